@@ -1,0 +1,273 @@
+"""The admin API and page under `/admin`: documents, uploads, reindex jobs, questions, try-it.
+
+Every API route sits behind `Authorization: Bearer <ADMIN_TOKEN>`, checked by the route
+class itself *before* the body is read, so an unauthenticated client can neither make
+the server parse an upload nor learn anything from validation errors. An empty
+ADMIN_TOKEN switches the API off (401 naming the setting). The page and its static
+files need no token: they hold no data, and every call they make sends it.
+"""
+
+from __future__ import annotations
+
+import hmac
+import threading
+from collections.abc import Callable, Coroutine
+from pathlib import Path
+from typing import Any, Literal
+
+from fastapi import APIRouter, File, Form, Request, Response, UploadFile
+from fastapi.responses import FileResponse, JSONResponse
+from fastapi.routing import APIRoute
+from pydantic import BaseModel, Field
+from starlette.exceptions import HTTPException
+
+from bot.admin import uploads
+from bot.admin.jobs import JobFailed, JobRunner
+from bot.errors import BadRequest
+from bot.runtime import IndexReport, Progress, Runtime
+from bot.settings import Settings
+
+STATIC_DIR = Path(__file__).resolve().parent / "static"
+STATIC_FILES = {"admin.js": "text/javascript", "admin.css": "text/css"}
+MULTIPART_SLACK = 64 * 1024  # form boundaries and headers around the file itself
+MAX_PARAGRAPHS = 400
+
+
+class AskBody(BaseModel):
+    question: str = Field(min_length=1, max_length=2000)
+    audience: Literal["staff", "investor"] = "staff"
+    conversation_id: str | None = Field(default=None, max_length=200)
+
+
+class FeedbackBody(BaseModel):
+    rating: Literal[1, -1]
+    comment: str | None = Field(default=None, max_length=2000)
+
+
+class ReindexBody(BaseModel):
+    full: bool = False
+
+
+def refusal(authorization: str | None, token: str) -> str | None:
+    """Why a request may not use the admin API, or None when it may."""
+    if not token:
+        return "admin API is disabled: set ADMIN_TOKEN in .env (or the environment) to enable it"
+    scheme, _, given = (authorization or "").partition(" ")
+    if scheme.lower() != "bearer" or not given.strip():
+        return "missing admin token: send the header 'Authorization: Bearer <ADMIN_TOKEN>'"
+    if not hmac.compare_digest(given.strip().encode("utf-8"), token.encode("utf-8")):
+        return "invalid admin token"
+    return None
+
+
+def _guarded_route_class(settings: Settings) -> type[APIRoute]:
+    limit = settings.max_upload_bytes + MULTIPART_SLACK
+
+    class AdminAPIRoute(APIRoute):
+        """Checks the token (and the declared body size) before FastAPI parses anything."""
+
+        def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+            inner = super().get_route_handler()
+
+            async def handler(request: Request) -> Response:
+                why = refusal(request.headers.get("authorization"), settings.admin_token)
+                if why:
+                    return JSONResponse({"error": why}, status_code=401, headers={"WWW-Authenticate": "Bearer"})
+                declared = request.headers.get("content-length", "")
+                if declared.isdigit() and int(declared) > limit:
+                    message = f"request is larger than the {settings.max_upload_bytes:,} byte upload limit"
+                    return JSONResponse({"error": message}, status_code=413)
+                return await inner(request)
+
+            return handler
+
+    return AdminAPIRoute
+
+
+def build_admin_router(
+    runtime: Runtime, settings: Settings, question_log: Any = None, jobs: JobRunner | None = None
+) -> APIRouter:
+    """Routes at /admin/...; include with `app.include_router(router)` (the prefix is built in)."""
+    jobs = jobs or JobRunner(settings.data_dir / "admin-jobs.json")
+    warm_lock = threading.Lock()
+
+    def ensure_ready() -> None:
+        """Indexing and deleting need the loaded index; load it here if the app has not yet."""
+        with warm_lock:
+            if not runtime.ready:
+                runtime.warm_up()
+
+    def index_work(paths: list[Path] | None, full: bool = False) -> Callable[[Progress], IndexReport]:
+        def work(progress: Progress) -> IndexReport:
+            progress(0, 0, "loading index")
+            ensure_ready()
+            report = runtime.reindex(paths, full=full, progress=progress)
+            if paths and report.errors and not (report.new or report.changed or report.unchanged):
+                errors = "; ".join(e.get("error", "") for e in report.errors)
+                raise JobFailed(f"the file is stored but could not be indexed: {errors}")
+            return report
+
+        return work
+
+    page = APIRouter(prefix="/admin")
+    api = APIRouter(prefix="/admin", route_class=_guarded_route_class(settings))
+
+    # --- the page ------------------------------------------------------------
+    @page.get("/", include_in_schema=False)
+    def index_page() -> FileResponse:
+        return FileResponse(STATIC_DIR / "index.html", media_type="text/html", headers=_NO_CACHE)
+
+    @page.get("/static/{name}", include_in_schema=False)
+    def static_file(name: str) -> FileResponse:
+        if name not in STATIC_FILES:
+            raise HTTPException(404, f"no static file {name!r}")
+        return FileResponse(STATIC_DIR / name, media_type=STATIC_FILES[name], headers=_NO_CACHE)
+
+    # --- documents -------------------------------------------------------------
+    @api.get("/documents")
+    def list_documents() -> dict[str, Any]:
+        stored = uploads.list_uploads(settings.uploads_dir)
+        rows = []
+        for doc in runtime.catalogue.list_documents():
+            row = _summary(doc)
+            row["upload"] = row["doc_id"] in stored
+            row["index_state"] = _index_state(jobs, row["doc_id"], indexed=True)
+            rows.append(row)
+        known = {r["doc_id"] for r in rows}
+        waiting = [
+            {"doc_id": doc_id, "title": path.name, "doc_no": None, "date": None, "visibility": None,
+             "kind": None, "status": None, "records": {}, "upload": True,
+             "index_state": _index_state(jobs, doc_id, indexed=False)}
+            for doc_id, path in stored.items() if doc_id not in known
+        ]
+        return {"documents": waiting + rows}
+
+    @api.get("/documents/{doc_id}")
+    def show_document(doc_id: str) -> dict[str, Any]:
+        doc = runtime.catalogue.get(doc_id)
+        if doc is None:
+            pending = jobs.pending_for(doc_id)
+            hint = f" (indexing job {pending.id} is {pending.state})" if pending else ""
+            raise HTTPException(404, f"no document {doc_id!r} in the catalogue{hint}")
+        out = _summary(doc)
+        out.update({
+            "addressees": doc.addressees,
+            "cc": list(doc.cc),
+            "valid_until": doc.valid_until,
+            "metadata": dict(doc.metadata),
+            "records": doc.records.to_dict(),
+            "record_counts": doc.records.count(),
+            "paragraph_count": len(doc.paragraphs),
+            "paragraphs": [{"section": p.section, "text": p.text} for p in doc.paragraphs[:MAX_PARAGRAPHS]],
+        })
+        return out
+
+    @api.post("/documents", status_code=202)
+    def upload_document(
+        file: UploadFile = File(..., description="the document (.txt .md .docx .pdf .html .csv .xlsx)"),
+        visibility: str = Form(""),
+        kind: str = Form(""),
+    ) -> dict[str, Any]:
+        try:
+            doc_id, path = uploads.store_upload(
+                settings.uploads_dir, file.filename, file.file, settings.max_upload_bytes,
+                visibility.strip().lower(), kind.strip().lower(),
+            )
+        except uploads.UploadRejected as e:
+            raise HTTPException(e.status, e.message) from e
+        job = jobs.submit("upload", index_work([path]), doc_id=doc_id)
+        return {"doc_id": doc_id, "job_id": job.id, "stored": path.name}
+
+    @api.delete("/documents/{doc_id}")
+    def delete_document(doc_id: str) -> dict[str, Any]:
+        doc = runtime.catalogue.get(doc_id)
+        doc_id = doc.doc_id if doc is not None else doc_id  # a 文号 works too
+        deleted = uploads.delete_upload(settings.uploads_dir, doc_id)
+        if doc is None and not deleted:
+            raise HTTPException(404, f"no document {doc_id!r} in the catalogue or the uploads")
+        ensure_ready()
+        removed = runtime.remove_document(doc_id)
+        out: dict[str, Any] = {"doc_id": doc_id, "removed": removed or bool(deleted),
+                               "files_deleted": [p.name for p in deleted]}
+        if doc is not None and not deleted:
+            out["note"] = "not an upload: the file stays in KNOWLEDGE_DIR and returns at the next full reindex"
+        return out
+
+    # --- indexing jobs ---------------------------------------------------------
+    @api.post("/reindex", status_code=202)
+    def reindex(body: ReindexBody | None = None) -> dict[str, Any]:
+        full = bool(body and body.full)
+        job = jobs.submit("reindex", index_work(None, full=full))
+        return {"job_id": job.id, "state": job.state}
+
+    @api.get("/jobs")
+    def list_jobs() -> dict[str, Any]:
+        return {"jobs": [j.to_dict() for j in jobs.list()[:50]]}
+
+    @api.get("/jobs/{job_id}")
+    def show_job(job_id: str) -> dict[str, Any]:
+        job = jobs.get(job_id)
+        if job is None:
+            raise HTTPException(404, f"no job {job_id!r}")
+        return job.to_dict()
+
+    # --- questions and the try-it box ------------------------------------------
+    @api.get("/questions")
+    def list_questions(limit: int = 200, unanswered_only: bool = False) -> dict[str, Any]:
+        if not 1 <= limit <= 1000:
+            raise BadRequest("limit must be between 1 and 1000")
+        rows = question_log.list(unanswered_first=True, limit=limit) if question_log else []
+        if unanswered_only:
+            rows = [r for r in rows if not r["answered"]]
+        return {"questions": rows}
+
+    @api.post("/questions/{question_id}/feedback")
+    def question_feedback(question_id: int, body: FeedbackBody) -> dict[str, Any]:
+        if question_log is None or not question_log.feedback(question_id, body.rating, body.comment):
+            raise HTTPException(404, f"no question {question_id}")
+        return {"id": question_id, "rating": body.rating}
+
+    @api.post("/ask")
+    def ask(body: AskBody) -> dict[str, Any]:
+        question = body.question.strip()
+        if not question:
+            raise BadRequest("question is empty")
+        ensure_ready()
+        answer = runtime.assistant.answer(question, body.audience, conversation_id=body.conversation_id)
+        out = answer.to_json()
+        if question_log is not None:
+            out["question_id"] = question_log.record(
+                question, body.audience, answer, conversation_id=body.conversation_id, channel="admin"
+            )
+        return out
+
+    @api.get("/status")
+    def status() -> dict[str, Any]:
+        out = runtime.status()
+        active = next((j for j in jobs.list() if j.state in ("queued", "running")), None)
+        out["active_job"] = active.to_dict() if active else None
+        return out
+
+    router = APIRouter()
+    router.include_router(page)
+    router.include_router(api)
+    router.jobs = jobs  # type: ignore[attr-defined]  # so the app can close it on shutdown
+    return router
+
+
+_NO_CACHE = {"Cache-Control": "no-cache"}
+
+
+def _summary(doc: Any) -> dict[str, Any]:
+    return dict(doc.summary()) if hasattr(doc, "summary") else dict(doc)
+
+
+def _index_state(jobs: JobRunner, doc_id: str, indexed: bool) -> str:
+    """indexed | queued | running | failed | not indexed — what the table's status column shows."""
+    pending = jobs.pending_for(doc_id)
+    if pending:
+        return pending.state
+    if indexed:
+        return "indexed"
+    last = jobs.latest_for(doc_id)
+    return "failed" if last and last.state == "failed" else "not indexed"

@@ -1,0 +1,35 @@
+"""`zhaoshang` command line: a thin dispatcher; each subcommand lives in bot/commands/."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+# subcommand -> module in bot.commands exposing add_arguments(parser) and run(args) -> int
+COMMANDS: dict[str, tuple[str, str]] = {
+    "index": ("index", "index the knowledge folder (or PATH ...) incrementally"),
+    "docs": ("docs", "list documents or show one document's metadata and records"),
+    "ask": ("ask", "answer one question, or a batch file (--batch IN --out OUT)"),
+    "serve": ("serve", "start the HTTP service (DingTalk callback, /api/ask, /admin); --stream for Stream mode"),
+    "bench": ("bench", "benchmarks: retrieval | all"),
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="zhaoshang", description="招商引资 assistant for DingTalk")
+    parser.add_argument("--env-file", default=".env", help="dotenv file to read (default .env)")
+    sub = parser.add_subparsers(dest="command", required=True)
+    for name, (module, help_text) in COMMANDS.items():
+        p = sub.add_parser(name, help=help_text)
+        _load(module).add_arguments(p)
+    args = parser.parse_args(argv)
+    return int(_load(COMMANDS[args.command][0]).run(args) or 0)
+
+
+def _load(module: str):  # noqa: ANN202 - a command module
+    return importlib.import_module(f"bot.commands.{module}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,116 @@
+"""The running assistant: catalogue + index + retriever + answerer, built once.
+
+CLI, HTTP service, DingTalk handlers and the admin API all hold one `Runtime`; none of
+them builds these parts on its own. Construction is cheap; `warm_up()` loads the model
+and (on a new data folder) indexes `KNOWLEDGE_DIR`.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from bot.settings import Settings
+
+Progress = Callable[[int, int, str], None]  # (done, total, stage)
+
+
+@dataclass
+class IndexReport:
+    """What one indexing run did; shown to admins and sent as the reindex notification."""
+
+    new: list[str] = field(default_factory=list)  # doc ids
+    changed: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    errors: list[dict[str, str]] = field(default_factory=list)  # {"path", "error"}
+    chunks_embedded: int = 0
+    chunks_total: int = 0
+    seconds: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
+class Runtime:
+    def __init__(self, settings: Settings) -> None:
+        from knowledge.catalogue import Catalogue
+
+        self.settings = settings
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        self.catalogue = Catalogue(settings.catalogue_path)
+        self._lock = threading.RLock()  # one indexing run at a time
+        self._indexer = None
+        self._retriever = None
+        self._assistant = None
+        self.ready = False
+        self.last_index_time: float | None = None
+
+    # --- life cycle -------------------------------------------------------
+    def warm_up(self, index_if_new: bool = True) -> None:
+        from retrieval.embedder import build_embedder
+        from retrieval.indexer import Indexer
+        from retrieval.retriever import HybridRetriever
+        from retrieval.store import open_store
+
+        from bot.answer import Assistant
+
+        embedder = build_embedder(self.settings)
+        store = open_store(self.settings)
+        self._indexer = Indexer(self.settings, self.catalogue, embedder, store)
+        if index_if_new and self._indexer.is_empty():
+            self.reindex()
+        self._retriever = HybridRetriever(self.settings, self.catalogue, embedder, store)
+        self._assistant = Assistant(self.settings, self.catalogue, self._retriever)
+        self.ready = True
+
+    @property
+    def assistant(self):  # noqa: ANN201 - bot.answer.Assistant
+        if self._assistant is None:
+            self.warm_up()
+        return self._assistant
+
+    @property
+    def retriever(self):  # noqa: ANN201
+        if self._retriever is None:
+            self.warm_up()
+        return self._retriever
+
+    # --- knowledge management --------------------------------------------
+    def reindex(
+        self, paths: list[Path] | None = None, full: bool = False, progress: Progress | None = None
+    ) -> IndexReport:
+        """Index `paths` (default: KNOWLEDGE_DIR plus uploads); the old index serves until done."""
+        with self._lock:
+            started = time.perf_counter()
+            roots = paths or [self.settings.knowledge_dir, self.settings.uploads_dir]
+            report = self._indexer.index(roots, full=full, prune=paths is None, progress=progress)
+            report.seconds = time.perf_counter() - started
+            self.last_index_time = time.time()
+            if self._retriever is not None:
+                self._retriever.refresh()
+            return report
+
+    def remove_document(self, doc_id: str) -> bool:
+        with self._lock:
+            removed = self._indexer.remove(doc_id)
+            if removed and self._retriever is not None:
+                self._retriever.refresh()
+            return removed
+
+    def status(self) -> dict[str, Any]:
+        docs = self.catalogue.list_documents()
+        return {
+            "ready": self.ready,
+            "documents": len(docs),
+            "chunks": self._indexer.count() if self._indexer else 0,
+            "last_index_time": self.last_index_time,
+            "embedding_model": self.settings.embedding_model,
+            "chroma": f"{self.settings.chroma_host}:{self.settings.chroma_port}"
+            if self.settings.chroma_host
+            else str(self.settings.chroma_dir),
+        }

@@ -1,0 +1,1 @@
+"""DingTalk enterprise robot: HTTP callback and Stream mode share one handler (`handler.DingTalkBot`)."""

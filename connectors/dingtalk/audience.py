@@ -1,0 +1,28 @@
+"""Staff or investor? Decided from settings and the message, closed by default.
+
+In a group the answer is read by every member, so the group decides: staff only in a
+conversation listed in STAFF_CONVERSATIONS and only for a sender inside the organisation.
+STAFF_IDS grants staff answers in 1:1 chats. Everything else is investor.
+"""
+
+from __future__ import annotations
+
+from bot.models import Audience
+from bot.settings import Settings
+from connectors.base import IncomingMessage
+
+
+def resolve_audience(settings: Settings, msg: IncomingMessage) -> Audience:
+    if msg.conversation_id in settings.investor_conversations:
+        return "investor"
+    if not msg.sender_staff_id:  # outside the organisation
+        return "investor"
+    if msg.conversation_id in settings.staff_conversations:
+        return "staff"
+    if not msg.is_group and msg.sender_staff_id in settings.staff_ids:
+        return "staff"
+    return "investor"
+
+
+def is_admin(settings: Settings, msg: IncomingMessage) -> bool:
+    return msg.is_admin or bool(msg.sender_staff_id and msg.sender_staff_id in settings.admin_staff_ids)

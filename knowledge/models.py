@@ -1,0 +1,222 @@
+"""Typed knowledge records: the contract between parsing, indexing and answering.
+
+Every record carries the document number (文号) and section path it came from, plus
+the source sentence, so any answer built from it can cite exactly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+Visibility = Literal["public", "internal"]
+Kind = Literal["policy", "responsible-units", "project-records", "reply", "guide", "other"]
+KINDS: tuple[str, ...] = ("policy", "responsible-units", "project-records", "reply", "guide", "other")
+
+
+@dataclass(frozen=True)
+class LoadedFile:
+    """What a loader read from one file, before any parsing.
+
+    `text` is the original body (metadata header removed); `rows` is set for tabular
+    files (one dict per row, keys are the header cells). `metadata` holds admin-given
+    `key: value` header lines or YAML front matter; it wins over parser guesses.
+    """
+
+    path: str
+    text: str
+    format: str  # txt, md, docx, pdf, html, csv, xlsx
+    metadata: dict[str, str] = field(default_factory=dict)
+    rows: list[dict[str, str]] | None = None
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph with its heading path, e.g. ("二、工作重点", "（一）编制一个…")."""
+
+    text: str  # original wording, for quoting
+    norm: str  # normalised wording, for matching
+    path: tuple[str, ...] = ()
+    index: int = 0
+
+    @property
+    def section(self) -> str:
+        return " > ".join(self.path)
+
+    @property
+    def section_no(self) -> str:
+        """Numbering only, e.g. "二、（一）" — what a citation prints."""
+        from knowledge.sections import heading_number
+
+        return "".join(heading_number(p) for p in self.path)
+
+
+@dataclass(frozen=True)
+class Responsibility:
+    doc_no: str
+    section: str  # section number path, e.g. "二、（四）"
+    task: str  # section heading, e.g. "筹建一批国别（地区）产业园"
+    lead: str
+    units: list[str]  # lead first, then co-units in order
+    source: str  # the 责任单位 sentence as printed
+
+    @property
+    def co_units(self) -> list[str]:
+        return self.units[1:]
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A target or a reported figure, amount normalised for comparison."""
+
+    doc_no: str
+    section: str
+    text: str  # as printed, e.g. "40亿美元"
+    value: float  # in `unit`
+    unit: str  # 万美元, 亿美元, 亿元, 万元, %, 个, 项 ...
+    currency: str | None  # USD, CNY or None
+    amount_usd: float | None  # absolute USD when currency is USD
+    amount_cny: float | None  # absolute CNY when currency is CNY
+    period: str | None  # "2023—2025年", "2022年1-6月"
+    subject: str  # what is counted, e.g. "累计实际利用外资"
+    kind: Literal["target", "figure"]
+    source: str
+
+
+@dataclass(frozen=True)
+class Project:
+    doc_no: str
+    section: str
+    name: str
+    company: str | None
+    amount_text: str | None  # as printed, e.g. "8000万美元"
+    amount_value: float | None
+    amount_unit: str | None
+    currency: str | None
+    amount_usd: float | None
+    amount_cny: float | None
+    stage: str | None  # 洽谈, 签约, 方案架构, 在建, 投产, 招商 ...
+    place: str | None
+    as_of: str | None  # ISO date the status was true (the document's date)
+    units: list[str] = field(default_factory=list)
+    contact: str | None = None
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Contact:
+    doc_no: str
+    section: str
+    person: str | None
+    role: str | None  # 承办人, 联系人
+    phone: str | None
+    personal: bool  # a mobile number is personal data
+    unit: str | None
+    source: str
+
+
+@dataclass(frozen=True)
+class Reference:
+    doc_no: str
+    section: str
+    relation: Literal["cites", "repeals", "amends", "effective_from", "valid_until", "valid_years"]
+    target_doc_no: str | None
+    target_title: str | None
+    value: str | None  # a date (ISO) or a number of years
+    source: str
+
+
+@dataclass
+class Records:
+    responsibilities: list[Responsibility] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    projects: list[Project] = field(default_factory=list)
+    contacts: list[Contact] = field(default_factory=list)
+    references: list[Reference] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, list[dict[str, Any]]]:
+        return {name: [asdict(r) for r in getattr(self, name)] for name in self.__dataclass_fields__}
+
+    def count(self) -> dict[str, int]:
+        return {name: len(getattr(self, name)) for name in self.__dataclass_fields__}
+
+
+@dataclass
+class SourceDocument:
+    """A parsed document: metadata, the section tree as paragraphs, and its records."""
+
+    doc_id: str  # stable id: the 文号 when known, else derived from the file name
+    path: str
+    content_hash: str
+    title: str
+    doc_no: str | None
+    issuer: str | None
+    date: str | None  # ISO date of issue (成文日期)
+    printed_date: str | None  # ISO date printed (印发)
+    addressees: str | None
+    visibility: Visibility
+    visibility_source: Literal["admin", "marker", "default"]
+    kind: Kind
+    language: Literal["zh", "en"]
+    cc: list[str] = field(default_factory=list)
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    records: Records = field(default_factory=Records)
+    metadata: dict[str, str] = field(default_factory=dict)
+    status: Literal["current", "expired", "repealed"] = "current"
+    status_note: str | None = None  # e.g. "已被X号废止" / "有效期至2025-12-31"
+    valid_until: str | None = None
+
+    @property
+    def citation_label(self) -> str:
+        return self.doc_no or self.title
+
+    def summary(self) -> dict[str, Any]:
+        return {
+            "doc_id": self.doc_id,
+            "doc_no": self.doc_no,
+            "title": self.title,
+            "issuer": self.issuer,
+            "date": self.date,
+            "printed_date": self.printed_date,
+            "visibility": self.visibility,
+            "visibility_source": self.visibility_source,
+            "kind": self.kind,
+            "language": self.language,
+            "status": self.status,
+            "status_note": self.status_note,
+            "path": self.path,
+            "records": self.records.count(),
+        }
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """The unit of retrieval: a section paragraph (or a window of one), never crossing sections."""
+
+    chunk_id: str
+    doc_id: str
+    doc_no: str | None
+    title: str
+    section: str  # full heading path joined with " > "
+    section_no: str
+    date: str | None
+    visibility: Visibility
+    kind: Kind
+    language: Literal["zh", "en"]
+    text: str  # original wording, for quoting
+    embed_text: str  # heading path + title prefix + normalised text: what is embedded and keyword-indexed
+
+    def metadata(self) -> dict[str, str]:
+        """Flat, Chroma-safe metadata (no None values)."""
+        return {
+            "doc_id": self.doc_id,
+            "doc_no": self.doc_no or "",
+            "title": self.title,
+            "section": self.section,
+            "section_no": self.section_no,
+            "date": self.date or "",
+            "visibility": self.visibility,
+            "kind": self.kind,
+            "language": self.language,
+            "text": self.text,
+        }
