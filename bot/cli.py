@@ -20,9 +20,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="zhaoshang", description="招商引资 assistant for DingTalk")
     parser.add_argument("--env-file", default=".env", help="dotenv file to read (default .env)")
     sub = parser.add_subparsers(dest="command", required=True)
+    words = sys.argv[1:] if argv is None else argv
+    chosen = next((w for w in words if w in COMMANDS), None)
     for name, (module, help_text) in COMMANDS.items():
         p = sub.add_parser(name, help=help_text)
-        _load(module).add_arguments(p)
+        if name == chosen:  # import only the command that runs: `ask` need not load the bench code
+            _load(module).add_arguments(p)
     args = parser.parse_args(argv)
     return int(_load(COMMANDS[args.command][0]).run(args) or 0)
 

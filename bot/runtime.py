@@ -42,8 +42,10 @@ class Runtime:
 
         self.settings = settings
         settings.data_dir.mkdir(parents=True, exist_ok=True)
+        settings.uploads_dir.mkdir(parents=True, exist_ok=True)
         self.catalogue = Catalogue(settings.catalogue_path)
         self._lock = threading.RLock()  # one indexing run at a time
+        self._warm_lock = threading.Lock()
         self._indexer = None
         self._retriever = None
         self._assistant = None
@@ -59,14 +61,17 @@ class Runtime:
 
         from bot.answer import Assistant
 
-        embedder = build_embedder(self.settings)
-        store = open_store(self.settings)
-        self._indexer = Indexer(self.settings, self.catalogue, embedder, store)
-        if index_if_new and self._indexer.is_empty():
-            self.reindex()
-        self._retriever = HybridRetriever(self.settings, self.catalogue, embedder, store)
-        self._assistant = Assistant(self.settings, self.catalogue, self._retriever)
-        self.ready = True
+        with self._warm_lock:  # idempotent: the lifespan's thread and an admin job may both call it
+            if self.ready:
+                return
+            embedder = build_embedder(self.settings)
+            store = open_store(self.settings)
+            self._indexer = Indexer(self.settings, self.catalogue, embedder, store)
+            if index_if_new and self._indexer.is_empty():
+                self.reindex()
+            self._retriever = HybridRetriever(self.settings, self.catalogue, embedder, store)
+            self._assistant = Assistant(self.settings, self.catalogue, self._retriever)
+            self.ready = True
 
     @property
     def assistant(self):  # noqa: ANN201 - bot.answer.Assistant
@@ -91,16 +96,21 @@ class Runtime:
             report = self._indexer.index(roots, full=full, prune=paths is None, progress=progress)
             report.seconds = time.perf_counter() - started
             self.last_index_time = time.time()
-            if self._retriever is not None:
-                self._retriever.refresh()
+            self._refreshed()
             return report
 
     def remove_document(self, doc_id: str) -> bool:
         with self._lock:
             removed = self._indexer.remove(doc_id)
-            if removed and self._retriever is not None:
-                self._retriever.refresh()
+            if removed:
+                self._refreshed()
             return removed
+
+    def _refreshed(self) -> None:
+        if self._retriever is not None:
+            self._retriever.refresh()
+        if self._assistant is not None:
+            self._assistant.refresh()
 
     def status(self) -> dict[str, Any]:
         docs = self.catalogue.list_documents()

@@ -63,7 +63,7 @@ def row_to_line(row: Mapping[str, str]) -> str:
 def split_units(text: str) -> list[str]:
     """Split a 责任单位 cell on 、，,;；/ but not inside brackets, and keep 各区、县（市）… whole."""
     text = re.sub(r"^(?:责任单位|牵头单位)[:：]\s*", "", text.strip())
-    protected = re.sub(r"区、县([（(])", r"区\x00县\1", text)
+    protected = re.sub(r"区、县(?=[（(])", "区\x00县", text)
     units, depth, current = [], 0, ""
     for ch in protected:
         if ch in "（([【":

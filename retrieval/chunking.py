@@ -27,8 +27,9 @@ def chunk_document(doc: SourceDocument, max_chars: int = 400) -> list[Chunk]:
     """Chunks of `doc` in reading order, plus its metadata card first."""
     if max_chars < 50:
         raise ValueError("max_chars must be at least 50")
-    chunks = [_card(doc)]
-    seen = {chunks[0].chunk_id}
+    card = _card(doc)
+    chunks = [card] if card else []
+    seen = {c.chunk_id for c in chunks}
     for path, texts in _sections(doc.paragraphs):
         for text in _windows(_units(texts), max_chars):
             chunk = _make(doc, path, text)
@@ -67,8 +68,14 @@ def _make(doc: SourceDocument, path: tuple[str, ...], text: str) -> Chunk:
     )
 
 
-def _card(doc: SourceDocument) -> Chunk:
-    """Metadata as a searchable passage (title, 文号, issuer, dates, addressees)."""
+def _card(doc: SourceDocument) -> Chunk | None:
+    """Metadata as a searchable passage (title, 文号, issuer, dates, addressees).
+
+    Only for documents with a 文号 or a date: a card holding just a title is noise that
+    a dense model ranks high for every vague question.
+    """
+    if not (doc.doc_no or doc.date):
+        return None
     if doc.language == "zh":
         parts = [f"《{doc.title}》"]
         parts += [f"文号：{doc.doc_no}"] if doc.doc_no else []

@@ -10,7 +10,6 @@ files need no token: they hold no data, and every call they make sends it.
 from __future__ import annotations
 
 import hmac
-import threading
 from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Any, Literal
@@ -89,13 +88,12 @@ def build_admin_router(
 ) -> APIRouter:
     """Routes at /admin/...; include with `app.include_router(router)` (the prefix is built in)."""
     jobs = jobs or JobRunner(settings.data_dir / "admin-jobs.json")
-    warm_lock = threading.Lock()
 
     def ensure_ready() -> None:
-        """Indexing and deleting need the loaded index; load it here if the app has not yet."""
-        with warm_lock:
-            if not runtime.ready:
-                runtime.warm_up()
+        """Indexing, deleting and asking need the loaded index; `warm_up` is idempotent and locked,
+        so this waits for the app's own warm-up when one is running."""
+        if not runtime.ready:
+            runtime.warm_up()
 
     def index_work(paths: list[Path] | None, full: bool = False) -> Callable[[Progress], IndexReport]:
         def work(progress: Progress) -> IndexReport:
@@ -103,25 +101,25 @@ def build_admin_router(
             ensure_ready()
             report = runtime.reindex(paths, full=full, progress=progress)
             if paths and report.errors and not (report.new or report.changed or report.unchanged):
-                errors = "; ".join(e.get("error", "") for e in report.errors)
+                errors = "; ".join(f"{Path(e.get('path', '')).name}: {e.get('error', '')}" for e in report.errors)
                 raise JobFailed(f"the file is stored but could not be indexed: {errors}")
             return report
 
         return work
 
-    page = APIRouter(prefix="/admin")
     api = APIRouter(prefix="/admin", route_class=_guarded_route_class(settings))
 
-    # --- the page ------------------------------------------------------------
-    @page.get("/", include_in_schema=False)
+    # --- the page: plain routes, no token ---------------------------------------
     def index_page() -> FileResponse:
         return FileResponse(STATIC_DIR / "index.html", media_type="text/html", headers=_NO_CACHE)
 
-    @page.get("/static/{name}", include_in_schema=False)
     def static_file(name: str) -> FileResponse:
         if name not in STATIC_FILES:
             raise HTTPException(404, f"no static file {name!r}")
         return FileResponse(STATIC_DIR / name, media_type=STATIC_FILES[name], headers=_NO_CACHE)
+
+    for path, endpoint in (("/", index_page), ("/static/{name}", static_file)):
+        api.add_api_route(path, endpoint, methods=["GET"], include_in_schema=False, route_class_override=APIRoute)
 
     # --- documents -------------------------------------------------------------
     @api.get("/documents")
@@ -140,6 +138,9 @@ def build_admin_router(
              "index_state": _index_state(jobs, doc_id, indexed=False)}
             for doc_id, path in stored.items() if doc_id not in known
         ]
+        # uploads (what admins manage here) first, newest first, then the knowledge folder's documents
+        rows.sort(key=lambda r: r.get("date") or "", reverse=True)
+        rows.sort(key=lambda r: not r["upload"])
         return {"documents": waiting + rows}
 
     @api.get("/documents/{doc_id}")
@@ -248,11 +249,8 @@ def build_admin_router(
         out["active_job"] = active.to_dict() if active else None
         return out
 
-    router = APIRouter()
-    router.include_router(page)
-    router.include_router(api)
-    router.jobs = jobs  # type: ignore[attr-defined]  # so the app can close it on shutdown
-    return router
+    api.jobs = jobs  # type: ignore[attr-defined]  # so the app (and tests) can close it on shutdown
+    return api
 
 
 _NO_CACHE = {"Cache-Control": "no-cache"}

@@ -1,0 +1,198 @@
+"""Structured look-ups over catalogue records, audience-filtered in the catalogue query.
+
+Each finder returns the best records with a match score; the composer decides whether
+the score is good enough to answer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bot.places import compatible, doc_place, places_in
+from bot.text_match import coverage, focus, similarity
+from knowledge.amounts import parse_amount
+from knowledge.models import Contact, Figure, Project, Responsibility, SourceDocument
+from knowledge.normalize import normalize
+from knowledge.stages import STAGE_NAMES, normalize_stage
+
+
+def visible(audience: str) -> tuple[str, ...] | None:
+    """The catalogue filter for an audience: investors see public documents only."""
+    return None if audience == "staff" else ("public",)
+
+
+@dataclass
+class Knowledge:
+    """A snapshot of the records one audience may see, with the documents they came from."""
+
+    docs: dict[str, SourceDocument] = field(default_factory=dict)  # by 文号 (or title)
+    responsibilities: list[Responsibility] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    projects: list[Project] = field(default_factory=list)
+    contacts: list[Contact] = field(default_factory=list)
+    units: list[str] = field(default_factory=list)  # every unit name, longest first
+
+    def doc(self, doc_no: str) -> SourceDocument | None:
+        return self.docs.get(doc_no)
+
+    def place_ok(self, doc_no: str, question_places: list[str]) -> bool:
+        d = self.docs.get(doc_no)
+        return compatible(question_places, doc_place(d) if d else None)
+
+
+def load_knowledge(catalogue, audience: str) -> Knowledge:  # noqa: ANN001 - knowledge.catalogue.Catalogue
+    vis = visible(audience)
+    docs = {(d.doc_no or d.title): d for d in catalogue.iter_documents(vis)}
+    resp = catalogue.responsibilities(vis)
+    units = sorted({u for r in resp for u in r.units}, key=len, reverse=True)
+    return Knowledge(docs, resp, catalogue.figures(vis), catalogue.projects(vis), catalogue.contacts(vis), units)
+
+
+def _topic(question: str, english_terms: str) -> str:
+    return focus(question) + " " + english_terms
+
+
+def find_responsibilities(k: Knowledge, question: str, zh_terms: str = "", doc_no: str | None = None) -> list[tuple[float, Responsibility]]:
+    topic = _topic(question, zh_terms)
+    qp = places_in(question)
+    scored = []
+    for r in k.responsibilities:
+        if doc_no and r.doc_no != doc_no or not k.place_ok(r.doc_no, qp):
+            continue
+        s = max(coverage(r.task, topic) * 0.5 + similarity(topic, r.task), coverage(topic, r.task))
+        scored.append((s, r))
+    return sorted(scored, key=lambda x: -x[0])
+
+
+def find_unit(k: Knowledge, question: str, english_units: list[str] | None = None) -> str | None:
+    q = normalize(question)
+    for u in k.units:
+        if u in q:
+            return u
+    for u in english_units or []:
+        if u in k.units:
+            return u
+    return None
+
+
+def tasks_of_unit(k: Knowledge, unit: str, doc_no: str | None = None) -> list[Responsibility]:
+    return [r for r in k.responsibilities if unit in r.units and (doc_no is None or r.doc_no == doc_no)]
+
+
+_PERIOD_ALIASES = {"上半年": "1-6月", "1-6月": "上半年", "到": "—", "至": "—"}
+
+
+def _period_bonus(question: str, period: str | None) -> float:
+    if not period:
+        return 0.0
+    q = normalize(question)
+    years_q = set(re.findall(r"(?:19|20)\d{2}", q))
+    years_p = set(re.findall(r"(?:19|20)\d{2}", period))
+    bonus = 0.0
+    if years_q and years_p:
+        bonus += 0.4 * len(years_q & years_p) / len(years_q) - (0.3 if not years_q & years_p else 0)
+    for a, b in _PERIOD_ALIASES.items():
+        if a in q and b in period or a in q and a in period:
+            bonus += 0.1
+    return bonus
+
+
+def find_figures(k: Knowledge, question: str, zh_terms: str = "") -> list[tuple[float, Figure]]:
+    topic = _topic(question, zh_terms)
+    qp = places_in(question)
+    scored = []
+    for f in k.figures:
+        if not k.place_ok(f.doc_no, qp):
+            continue
+        s = coverage(topic, f.subject) * 0.6 + coverage(topic, f.source) * 0.4 + _period_bonus(question, f.period)
+        if "目标" in question or re.search(r"aim|target|goal", question, re.I):
+            s += 0.1 if f.kind == "target" else -0.1
+        scored.append((s, f))
+    return sorted(scored, key=lambda x: -x[0])
+
+
+def find_projects(k: Knowledge, question: str, zh_terms: str = "") -> list[tuple[float, Project]]:
+    topic = _topic(question, zh_terms)
+    scored = []
+    for p in k.projects:
+        name = p.name.removesuffix("项目")
+        s = max(coverage(name, topic), similarity(topic, name))
+        if p.company and p.company in topic:
+            s += 0.3
+        scored.append((s, p))
+    return sorted(scored, key=lambda x: -x[0])
+
+
+@dataclass(frozen=True)
+class ProjectFilter:
+    stage: str | None = None
+    min_usd: float | None = None
+    max_usd: float | None = None
+    min_cny: float | None = None
+    max_cny: float | None = None
+    place: str | None = None
+
+    def describe(self, lang: str) -> str:
+        parts = []
+        if self.stage:
+            parts.append(f"阶段为{self.stage}" if lang == "zh" else f"at stage {self.stage}")
+        for label, v, cur in (("≥", self.min_usd, "USD"), ("≤", self.max_usd, "USD"), ("≥", self.min_cny, "CNY"), ("≤", self.max_cny, "CNY")):
+            if v is not None:
+                parts.append(f"{label} {_money(v, cur, lang)}")
+        if self.place:
+            parts.append(f"位于{self.place}" if lang == "zh" else f"in {self.place}")
+        return ("、" if lang == "zh" else ", ").join(parts)
+
+
+def _money(v: float, cur: str, lang: str) -> str:
+    if lang == "zh":
+        unit = "美元" if cur == "USD" else "元"
+        return f"{v / 1e8:g}亿{unit}" if v >= 1e8 else f"{v / 1e4:g}万{unit}"
+    return f"{cur} {v / 1e6:g} million"
+
+
+_OVER = re.compile(r"(?:超过|以上|大于|不低于|over|above|more than|at least|exceeding)", re.I)
+_UNDER = re.compile(r"(?:以下|低于|少于|不超过|under|below|less than|at most)", re.I)
+_STAGE_EN = {"talks": "洽谈", "negotiat": "洽谈", "signed": "签约", "construction": "在建", "operation": "投产", "production": "投产"}
+
+
+def project_filter(question: str) -> ProjectFilter:
+    q = normalize(question)
+    stage = normalize_stage(re.sub(r"项目", "", q)) if any(s in q for s in STAGE_NAMES) or "在谈" in q else None
+    if stage is None:
+        for en, st in _STAGE_EN.items():
+            if en in q.lower():
+                stage = st
+    amount = parse_amount(q)
+    kw: dict[str, float] = {}
+    if amount and amount.currency in ("USD", "CNY"):
+        absolute = amount.amount_usd if amount.currency == "USD" else amount.amount_cny
+        is_under = bool(_UNDER.search(q))
+        key = ("max_" if is_under else "min_") + amount.currency.lower()
+        kw[key] = absolute  # type: ignore[assignment]
+    return ProjectFilter(stage=stage, place=next(iter(places_in(q)), None) if "位于" in q or " in " in q else None, **kw)
+
+
+def find_contacts(k: Knowledge, question: str, zh_terms: str = "") -> list[tuple[float, Contact]]:
+    topic = _topic(question, zh_terms)
+    qp = places_in(question)
+    scored = []
+    for c in k.contacts:
+        d = k.doc(c.doc_no)
+        context = " ".join(filter(None, [d.title if d else "", d.issuer if d else "", c.unit or "", c.doc_no]))
+        if not k.place_ok(c.doc_no, qp):
+            continue
+        s = coverage(topic, context) + (0.2 if qp else 0.0)
+        scored.append((s, c))
+    return sorted(scored, key=lambda x: -x[0])
+
+
+def find_document(k: Knowledge, question: str) -> SourceDocument | None:
+    from knowledge.gov_parse import doc_no_of
+
+    no = doc_no_of(question)
+    if no and no in k.docs:
+        return k.docs[no]
+    best = max(k.docs.values(), key=lambda d: similarity(focus(question), d.title), default=None)
+    return best if best and similarity(focus(question), best.title) > 0.3 else None

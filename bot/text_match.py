@@ -1,0 +1,43 @@
+"""Cheap lexical matching for structured look-ups: which record does a question mean?
+
+Char bigrams on normalised text work for Chinese without a tokenizer; English questions
+are matched through the glossary's Chinese terms.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from knowledge.normalize import normalize
+
+# Words that say nothing about *which* record is meant.
+_FILLER = re.compile(
+    r"由|哪个|哪些|哪一|哪|单位|部门|牵头|负责|责任|是谁|谁|是什么|什么|多少|是否|有没有|有哪些|请问|一下|的|了|吗|呢|？|\?|。|，|"
+    r"目前|现在|进展|到哪一步|哪一步|情况|怎么样|如何|计划|要|是|在|和|与|及|有|还|都|个|年|月|日|目标|"
+    r"绍兴市?|诸暨市?|我市|全市|市里"
+)
+
+
+def bigrams(text: str) -> set[str]:
+    t = re.sub(r"[\s，。、；：？！“”（）()《》,.;:?!\"'\-—]", "", normalize(text))
+    return {t[i : i + 2] for i in range(len(t) - 1)} if len(t) > 1 else ({t} if t else set())
+
+
+def focus(question: str) -> str:
+    """The question minus filler words: what the asker is really naming."""
+    return _FILLER.sub(" ", normalize(question))
+
+
+def similarity(query: str, target: str) -> float:
+    """Shared bigrams over the geometric mean of sizes (0..1)."""
+    q, t = bigrams(query), bigrams(target)
+    if not q or not t:
+        return 0.0
+    return len(q & t) / math.sqrt(len(q) * len(t))
+
+
+def coverage(query: str, target: str) -> float:
+    """Share of the query's bigrams found in the target (0..1)."""
+    q, t = bigrams(query), bigrams(target)
+    return len(q & t) / len(q) if q else 0.0

@@ -1,0 +1,162 @@
+"""Admin actions in chat: /reindex, /status, /docs, and files sent to the robot.
+
+Admins are DingTalk org admins (`isAdmin`) or ADMIN_STAFF_IDS; everyone else gets a polite
+refusal. An uploaded file is stored under `uploads_dir`, indexed, and summarised back.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from connectors.base import IncomingMessage
+from connectors.dingtalk.audience import is_admin
+from connectors.dingtalk.client import DingTalkError
+
+if TYPE_CHECKING:
+    from connectors.dingtalk.handler import DingTalkBot
+
+log = logging.getLogger(__name__)
+
+UPLOAD_EXTENSIONS = (".pdf", ".docx", ".txt", ".xlsx")
+RECORD_NAMES = {"responsibilities": "责任分工", "figures": "指标数据", "projects": "项目",
+                "contacts": "联系人", "references": "引用/效力"}
+VISIBILITY = {"public": "公开（投资者可见）", "internal": "内部（仅工作人员）"}
+HELP = ("可用命令（仅管理员）：\n\n- /status 知识库状态\n- /docs 文档列表\n- /reindex 重新索引\n"
+        "- 直接发送 .pdf / .docx / .txt / .xlsx 文件：收录并索引")
+REFUSAL = "抱歉，该操作仅限管理员。您可以直接用文字提问。"
+UNSAFE = re.compile(r"[^\w.\-()（）〔〕\[\]【】]+")
+
+
+def command(bot: DingTalkBot, msg: IncomingMessage) -> None:
+    name = msg.text.split()[0].lower()
+    if not is_admin(bot.settings, msg):
+        log.info("refused msg_id=%s reason=not-admin command=%s", msg.msg_id, name[:20])
+        bot.say(msg, REFUSAL)
+        return
+    if name in ("/help", "/帮助"):
+        bot.say(msg, HELP)
+        return
+    if not getattr(bot.runtime, "ready", False):
+        bot.say(msg, "知识库正在加载，请稍后再试。")
+        return
+    if name == "/status":
+        bot.say(msg, format_status(bot.runtime.status()))
+    elif name == "/docs":
+        bot.say(msg, format_docs(bot.runtime.catalogue.list_documents()))
+    elif name == "/reindex":
+        bot.say(msg, "开始重新索引，完成后通知您。")
+        report = bot.runtime.reindex()
+        bot.say(msg, format_report(report))
+        bot.notifier.notify_reindex(report)
+    else:
+        bot.say(msg, f"未知命令 {name[:20]}。\n\n{HELP}")
+
+
+def format_status(status: dict[str, Any]) -> str:
+    import datetime as dt
+
+    last = status.get("last_index_time")
+    when = dt.datetime.fromtimestamp(last).strftime("%Y-%m-%d %H:%M") if last else "—"
+    return (f"**知识库状态**\n\n- 就绪：{'是' if status.get('ready') else '否'}\n"
+            f"- 文档：{status.get('documents', 0)} 份\n- 片段：{status.get('chunks', 0)} 个\n"
+            f"- 上次索引：{when}\n- 向量模型：{status.get('embedding_model', '')}")
+
+
+def format_docs(docs: list[Any], limit: int = 60) -> str:
+    if not docs:
+        return "知识库里还没有文档。"
+    lines = [f"**文档（{len(docs)} 份）**", ""]
+    for doc in docs[:limit]:
+        no = f"{doc.doc_no} " if doc.doc_no else ""
+        lines.append(f"- {no}《{doc.title}》 {'内部' if doc.visibility == 'internal' else '公开'}")
+    if len(docs) > limit:
+        lines.append(f"- ……另有 {len(docs) - limit} 份")
+    return "\n".join(lines)
+
+
+def format_report(report: Any) -> str:
+    text = (f"**索引完成**（{report.seconds:.1f} 秒）\n\n- 新增 {len(report.new)} 份\n- 更新 {len(report.changed)} 份\n"
+            f"- 未变 {len(report.unchanged)} 份\n- 移除 {len(report.removed)} 份\n"
+            f"- 新嵌入片段 {report.chunks_embedded} 个，共 {report.chunks_total} 个")
+    if report.errors:
+        text += "\n\n**失败**\n\n" + "\n".join(
+            f"- {Path(e.get('path', '?')).name}: {e.get('error', '')}" for e in report.errors[:10])
+    return text
+
+
+def safe_filename(name: str) -> str:
+    """A base name that cannot leave the uploads folder or hide as a dot-file."""
+    base = Path(name.replace("\\", "/")).name
+    stem, suffix = os.path.splitext(base)
+    stem = UNSAFE.sub("_", stem).strip("._ ")[:100] or "upload"
+    return stem + suffix.lower()
+
+
+def upload(bot: DingTalkBot, msg: IncomingMessage) -> None:
+    """File from an admin -> OpenAPI download -> uploads_dir -> reindex([path]) -> summary."""
+    if not is_admin(bot.settings, msg):
+        log.info("refused msg_id=%s reason=not-admin-upload", msg.msg_id)
+        bot.say(msg, "抱歉，只有管理员可以向知识库添加文件。您可以直接用文字提问。")
+        return
+    name = safe_filename(msg.file_name or "upload")
+    if Path(name).suffix not in UPLOAD_EXTENSIONS:
+        bot.say(msg, f"不支持的文件类型「{Path(name).suffix or '无扩展名'}」；支持 {' '.join(UPLOAD_EXTENSIONS)}。")
+        return
+    if not msg.download_code:
+        bot.say(msg, "消息里没有文件下载码，请重新发送文件。")
+        return
+    if not getattr(bot.runtime, "ready", False):
+        bot.say(msg, "知识库正在加载，请稍后再发送文件。")
+        return
+    try:
+        data = bot.client.download_file(msg.download_code, bot.settings.max_upload_bytes, msg.robot_code)
+    except DingTalkError as e:
+        log.error("upload download failed msg_id=%s error=%s", msg.msg_id, e)
+        bot.say(msg, f"文件下载失败：{e}")
+        return
+    path = _store(bot.settings.uploads_dir, name, data)
+    log.info("upload stored msg_id=%s file=%s bytes=%d", msg.msg_id, path.name, len(data))
+    try:
+        report = bot.runtime.reindex([path])
+    except Exception as e:
+        log.exception("upload indexing failed msg_id=%s file=%s", msg.msg_id, path.name)
+        path.unlink(missing_ok=True)
+        bot.say(msg, f"文件「{name}」无法收录：{e}")
+        return
+    failed = [e for e in report.errors if Path(e.get("path", "")).name == path.name]
+    if failed:
+        path.unlink(missing_ok=True)
+        bot.say(msg, f"文件「{name}」无法收录：{failed[0].get('error', '')}")
+        return
+    doc_id = next(iter(report.new + report.changed), path.stem)
+    doc = bot.runtime.catalogue.get(doc_id) or bot.runtime.catalogue.get(path.stem)
+    bot.say(msg, format_upload(name, doc, report))
+    bot.notifier.notify_reindex(report)
+
+
+def _store(folder: Path, name: str, data: bytes) -> Path:
+    """Write atomically: a half-written file must never be indexed."""
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / name
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".upload-")
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(data)
+    os.replace(tmp, target)
+    return target
+
+
+def format_upload(name: str, doc: Any, report: Any) -> str:
+    if doc is None:
+        state = "未变化" if report.unchanged else "已处理"
+        return f"文件「{name}」{state}，但目录里找不到它。"
+    counts = doc.records.count()
+    records = "，".join(f"{RECORD_NAMES.get(k, k)} {v} 条" for k, v in counts.items() if v) or "无结构化记录"
+    state = "内容未变" if not (report.new or report.changed) else "已收录"
+    return (f"**{state}：{doc.doc_no or ''}《{doc.title}》**\n\n"
+            f"- 文件：{name}\n- 可见范围：{VISIBILITY.get(doc.visibility, doc.visibility)}\n"
+            f"- 段落：{len(doc.paragraphs)} 段\n- 记录：{records}\n\n现在可以就这份文件提问了。")

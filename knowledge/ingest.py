@@ -1,0 +1,108 @@
+"""Files → parsed documents → catalogue, incrementally.
+
+Every file is loaded, parsed and upserted on its own: a corrupt upload or a parser
+failure becomes an error naming the file, and the rest of the batch still goes in.
+Pruning (documents whose file is gone) never removes a document whose file merely
+failed to load this time: a bad edit must not silently delete the last good version.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from knowledge.catalogue import Catalogue
+from knowledge.loaders import load_many
+from knowledge.models import LoadedFile, SourceDocument
+
+Parser = Callable[[LoadedFile], SourceDocument]
+Progress = Callable[[int, int, str], None]  # (done, total, stage)
+
+
+@dataclass
+class IngestResult:
+    new: list[str] = field(default_factory=list)  # doc ids
+    changed: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    errors: list[dict[str, str]] = field(default_factory=list)  # {"path", "error"}
+    docs: list[SourceDocument] = field(default_factory=list)  # every document loaded this run
+
+    @property
+    def touched(self) -> list[str]:
+        """Documents whose chunks must be (re)built."""
+        return self.new + self.changed
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: v for k, v in self.__dict__.items() if k != "docs"}
+
+
+def _default_parser() -> Parser:
+    from knowledge.gov_parse import parse_document
+
+    return parse_document
+
+
+def _stem_id(path: str | Path) -> str:
+    return Path(path).stem
+
+
+def ingest(
+    paths: Iterable[str | Path],
+    catalogue: Catalogue,
+    prune: bool = False,
+    parser: Parser | None = None,
+    progress: Progress | None = None,
+) -> IngestResult:
+    """Load, parse and upsert every file under `paths`.
+
+    With `prune`, catalogue documents that no file under `paths` produced any more are
+    removed (use it when `paths` is the whole knowledge folder, never for a single upload).
+    """
+    parse = parser or _default_parser()
+    paths = list(paths)
+    result = IngestResult()
+    loaded, load_errors = load_many(paths)
+    result.errors.extend(e.to_dict() for e in load_errors)
+    total = len(loaded)
+    seen: dict[str, str] = {}  # doc_id -> path
+    for i, lf in enumerate(loaded, start=1):
+        try:
+            doc = parse(lf)
+        except Exception as e:  # a parser bug on one file must not stop the batch
+            result.errors.append({"path": lf.path, "error": f"cannot parse ({type(e).__name__}: {e})"})
+            continue
+        if doc.doc_id in seen:
+            result.errors.append(
+                {"path": lf.path, "error": f"duplicate document id {doc.doc_id!r}: same name as {seen[doc.doc_id]}"}
+            )
+            continue
+        seen[doc.doc_id] = lf.path
+        try:
+            outcome = catalogue.upsert(doc)
+        except Exception as e:  # e.g. a full disk: report it with the file, keep the batch going
+            result.errors.append({"path": lf.path, "error": f"cannot store ({type(e).__name__}: {e})"})
+            continue
+        getattr(result, outcome).append(doc.doc_id)
+        result.docs.append(doc)
+        if progress:
+            progress(i, total, "catalogue")
+    if prune:
+        failed = {str(Path(e["path"]).resolve()) for e in result.errors}
+        keep = set(seen) | {_stem_id(e["path"]) for e in result.errors}
+        roots = [Path(p).resolve() for p in paths]
+        for summary in catalogue.list_documents():
+            doc_id, path = summary["doc_id"], summary.get("path") or ""
+            if doc_id in keep or str(Path(path).resolve()) in failed or not _under(path, roots):
+                continue
+            if catalogue.remove(doc_id):
+                result.removed.append(doc_id)
+    return result
+
+
+def _under(path: str, roots: list[Path]) -> bool:
+    """True if `path` was (or would be) read from one of `roots`: only those may be pruned."""
+    p = Path(path).resolve()
+    return any(p == r or r in p.parents for r in roots)

@@ -1,0 +1,145 @@
+"""Hybrid retrieval: dense (Chroma) + BM25, fused by reciprocal rank, optionally reranked.
+
+English questions are expanded with the glossary's Chinese terms before both searches,
+so they reach the Chinese policy instead of English pages about something else. The
+audience filter is applied inside each search (Chroma `where`, public-only BM25 index).
+Every hit carries the dense cosine similarity to the query, which the answer layer uses
+to decide that nothing relevant was found.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from langchain_core.embeddings import Embeddings
+
+from bot.settings import Settings
+from knowledge.models import Chunk
+from knowledge.normalize import is_chinese
+from retrieval.fusion import reciprocal_rank_fusion
+from retrieval.glossary import load_glossary
+from retrieval.lexical import BM25Index, Tokenizer, catalogue_words
+from retrieval.store import ChromaStore, ChunkFilter
+
+
+@dataclass(frozen=True)
+class Hit:
+    chunk: Chunk
+    score: float  # fused (or rerank) score; higher is better
+    dense_rank: int | None  # 1-based rank in the dense list, None when not in it
+    lexical_rank: int | None
+    dense_similarity: float  # cosine similarity of the (expanded) query and the chunk
+
+
+class HybridRetriever:
+    def __init__(
+        self,
+        settings: Settings,
+        catalogue: object,
+        embedder: Embeddings,
+        store: ChromaStore,
+        candidates: int = 40,
+        weights: tuple[float, float] = (1.0, 1.0),
+        rrf_k: int = 60,
+    ) -> None:
+        self.settings = settings
+        self.catalogue = catalogue
+        self.embedder = embedder
+        self.store = store
+        self.candidates = candidates
+        self.weights = weights
+        self.rrf_k = rrf_k
+        self.glossary = load_glossary()
+        self._bm25: BM25Index | None = None
+        self._reranker: Any = None
+        self._lock = threading.Lock()
+
+    def refresh(self) -> None:
+        """Rebuild the keyword index from the active collection (call after indexing)."""
+        with self._lock:
+            self._bm25 = None
+
+    def _lexical(self) -> BM25Index:
+        with self._lock:
+            if self._bm25 is None:
+                tokenizer = Tokenizer(catalogue_words(self.catalogue))
+                self._bm25 = BM25Index(self.store.all_chunks(), tokenizer)
+            return self._bm25
+
+    def _named_doc_no(self, query: str) -> str | None:
+        """A 文号 the question names and the index holds: the user wants that document."""
+        from knowledge.gov_parse import doc_no_of
+
+        named = doc_no_of(query)
+        return named if named and named in self._lexical().doc_nos else None
+
+    def expand(self, query: str) -> str:
+        """The query as searched: English phrases get their Chinese glossary terms appended."""
+        return query if is_chinese(query) else self.glossary.expand_query(query)
+
+    def search(
+        self,
+        query: str,
+        audience: str = "investor",
+        k: int = 5,
+        kinds: Sequence[str] | None = None,
+        doc_no: str | None = None,
+    ) -> list[Hit]:
+        if k <= 0:
+            raise ValueError("k must be positive")
+        query = query.strip()
+        if not query:
+            return []
+        flt = ChunkFilter.for_audience(audience, kinds, doc_no or self._named_doc_no(query))
+        searched = self.expand(query)
+        n = max(self.candidates, k * 4)
+        qvec = self.embedder.embed_query(searched)
+        dense = self.store.query(qvec, n, flt)
+        lexical = self._lexical().search(searched, n, flt)
+        chunks: dict[str, Chunk] = {h.chunk.chunk_id: h.chunk for h in dense}
+        chunks.update({h.chunk.chunk_id: h.chunk for h in lexical if h.chunk.chunk_id not in chunks})
+        dense_ids = [h.chunk.chunk_id for h in dense]
+        lexical_ids = [h.chunk.chunk_id for h in lexical]
+        fused = reciprocal_rank_fusion([dense_ids, lexical_ids], weights=self.weights, k=self.rrf_k)
+        if self.settings.rerank_model:
+            fused = self._rerank(query, [(cid, chunks[cid]) for cid, _ in fused[: max(20, k * 3)]])
+        top = fused[:k]
+        sims = {h.chunk.chunk_id: h.similarity for h in dense}
+        missing = [cid for cid, _ in top if cid not in sims]
+        if missing:  # keyword-only hits: compute their cosine from the stored vectors
+            for cid, vec in self.store.vectors(missing).items():
+                sims[cid] = _cosine(qvec, vec)
+        d_rank = {cid: i for i, cid in enumerate(dense_ids, 1)}
+        l_rank = {cid: i for i, cid in enumerate(lexical_ids, 1)}
+        return [
+            Hit(chunks[cid], score, d_rank.get(cid), l_rank.get(cid), float(sims.get(cid, 0.0))) for cid, score in top
+        ]
+
+    def _rerank(self, query: str, items: list[tuple[str, Chunk]]) -> list[tuple[str, float]]:
+        if self._reranker is None:
+            from sentence_transformers import CrossEncoder
+
+            from retrieval.embedder import EmbeddingModelError, resolve_model_location
+
+            try:
+                self._reranker = CrossEncoder(resolve_model_location(self.settings.rerank_model), local_files_only=True)
+            except Exception as e:
+                raise EmbeddingModelError(
+                    f"RERANK_MODEL={self.settings.rerank_model!r} cannot be loaded offline ({e}); "
+                    "set it to a local cross-encoder folder or leave it empty"
+                ) from e
+        if not items:
+            return []
+        scores = self._reranker.predict([(query, c.embed_text) for _, c in items])
+        ranked = sorted(zip([cid for cid, _ in items], map(float, scores), strict=True), key=lambda x: -x[1])
+        return ranked
+
+
+def _cosine(a: Sequence[float], b: Sequence[float]) -> float:
+    dot = sum(x * y for x, y in zip(a, b, strict=False))
+    na = sum(x * x for x in a) ** 0.5
+    nb = sum(y * y for y in b) ** 0.5
+    return dot / (na * nb) if na and nb else 0.0

@@ -1,0 +1,306 @@
+"""Vector store: a `ChunkStore` protocol and its ChromaDB implementation.
+
+Permissions are enforced here, inside the query: an investor search carries a
+`where={"visibility": "public"}` filter, so internal chunks never leave the store.
+Collections are versioned (`zhaoshang_v{N}`) behind an "active" pointer, so a full
+rebuild fills a new collection and switches only when complete. We always hand Chroma
+our own vectors and `embedding_function=None`: its default embedder downloads a model.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol, runtime_checkable
+
+from knowledge.models import Chunk
+from bot.settings import Settings
+
+PREFIX = "zhaoshang"
+_META_COLLECTION = f"{PREFIX}_meta"
+
+
+class StoreError(RuntimeError):
+    """The vector store cannot be reached or is inconsistent; the message names the setting."""
+
+
+@dataclass(frozen=True)
+class StoredHit:
+    chunk: Chunk
+    similarity: float  # cosine similarity, 1 = identical direction
+
+
+@dataclass(frozen=True)
+class ChunkFilter:
+    """What a search may see: audience visibility, kinds, 文号."""
+
+    visibility: tuple[str, ...] | None = None  # None = everything (staff)
+    kinds: tuple[str, ...] | None = None
+    doc_no: str | None = None
+
+    @classmethod
+    def for_audience(cls, audience: str, kinds: Sequence[str] | None = None, doc_no: str | None = None) -> ChunkFilter:
+        if audience not in ("staff", "investor"):
+            raise ValueError(f"audience must be 'staff' or 'investor', not {audience!r}")
+        return cls(
+            visibility=None if audience == "staff" else ("public",),
+            kinds=tuple(kinds) if kinds else None,
+            doc_no=doc_no or None,
+        )
+
+    def where(self) -> dict[str, Any] | None:
+        clauses: list[dict[str, Any]] = []
+        if self.visibility is not None:
+            clauses.append({"visibility": {"$in": list(self.visibility)}})
+        if self.kinds:
+            clauses.append({"kind": {"$in": list(self.kinds)}})
+        if self.doc_no:
+            clauses.append({"doc_no": self.doc_no})
+        if not clauses:
+            return None
+        return clauses[0] if len(clauses) == 1 else {"$and": clauses}
+
+    def allows(self, chunk: Chunk) -> bool:
+        return (
+            (self.visibility is None or chunk.visibility in self.visibility)
+            and (not self.kinds or chunk.kind in self.kinds)
+            and (not self.doc_no or chunk.doc_no == self.doc_no)
+        )
+
+
+@runtime_checkable
+class ChunkStore(Protocol):
+    """What the indexer and retriever need from a vector store."""
+
+    def upsert(self, chunks: Sequence[Chunk], vectors: Sequence[Sequence[float]], collection: str | None = None) -> None: ...
+    def delete_doc(self, doc_id: str, collection: str | None = None) -> int: ...
+    def query(self, vector: Sequence[float], k: int, flt: ChunkFilter) -> list[StoredHit]: ...
+    def all_chunks(self, collection: str | None = None) -> list[Chunk]: ...
+    def vectors(self, chunk_ids: Sequence[str], collection: str | None = None) -> dict[str, list[float]]: ...
+    def metadata_by_id(self, collection: str | None = None) -> dict[str, dict[str, Any]]: ...
+    def delete_ids(self, chunk_ids: Sequence[str], collection: str | None = None) -> None: ...
+    def count(self, collection: str | None = None) -> int: ...
+    def active_collection(self) -> str | None: ...
+    def new_collection(self, embedder: str = "") -> str: ...
+    def activate(self, name: str) -> None: ...
+    def drop(self, name: str) -> None: ...
+
+
+def open_store(settings: Settings) -> ChromaStore:
+    """`HttpClient` when CHROMA_HOST is set, else `PersistentClient` under the data folder."""
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    chroma_settings = ChromaSettings(anonymized_telemetry=False)
+    if settings.chroma_host:
+        try:
+            client = chromadb.HttpClient(host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings)
+            client.heartbeat()
+        except Exception as e:
+            raise StoreError(
+                f"cannot reach Chroma at CHROMA_HOST={settings.chroma_host} CHROMA_PORT={settings.chroma_port}: {e}"
+            ) from e
+        return ChromaStore(client, pointer=_CollectionPointer(client))
+    settings.chroma_dir.mkdir(parents=True, exist_ok=True)
+    client = chromadb.PersistentClient(path=str(settings.chroma_dir), settings=chroma_settings)
+    return ChromaStore(client, pointer=_FilePointer(settings.chroma_dir / "active.json"))
+
+
+class _FilePointer:
+    """The active collection name in a small JSON file, replaced atomically."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def get(self) -> str | None:
+        try:
+            return json.loads(self.path.read_text(encoding="utf-8")).get("collection")
+        except (FileNotFoundError, json.JSONDecodeError):
+            return None
+
+    def set(self, name: str) -> None:
+        tmp = self.path.with_suffix(".tmp")
+        tmp.write_text(json.dumps({"collection": name}), encoding="utf-8")
+        os.replace(tmp, self.path)
+
+
+class _CollectionPointer:
+    """On a shared Chroma server the pointer lives in the metadata of a tiny collection."""
+
+    def __init__(self, client: Any) -> None:
+        self.client = client
+
+    def _meta(self) -> Any:
+        return self.client.get_or_create_collection(_META_COLLECTION, embedding_function=None)
+
+    def get(self) -> str | None:
+        return (self._meta().metadata or {}).get("active") or None
+
+    def set(self, name: str) -> None:
+        self._meta().modify(metadata={"active": name})
+
+
+class ChromaStore:
+    """ChromaDB-backed `ChunkStore` over versioned collections `zhaoshang_v{N}`."""
+
+    def __init__(self, client: Any, pointer: _FilePointer | _CollectionPointer) -> None:
+        self.client = client
+        self.pointer = pointer
+        self._lock = threading.RLock()
+
+    # --- collections --------------------------------------------------------------
+    def active_collection(self) -> str | None:
+        return self.pointer.get()
+
+    def _collection(self, name: str | None = None, create: bool = False) -> Any:
+        name = name or self.active_collection()
+        if name is None:
+            if not create:
+                return None
+            name = self.new_collection()
+            self.activate(name)
+        return self.client.get_or_create_collection(
+            name, configuration={"hnsw": {"space": "cosine"}}, embedding_function=None
+        )
+
+    def new_collection(self, embedder: str = "") -> str:
+        """Create the next empty versioned collection (not active yet), labelled with its embedder."""
+        with self._lock:
+            versions = [
+                int(m.group(1))
+                for c in self.client.list_collections()
+                if (m := re.fullmatch(rf"{PREFIX}_v(\d+)", _name(c)))
+            ]
+            name = f"{PREFIX}_v{max(versions, default=0) + 1}"
+            self.client.get_or_create_collection(
+                name,
+                configuration={"hnsw": {"space": "cosine"}},
+                metadata={"embedder": embedder or "unknown"},
+                embedding_function=None,
+            )
+            return name
+
+    def embedder_of(self, name: str | None = None) -> str | None:
+        """The embedder label the collection was created with (None when there is none)."""
+        col = self._collection(name)
+        return None if col is None else (col.metadata or {}).get("embedder")
+
+    def activate(self, name: str) -> None:
+        self.pointer.set(name)
+
+    def drop(self, name: str) -> None:
+        if name == self.active_collection():
+            raise StoreError(f"refusing to drop the active collection {name}")
+        try:
+            self.client.delete_collection(name)
+        except Exception:  # already gone
+            pass
+
+    def stale_collections(self) -> list[str]:
+        active = self.active_collection()
+        return [n for c in self.client.list_collections() if re.fullmatch(rf"{PREFIX}_v\d+", n := _name(c)) and n != active]
+
+    # --- writes ---------------------------------------------------------------------
+    def upsert(self, chunks: Sequence[Chunk], vectors: Sequence[Sequence[float]], collection: str | None = None) -> None:
+        if len(chunks) != len(vectors):
+            raise ValueError(f"{len(chunks)} chunks but {len(vectors)} vectors")
+        if not chunks:
+            return
+        col = self._collection(collection, create=True)
+        for i in range(0, len(chunks), 500):
+            part = chunks[i : i + 500]
+            col.upsert(
+                ids=[c.chunk_id for c in part],
+                embeddings=[list(map(float, v)) for v in vectors[i : i + 500]],
+                documents=[c.embed_text for c in part],
+                metadatas=[c.metadata() for c in part],
+            )
+
+    def delete_doc(self, doc_id: str, collection: str | None = None) -> int:
+        col = self._collection(collection)
+        if col is None:
+            return 0
+        ids = col.get(where={"doc_id": doc_id}, include=[])["ids"]
+        if ids:
+            col.delete(ids=ids)
+        return len(ids)
+
+    # --- reads ----------------------------------------------------------------------
+    def query(self, vector: Sequence[float], k: int, flt: ChunkFilter) -> list[StoredHit]:
+        col = self._collection()
+        if col is None or k <= 0:
+            return []
+        res = col.query(
+            query_embeddings=[list(map(float, vector))],
+            n_results=k,
+            where=flt.where(),
+            include=["metadatas", "documents", "distances"],
+        )
+        hits = []
+        for cid, meta, doc, dist in zip(
+            res["ids"][0], res["metadatas"][0], res["documents"][0], res["distances"][0], strict=True
+        ):
+            hits.append(StoredHit(_chunk(cid, meta, doc), 1.0 - float(dist)))
+        return hits
+
+    def all_chunks(self, collection: str | None = None) -> list[Chunk]:
+        col = self._collection(collection)
+        if col is None:
+            return []
+        res = col.get(include=["metadatas", "documents"])
+        return [_chunk(i, m, d) for i, m, d in zip(res["ids"], res["metadatas"], res["documents"], strict=True)]
+
+    def vectors(self, chunk_ids: Sequence[str], collection: str | None = None) -> dict[str, list[float]]:
+        col = self._collection(collection)
+        if col is None or not chunk_ids:
+            return {}
+        out: dict[str, list[float]] = {}
+        ids = list(chunk_ids)
+        for i in range(0, len(ids), 500):
+            res = col.get(ids=ids[i : i + 500], include=["embeddings"])
+            for cid, vec in zip(res["ids"], res["embeddings"], strict=True):
+                out[cid] = [float(x) for x in vec]
+        return out
+
+    def metadata_by_id(self, collection: str | None = None) -> dict[str, dict[str, Any]]:
+        """Every stored chunk id with its metadata (what incremental indexing compares against)."""
+        col = self._collection(collection)
+        if col is None:
+            return {}
+        res = col.get(include=["metadatas"])
+        return {cid: dict(m or {}) for cid, m in zip(res["ids"], res["metadatas"], strict=True)}
+
+    def delete_ids(self, chunk_ids: Sequence[str], collection: str | None = None) -> None:
+        col = self._collection(collection)
+        if col is not None and chunk_ids:
+            col.delete(ids=list(chunk_ids))
+
+    def count(self, collection: str | None = None) -> int:
+        col = self._collection(collection)
+        return 0 if col is None else int(col.count())
+
+
+def _name(collection: Any) -> str:
+    return collection if isinstance(collection, str) else collection.name
+
+
+def _chunk(chunk_id: str, meta: dict[str, Any], document: str | None) -> Chunk:
+    return Chunk(
+        chunk_id=chunk_id,
+        doc_id=str(meta.get("doc_id", "")),
+        doc_no=str(meta.get("doc_no") or "") or None,
+        title=str(meta.get("title", "")),
+        section=str(meta.get("section", "")),
+        section_no=str(meta.get("section_no", "")),
+        date=str(meta.get("date") or "") or None,
+        visibility="public" if meta.get("visibility") == "public" else "internal",
+        kind=meta.get("kind", "other"),  # type: ignore[arg-type]
+        language="en" if meta.get("language") == "en" else "zh",
+        text=str(meta.get("text", "")),
+        embed_text=document or "",
+    )
