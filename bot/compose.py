@@ -14,7 +14,7 @@ from retrieval.glossary import load_glossary
 from bot.models import Citation
 
 STAGE_EN = {
-    "招商": "attracting investors", "洽谈": "in negotiation (talks ongoing)", "方案架构": "scheme structuring (方案架构)",
+    "招商": "attracting investors", "洽谈": "in negotiation (talks ongoing)", "方案架构": "scheme structuring",
     "签约": "signed", "审批": "under approval", "在建": "under construction", "投产": "in operation",
 }  # fmt: skip
 MOBILE_MASK = "（个人手机号不对外提供）"

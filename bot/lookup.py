@@ -50,7 +50,10 @@ def load_knowledge(catalogue, audience: str) -> Knowledge:  # noqa: ANN001 - kno
 
 
 def _topic(question: str, english_terms: str) -> str:
-    return focus(question) + " " + english_terms
+    """What to match records against: the Chinese focus, or for English the glossary terms and years."""
+    if english_terms:
+        return english_terms + " " + " ".join(re.findall(r"(?:19|20)\d{2}", question))
+    return focus(question)
 
 
 def find_responsibilities(k: Knowledge, question: str, zh_terms: str = "", doc_no: str | None = None) -> list[tuple[float, Responsibility]]:
@@ -108,8 +111,30 @@ def find_figures(k: Knowledge, question: str, zh_terms: str = "") -> list[tuple[
         s = coverage(topic, f.subject) * 0.6 + coverage(topic, f.source) * 0.4 + _period_bonus(question, f.period)
         if "目标" in question or re.search(r"aim|target|goal", question, re.I):
             s += 0.1 if f.kind == "target" else -0.1
+        wants = _wanted_measure(question)
+        if wants:
+            is_money = f.currency is not None
+            is_pct = f.unit == "%"
+            got = "money" if is_money else "percent" if is_pct else "count"
+            s += 0.25 if got == wants else -0.25
         scored.append((s, f))
     return sorted(scored, key=lambda x: -x[0])
+
+
+_COUNT_Q = re.compile(r"多少个|几个|几家|几项|how many|number of", re.I)
+_PCT_Q = re.compile(r"比例|占比|百分|增长多少|增速|percent|share|rate|growth", re.I)
+_MONEY_Q = re.compile(r"金额|投资额|多少钱|资金|外资|how much|amount|capital|investment|fund|usd|dollar|亿|万美元", re.I)
+
+
+def _wanted_measure(question: str) -> str | None:
+    """Whether the asker wants an amount of money, a count or a percentage."""
+    if _COUNT_Q.search(question):
+        return "count"
+    if _PCT_Q.search(question):
+        return "percent"
+    if _MONEY_Q.search(question):
+        return "money"
+    return None
 
 
 def find_projects(k: Knowledge, question: str, zh_terms: str = "") -> list[tuple[float, Project]]:

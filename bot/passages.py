@@ -37,15 +37,19 @@ class Picked:
 
 def en_coverage(question: str, zh_terms_by_phrase: list[tuple[str, list[str]]], text: str) -> float:
     """Share of the English question's content words found in `text` directly or via the glossary."""
+    from retrieval.glossary import stem
+
     low = normalize(text).lower()
     covered_words: set[str] = set()
     for phrase, zhs in zh_terms_by_phrase:
         if any(z in low for z in zhs):
             covered_words.update(phrase.split())
-    words = [w for w in re.findall(r"[a-z][a-z0-9\-]+|\d{4}", question.lower()) if w not in _EN_STOP]
+    from bot.places import EN as PLACES_EN
+
+    # places are checked on their own (bot.places); they say where, not what
+    words = [w for w in re.findall(r"[a-z][a-z0-9\-]+|\d{4}", question.lower()) if w not in _EN_STOP and stem(w) not in PLACES_EN]
     if not words:
         return 0.0
-    from retrieval.glossary import stem
 
     hit = sum(1 for w in words if stem(w) in covered_words or w in low)
     return hit / len(words)
@@ -60,7 +64,7 @@ def zh_coverage(question: str, text: str) -> float:
 def best_passages(retriever, k: Knowledge, question: str, audience: str, lang: str, zh: str, limit: int = 2) -> list[Picked]:  # noqa: ANN001
     from retrieval.glossary import load_glossary
 
-    hits = retriever.search(question, audience=audience, k=8)
+    hits = retriever.search(question, audience=audience, k=20)  # wide: place filtering follows
     qp = places_in(question)
     phrases = load_glossary().english_terms(question) if lang == "en" else []
     picked: list[Picked] = []
@@ -90,7 +94,7 @@ def _is_zh(text: str) -> bool:
     return is_chinese(text)
 
 
-def _best_sentences(question: str, text: str, phrases: list[tuple[str, list[str]]], lang: str, max_chars: int = 260) -> list[str]:
+def _best_sentences(question: str, text: str, phrases: list[tuple[str, list[str]]], lang: str, max_chars: int = 180) -> list[str]:
     sentences = [s.strip() for s in _SENT.split(text) if s.strip()]
     if len(text) <= max_chars or len(sentences) <= 1:
         return [text.strip()]

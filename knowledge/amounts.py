@@ -16,12 +16,26 @@ _EN_MULT = {
     "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "mio": 1e6,
     "billion": 1e9, "bn": 1e9, "b": 1e9,
 }  # fmt: skip
-_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 _CN_SMALL = {"十": 10, "百": 100, "千": 1000}
 
 _NUM = r"(?P<num>\d+(?:,\d{3}(?!\d))*(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?)"
 _CN_RE = re.compile(
-    _NUM + r"\s*(?:余|多)?\s*(?P<mult>十亿|亿|千万|百万|十万|万)?\s*(?:余|多)?\s*(?P<cur>美元|美金|元人民币|元|欧元|港元|港币)"
+    _NUM
+    + r"\s*(?:余|多)?\s*(?P<mult>十亿|亿|千万|百万|十万|万)?\s*(?:余|多)?\s*(?P<cur>美元|美金|元人民币|元|欧元|港元|港币)"
     r"|" + _NUM.replace("num", "num2") + r"\s*(?:余|多)?\s*(?P<mult2>十亿|亿|千万|百万|十万|万)(?![美元])"
     r"|(?P<num3>\d+(?:\.\d+)?)\s*(?P<pct>%|％|个百分点)"
 )
@@ -80,7 +94,19 @@ def _number(raw: str) -> float | None:
 
 def _currency(word: str) -> str | None:
     w = word.lower().replace(" ", "")
-    if w in ("美元", "美金", "usd", "us$", "$", "usdollar", "usdollars", "u.s.dollar", "u.s.dollars", "dollar", "dollars"):
+    if w in (
+        "美元",
+        "美金",
+        "usd",
+        "us$",
+        "$",
+        "usdollar",
+        "usdollars",
+        "u.s.dollar",
+        "u.s.dollars",
+        "dollar",
+        "dollars",
+    ):
         return "USD"
     if w in ("元", "元人民币", "人民币", "rmb", "cny", "¥", "￥", "yuan"):
         return "CNY"

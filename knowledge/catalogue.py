@@ -91,7 +91,11 @@ def doc_no_key(doc_no: str | None) -> str | None:
         return None
     key = normalize(doc_no)
     key = re.sub(r"\s+", "", key)
-    return key.translate(str.maketrans({"[": "〔", "【": "〔", "（": "〔", "(": "〔", "]": "〕", "】": "〕", "）": "〕", ")": "〕"}))
+    return key.translate(
+        str.maketrans(
+            {"[": "〔", "【": "〔", "（": "〔", "(": "〔", "]": "〕", "】": "〕", "）": "〕", ")": "〕"}
+        )
+    )
 
 
 def _json(value: Any) -> str:
@@ -185,7 +189,9 @@ class Catalogue:
     def remove(self, doc_id: str) -> bool:
         """Delete a document and its records; False if it was not there."""
         with self._lock:
-            row = self._db.execute("SELECT version, content_hash, path FROM documents WHERE doc_id = ?", (doc_id,))
+            row = self._db.execute(
+                "SELECT version, content_hash, path FROM documents WHERE doc_id = ?", (doc_id,)
+            )
             row = row.fetchone()
             if row is None:
                 return False
@@ -216,7 +222,9 @@ class Catalogue:
 
     def hash_of(self, doc_id: str) -> str | None:
         with self._lock:
-            row = self._db.execute("SELECT content_hash FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
+            row = self._db.execute(
+                "SELECT content_hash FROM documents WHERE doc_id = ?", (doc_id,)
+            ).fetchone()
         return row["content_hash"] if row else None
 
     def version_of(self, doc_id: str) -> int | None:
@@ -254,7 +262,9 @@ class Catalogue:
 
     # --- records ------------------------------------------------------------------------
 
-    def _records(self, name: str, visibility: Sequence[str] | None, where: str = "", params: Sequence = ()) -> list:
+    def _records(
+        self, name: str, visibility: Sequence[str] | None, where: str = "", params: Sequence = ()
+    ) -> list:
         table = _TABLES[name]
         clauses, args = [], list(params)
         if where:
@@ -317,5 +327,6 @@ class Catalogue:
     def record_counts(self) -> dict[str, int]:
         with self._lock:
             return {
-                name: self._db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] for name, table in _TABLES.items()
+                name: self._db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+                for name, table in _TABLES.items()
             }

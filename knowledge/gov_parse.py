@@ -17,7 +17,7 @@ from knowledge.normalize import fold, is_chinese, normalize
 from knowledge.sections import HeadingStack, parse_heading
 
 DOC_NO = re.compile(
-    r"([\u4e00-\u9fff]{1,12}?)\s*[〔\[【［(（]\s*((?:19|20)\d{2})\s*[〕\]】］)）]\s*(\d{1,4})\s*号"
+    r"((?:(?![在的了和与是里于对从及按据照见即])[\u4e00-\u9fff]){1,12}?)\s*[〔\[【［(（]\s*((?:19|20)\d{2})\s*[〕\]】］)）]\s*(\d{1,4})\s*号"
 )
 PUBLIC_MARKERS = ("此件公开发布", "主动公开", "此件公开", "公开方式：主动公开")
 INTERNAL_MARKERS = ("依申请公开", "不予公开", "此件不公开", "内部资料", "此件不予公开")

@@ -76,7 +76,10 @@ def ingest(
             continue
         if doc.doc_id in seen:
             result.errors.append(
-                {"path": lf.path, "error": f"duplicate document id {doc.doc_id!r}: same name as {seen[doc.doc_id]}"}
+                {
+                    "path": lf.path,
+                    "error": f"duplicate document id {doc.doc_id!r}: same name as {seen[doc.doc_id]}",
+                }
             )
             continue
         seen[doc.doc_id] = lf.path

@@ -142,7 +142,9 @@ def _load_html(path: Path, data: bytes, fmt: str) -> LoadedFile:
         tag.decompose()
     rows: list[dict[str, str]] = []
     for table in soup.find_all("table"):
-        grid = [[c.get_text(" ", strip=True) for c in tr.find_all(["td", "th"])] for tr in table.find_all("tr")]
+        grid = [
+            [c.get_text(" ", strip=True) for c in tr.find_all(["td", "th"])] for tr in table.find_all("tr")
+        ]
         rows.extend(_grid_rows(grid))
         for tr in table.find_all("tr"):
             cells = [c.get_text(" ", strip=True) for c in tr.find_all(["td", "th"])]
@@ -270,7 +272,9 @@ def load_file(path: str | Path) -> LoadedFile:
     if suffix not in LOADERS:
         hint = f"; save it as {_LEGACY[suffix]}" if suffix in _LEGACY else ""
         supported = ", ".join(SUPPORTED_SUFFIXES)
-        raise UnsupportedFormat(path, f"unsupported file type {suffix or '(none)'}{hint} (supported: {supported})")
+        raise UnsupportedFormat(
+            path, f"unsupported file type {suffix or '(none)'}{hint} (supported: {supported})"
+        )
     try:
         data = path.read_bytes()
     except OSError as e:
@@ -300,7 +304,11 @@ def iter_files(paths: Iterable[str | Path]) -> list[Path]:
                 rel = f.relative_to(p).parts
                 if not f.is_file() or any(part.startswith(".") for part in rel):
                     continue
-                if f.name.lower() in SKIPPED_NAMES or f.name.endswith(SIDECAR_SUFFIX) or f.name.startswith("~$"):
+                if (
+                    f.name.lower() in SKIPPED_NAMES
+                    or f.name.endswith(SIDECAR_SUFFIX)
+                    or f.name.startswith("~$")
+                ):
                     continue
                 out.append(f)
         else:

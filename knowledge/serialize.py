@@ -46,7 +46,9 @@ def paragraph_from_dict(d: dict[str, Any]) -> Paragraph:
 
 def records_from_dict(d: dict[str, list[dict[str, Any]]] | None) -> Records:
     d = d or {}
-    return Records(**{name: [record_from_dict(cls, r) for r in d.get(name, [])] for name, cls in RECORD_TYPES.items()})
+    return Records(
+        **{name: [record_from_dict(cls, r) for r in d.get(name, [])] for name, cls in RECORD_TYPES.items()}
+    )
 
 
 def doc_from_dict(d: dict[str, Any]) -> SourceDocument:

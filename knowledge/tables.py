@@ -19,11 +19,42 @@ from knowledge.stages import normalize_stage
 # so "项目单位" is a company and "项目进展" a stage, while "项目名称" / "项目" is the name.
 HEADER_WORDS: dict[str, tuple[str, ...]] = {
     "name": ("项目名称", "项目", "project name", "project"),
-    "amount": ("投资额", "总投资", "投资总额", "计划总投资", "投资金额", "投资规模", "合同外资", "investment", "amount"),
+    "amount": (
+        "投资额",
+        "总投资",
+        "投资总额",
+        "计划总投资",
+        "投资金额",
+        "投资规模",
+        "合同外资",
+        "investment",
+        "amount",
+    ),
     "currency": ("币种", "币别", "currency"),
     "stage": ("进展", "状态", "项目进展", "进展情况", "阶段", "项目阶段", "项目状态", "status", "stage"),
-    "place": ("地点", "所在地", "区域", "落户地", "项目地点", "建设地点", "所在区域", "所在地区", "落户地点", "location"),
-    "company": ("企业", "公司", "投资方", "项目单位", "企业名称", "投资主体", "投资企业", "company", "investor"),
+    "place": (
+        "地点",
+        "所在地",
+        "区域",
+        "落户地",
+        "项目地点",
+        "建设地点",
+        "所在区域",
+        "所在地区",
+        "落户地点",
+        "location",
+    ),
+    "company": (
+        "企业",
+        "公司",
+        "投资方",
+        "项目单位",
+        "企业名称",
+        "投资主体",
+        "投资企业",
+        "company",
+        "investor",
+    ),
     "units": ("责任单位", "牵头单位", "责任部门", "承办单位"),
     "contact": ("联系人", "联系方式", "联系电话", "contact"),
     "as_of": ("日期", "截至", "截止", "更新时间", "更新日期", "统计时间", "as of", "date"),
@@ -56,7 +87,7 @@ def is_project_header(headers: Sequence[str]) -> bool:
 
 
 def row_to_line(row: Mapping[str, str]) -> str:
-    """"项目名称：X；投资额：Y；…" — how a row reads as searchable text and as a citation source."""
+    """Render a row as "项目名称：X；投资额：Y；…": how it reads as searchable text and as a citation source."""
     return "；".join(f"{k}：{v}" for k, v in row.items() if k and str(v).strip())
 
 

@@ -35,6 +35,10 @@ class Hit:
 
 
 class HybridRetriever:
+    """Dense + BM25 with RRF. Defaults (keyword list weighted 2, RRF k=10) were measured on
+    dev.jsonl over the bundled knowledge: jieba+BM25 with the office vocabulary is the
+    sharper signal on Chinese policy text, the dense list adds paraphrase recall."""
+
     def __init__(
         self,
         settings: Settings,
@@ -42,8 +46,8 @@ class HybridRetriever:
         embedder: Embeddings,
         store: ChromaStore,
         candidates: int = 40,
-        weights: tuple[float, float] = (1.0, 1.0),
-        rrf_k: int = 60,
+        weights: tuple[float, float] = (1.0, 2.0),
+        rrf_k: int = 10,
     ) -> None:
         self.settings = settings
         self.catalogue = catalogue

@@ -54,7 +54,15 @@ def _list(catalogue: Any, args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(docs, ensure_ascii=False, indent=2))
         return 0
-    header = ["doc_no", "title", "date", "visibility", "kind", "status", *(label for _, label in _COUNT_LABELS)]
+    header = [
+        "doc_no",
+        "title",
+        "date",
+        "visibility",
+        "kind",
+        "status",
+        *(label for _, label in _COUNT_LABELS),
+    ]
     rows = [
         [
             d.get("doc_no") or "—",
@@ -89,7 +97,9 @@ def _table(header: list[str], rows: list[list[str]]) -> str:
     widths = [max(_width(r[i]) for r in [header, *rows]) for i in range(len(header))]
     lines = []
     for r in [header, ["-" * w for w in widths], *rows]:
-        lines.append("  ".join(cell + " " * (w - _width(cell)) for cell, w in zip(r, widths, strict=True)).rstrip())
+        lines.append(
+            "  ".join(cell + " " * (w - _width(cell)) for cell, w in zip(r, widths, strict=True)).rstrip()
+        )
     return "\n".join(lines)
 
 

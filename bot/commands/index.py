@@ -16,9 +16,15 @@ from bot.settings import Settings
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="*", type=Path, help="files or folders (default: KNOWLEDGE_DIR and uploads)")
-    parser.add_argument("--full", action="store_true", help="re-embed every document, not only new/changed ones")
-    parser.add_argument("--catalogue-only", action="store_true", help="parse and catalogue only; no embeddings")
+    parser.add_argument(
+        "paths", nargs="*", type=Path, help="files or folders (default: KNOWLEDGE_DIR and uploads)"
+    )
+    parser.add_argument(
+        "--full", action="store_true", help="re-embed every document, not only new/changed ones"
+    )
+    parser.add_argument(
+        "--catalogue-only", action="store_true", help="parse and catalogue only; no embeddings"
+    )
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
 
 
@@ -33,7 +39,9 @@ def run(args: argparse.Namespace) -> int:
         roots = paths or [settings.knowledge_dir, settings.uploads_dir]
         catalogue = Catalogue(settings.catalogue_path)
         try:
-            report = ingest([p for p in roots if paths or Path(p).exists()], catalogue, prune=paths is None).to_dict()
+            report = ingest(
+                [p for p in roots if paths or Path(p).exists()], catalogue, prune=paths is None
+            ).to_dict()
         finally:
             catalogue.close()
     else:
@@ -46,7 +54,9 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=2))
     else:
-        counts = ", ".join(f"{len(report.get(k, []))} {k}" for k in ("new", "changed", "unchanged", "removed"))
+        counts = ", ".join(
+            f"{len(report.get(k, []))} {k}" for k in ("new", "changed", "unchanged", "removed")
+        )
         print(f"indexed: {counts}")
         if "chunks_embedded" in report:
             print(f"chunks: {report['chunks_embedded']} embedded, {report['chunks_total']} in the index "

@@ -34,12 +34,12 @@ def format_answer(
     if at_staff_id:
         parts.append(f"@{at_staff_id}")
     parts.append(_lines(answer.answer))
-    if answer.citations:
-        seen: list[str] = []
-        for c in answer.citations:
-            label = c.label()
-            if label and label not in seen:
-                seen.append(label)
+    seen: list[str] = []
+    for c in answer.citations:
+        label = c.label()
+        if label and label not in seen and label not in answer.answer:  # the text may already cite it
+            seen.append(label)
+    if seen:
         parts.append(SOURCES[lang] + "\n\n" + "\n".join(f"- {label}" for label in seen))
     if escalate_to:
         who = " ".join(f"@{s}" for s in escalate_to)

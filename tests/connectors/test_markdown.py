@@ -39,3 +39,9 @@ def test_a_single_huge_line_is_cut_hard():
 def test_title_is_short():
     assert len(title_of("很" * 100)) <= 24
     assert title_of("") == "答复"
+
+
+def test_sources_already_in_the_answer_text_are_not_repeated():
+    c = Citation("绍政办发〔2023〕17号", "意见", "二、（五）")
+    _, text = format_answer(Answer(f"牵头单位：各区政府。\n来源：{c.label()}", "zh", True, [c]))
+    assert text.count(c.label()) == 1 and "**来源**" not in text

@@ -53,22 +53,54 @@ def make_doc(doc_id: str, doc_no: str | None, visibility: str = "internal", text
         ],
         records=Records(
             responsibilities=[
-                Responsibility(doc_no=no, section="二、（一）", task="编制规划", lead="市投资促进中心",
-                               units=["市投资促进中心", "市经信局"], source="（责任单位：市投资促进中心、市经信局）")
+                Responsibility(
+                    doc_no=no,
+                    section="二、（一）",
+                    task="编制规划",
+                    lead="市投资促进中心",
+                    units=["市投资促进中心", "市经信局"],
+                    source="（责任单位：市投资促进中心、市经信局）",
+                )
             ],  # fmt: skip
             figures=[
-                Figure(doc_no=no, section="一、", text="13509万美元", value=13509, unit="万美元", currency="USD",
-                       amount_usd=1.3509e8, amount_cny=None, period="2021年", subject="实际利用外资",
-                       kind="figure", source=text)
+                Figure(
+                    doc_no=no,
+                    section="一、",
+                    text="13509万美元",
+                    value=13509,
+                    unit="万美元",
+                    currency="USD",
+                    amount_usd=1.3509e8,
+                    amount_cny=None,
+                    period="2021年",
+                    subject="实际利用外资",
+                    kind="figure",
+                    source=text,
+                )
             ],  # fmt: skip
             projects=projects or [],
             contacts=[
-                Contact(doc_no=no, section="落款", person="杨春苗", role="承办人", phone="13800000000",
-                        personal=True, unit=None, source="承办人姓名：杨春苗")
+                Contact(
+                    doc_no=no,
+                    section="落款",
+                    person="杨春苗",
+                    role="承办人",
+                    phone="13800000000",
+                    personal=True,
+                    unit=None,
+                    source="承办人姓名：杨春苗",
+                )
             ],  # fmt: skip
             references=[
-                Reference(doc_no=no, section="二、", relation="cites", target_doc_no="绍政办发〔2022〕11号",
-                          target_title=None, value=None, source="（绍政办发〔2022〕11 号）")
+                Reference(
+                    doc_no=no,
+                    section="二、",
+                    relation="cites",
+                    target_doc_no="绍政办发〔2022〕11号",
+                    target_title=None,
+                    value=None,
+                    source="（绍政办发〔2022〕11 号）",
+                )
             ],  # fmt: skip
         ),
         metadata=metadata or {},

@@ -60,7 +60,10 @@ def docx_file(folder: Path, name: str = "plan.docx") -> Path:
     table = document.add_table(rows=1, cols=4)
     for cell, text in zip(table.rows[0].cells, ["项目名称", "投资额", "进展", "所在地"], strict=True):
         cell.text = text
-    for row in (["高端装备产业园", "3亿美元", "已签约", "滨海新区"], ["生物医药基地", "50亿元", "在谈", "柯桥区"]):
+    for row in (
+        ["高端装备产业园", "3亿美元", "已签约", "滨海新区"],
+        ["生物医药基地", "50亿元", "在谈", "柯桥区"],
+    ):
         cells = table.add_row().cells
         for cell, text in zip(cells, row, strict=True):
             cell.text = text

@@ -74,7 +74,9 @@ def test_unit_from_header(header, unit):
     assert unit_from_header(header) == unit
 
 
-@pytest.mark.parametrize(("text", "value"), [("三千五百", 3500), ("二〇二三", 2023), ("十二", 12), ("一点五", 1.5), ("两", 2)])
+@pytest.mark.parametrize(
+    ("text", "value"), [("三千五百", 3500), ("二〇二三", 2023), ("十二", 12), ("一点五", 1.5), ("两", 2)]
+)
 def test_chinese_number(text, value):
     assert chinese_number(text) == value
     assert chinese_number("百家") is None

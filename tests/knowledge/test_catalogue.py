@@ -29,7 +29,9 @@ def test_new_then_unchanged_writes_nothing(cat):
     doc = make_doc("zhuji", NO, projects=[project(NO, "海亮集团", 8e7, "方案架构")])
     assert cat.upsert(doc) == "new"
     stamp = cat.list_documents()[0]["updated_at"]
-    assert cat.upsert(make_doc("zhuji", NO, projects=[project(NO, "海亮集团", 8e7, "方案架构")])) == "unchanged"
+    assert (
+        cat.upsert(make_doc("zhuji", NO, projects=[project(NO, "海亮集团", 8e7, "方案架构")])) == "unchanged"
+    )
     assert cat.list_documents()[0]["updated_at"] == stamp
     assert _versions(cat) == 1
     assert cat.version_of("zhuji") == 1
@@ -38,12 +40,21 @@ def test_new_then_unchanged_writes_nothing(cat):
 
 
 def test_changed_content_bumps_version_and_retires_old_records(cat):
-    cat.upsert(make_doc("zhuji", NO, text="旧文本", projects=[project(NO, "旧项目", 8e7, "洽谈"), project(NO, "旧二", 1e6, "签约")]))
+    cat.upsert(
+        make_doc(
+            "zhuji",
+            NO,
+            text="旧文本",
+            projects=[project(NO, "旧项目", 8e7, "洽谈"), project(NO, "旧二", 1e6, "签约")],
+        )
+    )
     new = make_doc("zhuji", NO, text="新文本", projects=[project(NO, "新项目", 3e8, "签约")])
     assert cat.upsert(new) == "changed"
     assert cat.version_of("zhuji") == 2
     assert [p.name for p in cat.projects()] == ["新项目"]
-    assert len(cat.responsibilities()) == len(cat.figures()) == len(cat.contacts()) == len(cat.references()) == 1
+    assert (
+        len(cat.responsibilities()) == len(cat.figures()) == len(cat.contacts()) == len(cat.references()) == 1
+    )
     assert cat.get("zhuji").paragraphs[1].text == "新文本"
     assert cat.list_documents()[0]["version"] == 2
     assert _versions(cat) == 2
@@ -73,14 +84,28 @@ def test_remove(cat):
 def test_get_by_id_or_any_doc_no_spelling(cat):
     doc = make_doc("zhuji", NO)
     cat.upsert(doc)
-    for key in ("zhuji", NO, "诸招商[2022]5号", "诸招商【2022】5号", "诸招商 〔2022〕 5 号", "诸招商(2022)5號"):
+    for key in (
+        "zhuji",
+        NO,
+        "诸招商[2022]5号",
+        "诸招商【2022】5号",
+        "诸招商 〔2022〕 5 号",
+        "诸招商(2022)5號",
+    ):
         assert cat.get(key) == doc, key
     assert cat.get("诸招商〔2022〕6号") is None
     assert doc_no_key(None) is None
 
 
 def test_visibility_filters_documents_and_records(cat):
-    cat.upsert(make_doc("pub", "绍政办发〔2023〕17号", visibility="public", projects=[project("x", "公开项目", 1e8, "洽谈")]))
+    cat.upsert(
+        make_doc(
+            "pub",
+            "绍政办发〔2023〕17号",
+            visibility="public",
+            projects=[project("x", "公开项目", 1e8, "洽谈")],
+        )
+    )
     cat.upsert(make_doc("int", NO, visibility="internal", projects=[project(NO, "内部项目", 2e8, "洽谈")]))
     assert [d["doc_id"] for d in cat.list_documents(("public",))] == ["pub"]
     assert [d["doc_id"] for d in cat.list_documents()] == ["int", "pub"]
@@ -102,11 +127,18 @@ def test_project_filters_give_exact_counts(cat):
         project("A", "五号", None, "洽谈", None, cny=5e9),  # CNY only: never matches a USD bound
         project("A", "六号", None, None),
     ]))  # fmt: skip
-    cat.upsert(make_doc("b", "B〔2023〕2号", visibility="internal", projects=[project("B", "七号", 2e8, "洽谈", "店口镇")]))
+    cat.upsert(
+        make_doc(
+            "b", "B〔2023〕2号", visibility="internal", projects=[project("B", "七号", 2e8, "洽谈", "店口镇")]
+        )
+    )
     assert len(cat.projects()) == 7
     assert {p.name for p in cat.projects(min_usd=1e8)} == {"一号", "二号", "四号", "七号"}
     assert {p.name for p in cat.projects(min_usd=1e8, stage="洽谈")} == {"一号", "二号", "七号"}
-    assert {p.name for p in cat.projects(min_usd=1e8, stage="洽谈", visibility=("public",))} == {"一号", "二号"}
+    assert {p.name for p in cat.projects(min_usd=1e8, stage="洽谈", visibility=("public",))} == {
+        "一号",
+        "二号",
+    }
     assert {p.name for p in cat.projects(max_usd=1e8)} == {"二号", "三号"}
     assert {p.name for p in cat.projects(stage=("签约", "洽谈"), place="店口")} == {"一号", "三号", "七号"}
     assert [p.name for p in cat.projects(name_like="五")] == ["五号"]
@@ -127,7 +159,13 @@ def test_persists_across_connections_in_wal_mode(tmp_path):
     assert again.get("zhuji") == doc
     assert list(again.iter_documents()) == [doc]
     assert len(again) == 1 and again.doc_ids() == ["zhuji"]
-    assert again.record_counts() == {"responsibilities": 1, "figures": 1, "projects": 1, "contacts": 1, "references": 1}
+    assert again.record_counts() == {
+        "responsibilities": 1,
+        "figures": 1,
+        "projects": 1,
+        "contacts": 1,
+        "references": 1,
+    }
     with sqlite3.connect(path) as db:
         assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     again.close()
@@ -139,10 +177,14 @@ def test_threads_share_one_catalogue(cat):
     def work(n: int) -> None:
         try:
             for i in range(10):
-                cat.upsert(make_doc(f"d{n}-{i}", f"T{n}〔2023〕{i}号", projects=[project("x", f"p{n}-{i}", 1e8, "洽谈")]))
+                cat.upsert(
+                    make_doc(
+                        f"d{n}-{i}", f"T{n}〔2023〕{i}号", projects=[project("x", f"p{n}-{i}", 1e8, "洽谈")]
+                    )
+                )
                 cat.projects(min_usd=1e8)
                 cat.list_documents()
-        except BaseException as e:  # noqa: BLE001 - surfaced by the assertion below
+        except BaseException as e:  # surfaced by the assertion below
             errors.append(e)
 
     threads = [threading.Thread(target=work, args=(n,)) for n in range(6)]

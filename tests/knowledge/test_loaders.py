@@ -38,7 +38,10 @@ def test_gbk_notice_is_decoded_and_header_becomes_metadata(tmp_path):
     assert loaded.metadata["date"] == "2023-03-15"
     assert loaded.metadata["note"] == "built by the test suite\nsecond note line"
     assert loaded.text.startswith("诸暨市招商投资促进中心文件")
-    assert "title:" not in loaded.text and "（责任单位：市发改委、市自然资源和规划局、各镇乡人民政府）" in loaded.text
+    assert (
+        "title:" not in loaded.text
+        and "（责任单位：市发改委、市自然资源和规划局、各镇乡人民政府）" in loaded.text
+    )
     assert loaded.rows is None
 
 
@@ -87,7 +90,9 @@ def test_bad_front_matter_names_the_file(tmp_path):
 
 
 def test_body_text_that_looks_like_a_key_is_not_a_header(tmp_path):
-    (tmp_path / "en.txt").write_text("Note: this guide is dated.\n\nShaoxing has six districts.\n", encoding="utf-8")
+    (tmp_path / "en.txt").write_text(
+        "Note: this guide is dated.\n\nShaoxing has six districts.\n", encoding="utf-8"
+    )
     loaded = load_file(tmp_path / "en.txt")
     assert loaded.metadata == {}
     assert loaded.text.startswith("Note: this guide is dated.")
@@ -189,7 +194,10 @@ def test_xlsx_project_list(tmp_path):
     }
     lines = loaded.text.split("\n")
     assert lines[0] == "2023年重点外资项目清单"
-    assert lines[1] == "项目名称：智慧供应链产业园；总投资(万美元)：15000；进展：持续洽谈；所在地：店口镇；责任单位：市投资促进中心、店口镇"
+    assert (
+        lines[1]
+        == "项目名称：智慧供应链产业园；总投资(万美元)：15000；进展：持续洽谈；所在地：店口镇；责任单位：市投资促进中心、店口镇"
+    )
     assert len(lines) == 1 + len(PROJECT_ROWS)
 
 
@@ -223,7 +231,9 @@ def test_corrupt_docx_names_file_and_reason(tmp_path):
     assert str(err.value) == f"{path}: not a valid .docx (zip) file"
 
 
-@pytest.mark.parametrize("name", ["empty.txt", "empty.docx", "empty.pdf", "empty.xlsx", "empty.csv", "blank.md"])
+@pytest.mark.parametrize(
+    "name", ["empty.txt", "empty.docx", "empty.pdf", "empty.xlsx", "empty.csv", "blank.md"]
+)
 def test_empty_files(tmp_path, name):
     path = tmp_path / name
     path.write_bytes(b"  \n" if name == "blank.md" else b"")
@@ -274,7 +284,9 @@ def test_iter_files_is_sorted_and_deduplicated(tmp_path):
 
 def test_sidecar_overrides_metadata_for_any_format(tmp_path):
     path = docx_file(tmp_path)
-    (tmp_path / "plan.docx.meta.yaml").write_text("visibility: public\nkind: project-records\n", encoding="utf-8")
+    (tmp_path / "plan.docx.meta.yaml").write_text(
+        "visibility: public\nkind: project-records\n", encoding="utf-8"
+    )
     notice = gbk_notice(tmp_path)
     (tmp_path / "notice-gbk.meta.yaml").write_text("visibility: public\n", encoding="utf-8")
     assert load_file(path).metadata == {"visibility": "public", "kind": "project-records"}
@@ -300,7 +312,10 @@ def test_bundled_knowledge_base_loads_completely():
     assert len(loaded) == 32
     by_name = {Path(f.path).name: f for f in loaded}
     seeds = [n for n in by_name if not n[:3].isdigit()]
-    assert sorted(seeds) == ["shaoxing-2023-17-international-investment.txt", "zhuji-2022-5-proposal-reply.txt"]
+    assert sorted(seeds) == [
+        "shaoxing-2023-17-international-investment.txt",
+        "zhuji-2022-5-proposal-reply.txt",
+    ]
     for name in seeds:
         assert by_name[name].metadata == {}
         assert "〔" in by_name[name].text[:200]
@@ -308,7 +323,9 @@ def test_bundled_knowledge_base_loads_completely():
     assert len(extras) == 30
     for f in extras:
         assert f.metadata["visibility"] == "public", f.path
-        assert f.metadata["kind"] in ("policy", "responsible-units", "project-records", "reply", "guide"), f.path
+        assert f.metadata["kind"] in ("policy", "responsible-units", "project-records", "reply", "guide"), (
+            f.path
+        )
         assert "source" in f.metadata and "completeness" in f.metadata, f.path
         assert not f.text.startswith(("title:", "issuer:")), f.path
         for key, value in f.metadata.items():

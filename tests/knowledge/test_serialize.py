@@ -15,7 +15,10 @@ def test_round_trip_through_json():
                    metadata={"note": "a\nb"})  # fmt: skip
     back = doc_from_dict(json.loads(json.dumps(doc_to_dict(doc), ensure_ascii=False)))
     assert back == doc
-    assert isinstance(back.paragraphs[1], Paragraph) and back.paragraphs[1].path == ("一、总体情况", "（一）外资")
+    assert isinstance(back.paragraphs[1], Paragraph) and back.paragraphs[1].path == (
+        "一、总体情况",
+        "（一）外资",
+    )
     assert isinstance(back.records.projects[0], Project)
     assert back.records.responsibilities[0].co_units == ["市经信局"]
 

@@ -10,7 +10,18 @@ from knowledge.tables import classify_headers, is_project_header, parse_date, ro
 
 def test_classify_headers_prefers_the_longest_word():
     fields = classify_headers(
-        ["序号", "项目名称", "项目单位", "计划总投资（亿元）", "项目进展", "落户地", "责任单位", "联系人", "更新时间", "备注"]
+        [
+            "序号",
+            "项目名称",
+            "项目单位",
+            "计划总投资（亿元）",
+            "项目进展",
+            "落户地",
+            "责任单位",
+            "联系人",
+            "更新时间",
+            "备注",
+        ]
     )
     assert fields == {
         "name": "项目名称",
@@ -43,7 +54,11 @@ ROWS = [
 
 def test_rows_to_projects():
     projects = rows_to_projects(ROWS, "诸招商〔2023〕9号", "", "2023-03-15")
-    assert [p.name for p in projects] == ["智慧供应链产业园", "空气轴承", "海外基金"]  # blank and total rows skipped
+    assert [p.name for p in projects] == [
+        "智慧供应链产业园",
+        "空气轴承",
+        "海外基金",
+    ]  # blank and total rows skipped
     first = projects[0]
     assert first.doc_no == "诸招商〔2023〕9号"
     assert first.section == "第1行"
