@@ -59,9 +59,12 @@ def sources_line(cites: list[Citation], lang: str) -> str:
 def status_warning(doc: SourceDocument | None, lang: str) -> str:
     if not doc or doc.status == "current":
         return ""
+    label = doc.doc_no or doc.title
     if lang == "zh":
-        return f"⚠️ 注意：该文件{('已失效' if doc.status == 'expired' else '已被废止或修订')}（{doc.status_note or ''}），以下内容仅供参考，不代表现行政策。"
-    return f"⚠️ Note: this document is no longer in force ({doc.status_note or doc.status}); do not rely on it as current policy."
+        state = "已过有效期" if doc.status == "expired" else "已被废止或修订"
+        return f"⚠️ 注意：{label}{state}（{doc.status_note or ''}），以下内容不代表现行政策。"
+    return (f"⚠️ Note: {label} is no longer in force ({doc.status_note or doc.status}); "
+            "the text below is not current policy.")
 
 
 # --- responsibilities ---------------------------------------------------------------

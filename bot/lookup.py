@@ -44,9 +44,28 @@ class Knowledge:
 def load_knowledge(catalogue, audience: str) -> Knowledge:  # noqa: ANN001 - knowledge.catalogue.Catalogue
     vis = visible(audience)
     docs = {(d.doc_no or d.title): d for d in catalogue.iter_documents(vis)}
+    mark_validity(docs, catalogue.references(None))
     resp = catalogue.responsibilities(vis)
     units = sorted({u for r in resp for u in r.units}, key=len, reverse=True)
     return Knowledge(docs, resp, catalogue.figures(vis), catalogue.projects(vis), catalogue.contacts(vis), units)
+
+
+def mark_validity(docs: dict[str, SourceDocument], references: list) -> None:  # noqa: ANN001
+    """A policy past its validity, or repealed/amended by a later catalogued document, is
+    marked so: staff quoting a repealed incentive to an investor is a costly mistake.
+    Repeals are read from every document; the repealing 文号 is named only when visible."""
+    from knowledge.extract.references import apply_validity
+
+    for d in docs.values():
+        apply_validity(d)  # against today's date, not the date it was indexed
+    for r in references:
+        if r.relation not in ("repeals", "amends") or not r.target_doc_no or r.target_doc_no not in docs:
+            continue
+        target = docs[r.target_doc_no]
+        by = r.doc_no if r.doc_no in docs else "后续文件"
+        verb = "废止" if r.relation == "repeals" else "修订"
+        target.status = "repealed"
+        target.status_note = f"已被{by}{verb}"
 
 
 def _topic(question: str, english_terms: str) -> str:

@@ -70,6 +70,8 @@ def best_passages(retriever, k: Knowledge, question: str, audience: str, lang: s
     picked: list[Picked] = []
     for h in hits:
         c = h.chunk
+        if _is_card(c):
+            continue  # a metadata card answers "when/who issued", which the doc-fact route handles
         d = k.doc(c.doc_no or c.title)
         if qp and d is not None and not place_compatible(qp, doc_place(d)):
             continue
@@ -86,6 +88,10 @@ def best_passages(retriever, k: Knowledge, question: str, audience: str, lang: s
     if len(picked) > 1 and picked[1].coverage < picked[0].coverage * 0.8:
         picked = picked[:1]
     return picked
+
+
+def _is_card(c: Chunk) -> bool:
+    return not c.section and (c.text.startswith(f"《{c.title}》") or c.text.startswith(c.title))
 
 
 def _is_zh(text: str) -> bool:

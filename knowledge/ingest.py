@@ -59,10 +59,13 @@ def ingest(
     """Load, parse and upsert every file under `paths`.
 
     With `prune`, catalogue documents that no file under `paths` produced any more are
-    removed (use it when `paths` is the whole knowledge folder, never for a single upload).
+    removed (use it when `paths` is the whole knowledge folder, never for a single upload),
+    and a root that does not exist is skipped rather than reported.
     """
     parse = parser or _default_parser()
     paths = list(paths)
+    if prune:  # whole-folder mode: a root that does not exist yet (an empty uploads folder) holds nothing
+        paths = [p for p in paths if Path(p).exists()]
     result = IngestResult()
     loaded, load_errors = load_many(paths)
     result.errors.extend(e.to_dict() for e in load_errors)

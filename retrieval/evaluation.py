@@ -43,7 +43,15 @@ def load_questions(path: Path) -> list[Question]:
         if not q.get("must_include"):
             continue
         query = " ".join([*q.get("history", []), q["question"]])
-        out.append(Question(str(q.get("id", lineno)), q.get("lang", "zh"), q.get("audience", "investor"), query, q["must_include"]))
+        out.append(
+            Question(
+                str(q.get("id", lineno)),
+                q.get("lang", "zh"),
+                q.get("audience", "investor"),
+                query,
+                q["must_include"],
+            )
+        )
     return out
 
 

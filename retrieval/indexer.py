@@ -28,7 +28,9 @@ Progress = Callable[[int, int, str], None]
 
 
 class Indexer:
-    def __init__(self, settings: Settings, catalogue: object, embedder: Embeddings, store: ChromaStore) -> None:
+    def __init__(
+        self, settings: Settings, catalogue: object, embedder: Embeddings, store: ChromaStore
+    ) -> None:
         self.settings = settings
         self.catalogue = catalogue
         self.embedder = embedder
@@ -37,7 +39,11 @@ class Indexer:
 
     # --- public API -------------------------------------------------------------------
     def index(
-        self, roots: Sequence[Path | str], full: bool = False, prune: bool = True, progress: Progress | None = None
+        self,
+        roots: Sequence[Path | str],
+        full: bool = False,
+        prune: bool = True,
+        progress: Progress | None = None,
     ) -> IndexReport:
         """Ingest `roots` into the catalogue, then bring the vector index in line with it."""
         from knowledge.ingest import ingest
@@ -53,7 +59,9 @@ class Indexer:
         active = self.store.active_collection()
         label = embedder_id(self.embedder)
         if active is not None and self.store.embedder_of(active) not in (label, None, "unknown"):
-            log.warning("index was built with %s, now %s: full rebuild", self.store.embedder_of(active), label)
+            log.warning(
+                "index was built with %s, now %s: full rebuild", self.store.embedder_of(active), label
+            )
             full = True
         if full or active is None:
             report.chunks_embedded = self._rebuild(progress)
@@ -110,7 +118,11 @@ class Indexer:
     def _rebuild(self, progress: Progress | None) -> int:
         old = self.store.active_collection()
         reusable = self.store.metadata_by_id(old) if old else {}
-        same_model = old is not None and self.store.embedder_of(old) in (embedder_id(self.embedder), None, "unknown")
+        same_model = old is not None and self.store.embedder_of(old) in (
+            embedder_id(self.embedder),
+            None,
+            "unknown",
+        )
         new = self.store.new_collection(embedder_id(self.embedder))
         try:
             chunks: list[Chunk] = []
@@ -125,7 +137,9 @@ class Indexer:
             reused = {c.chunk_id for c in reuse}
             embedded = self._embed_and_write([c for c in chunks if c.chunk_id not in reused], new, progress)
             if self.store.count(new) != len(chunks):
-                raise RuntimeError(f"rebuild incomplete: {self.store.count(new)} of {len(chunks)} chunks stored")
+                raise RuntimeError(
+                    f"rebuild incomplete: {self.store.count(new)} of {len(chunks)} chunks stored"
+                )
         except BaseException:
             self.store.drop(new)
             raise

@@ -10,10 +10,12 @@ ever dropped after ranking.
 from __future__ import annotations
 
 import logging
+import math
 import re
 import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from knowledge.models import Chunk
 from knowledge.normalize import normalize
@@ -27,7 +29,21 @@ POLICY_TERMS = (
     "各区、县（市）政府", "产业链", "集成电路", "生物医药", "新能源汽车", "智能视觉", "承办人", "联系电话",
 )  # fmt: skip
 
-_DOC_NO = re.compile(r"[\u4e00-\u9fff]{1,12}〔\d{4}〕\d{1,4}号")
+_DOC_NO = re.compile(r"[\u4e00-\u9fff]{2,6}〔\d{4}〕\d{1,4}号")
+_YEAR_BRACKETS = re.compile(r"[\[【［(（〔]\s*((?:19|20)\d{2})\s*[\]】］)）〕]\s*(?=\d{1,4}\s*号)")
+
+
+def canonical_brackets(text: str) -> str:
+    """绍政办发[2023]17号 / 【2023】 / (2023) → 绍政办发〔2023〕17号, the catalogue spelling."""
+    return _YEAR_BRACKETS.sub(r"〔\1〕", text)
+
+
+def find_doc_nos(text: str, known: Iterable[str]) -> list[str]:
+    """Known 文号 named in `text`, in any bracket spelling."""
+    folded = canonical_brackets(normalize(text)).replace(" ", "")
+    return [d for d in known if d and d in folded]
+
+
 _LATIN = re.compile(r"[a-z][a-z0-9'\-]*|\d+(?:\.\d+)?%?")
 _ZH_STOP = set(
     "的 了 是 在 和 与 及 或 有 由 对 为 把 被 从 向 将 于 以 等 中 上 下 也 都 就 并 而 其 之 这 那 哪 谁 吗 呢 么 吧 啊 "
@@ -58,21 +74,28 @@ class Tokenizer:
         self._jieba = jieba.Tokenizer()
         self._lock = threading.Lock()
         self.words: set[str] = set()
+        self.doc_nos: set[str] = set()
         self.add_words(list(POLICY_TERMS) + load_glossary().chinese_terms())
         self.add_words(words)
 
     def add_words(self, words: Iterable[str]) -> None:
         for w in words:
-            w = normalize(w or "").lower()
+            w = canonical_brackets(normalize(w or "")).lower()
+            if _DOC_NO.fullmatch(w) or "〔" in w:
+                self.doc_nos.add(w)
+                continue
             if 2 <= len(w) <= 30 and w not in self.words and not w.isascii():
                 self.words.add(w)
                 self._jieba.add_word(w, freq=200000)
 
     def tokenize(self, text: str) -> list[str]:
-        text = normalize(text).lower()
+        text = canonical_brackets(normalize(text)).lower()
         tokens: list[str] = []
-        for m in _DOC_NO.finditer(text):
-            tokens.append(m.group(0))
+        for doc_no in sorted(self.doc_nos, key=len, reverse=True):  # known numbers first, whole
+            if doc_no in text:
+                tokens.extend([doc_no] * text.count(doc_no))
+                text = text.replace(doc_no, " ")
+        tokens.extend(_DOC_NO.findall(text))
         text = _DOC_NO.sub(" ", text)
         with self._lock:
             pieces = self._jieba.lcut_for_search(text, HMM=True)
@@ -116,10 +139,8 @@ class _View:
         self.chunks = chunks
         self.bm25 = None
         if chunks:
-            from rank_bm25 import BM25Okapi
-
             corpus = [tokenizer.tokenize(c.embed_text) or ["\u2205"] for c in chunks]
-            self.bm25 = BM25Okapi(corpus)
+            self.bm25 = _bm25(corpus)
 
     def search(self, tokens: list[str], k: int, flt: ChunkFilter) -> list[LexicalHit]:
         if self.bm25 is None or not tokens or k <= 0:
@@ -130,6 +151,19 @@ class _View:
         scores = self.bm25.get_batch_scores(tokens, candidates)
         ranked = sorted(zip(candidates, scores, strict=True), key=lambda x: (-x[1], x[0]))
         return [LexicalHit(self.chunks[i], float(s)) for i, s in ranked[:k] if s > 0]
+
+
+def _bm25(corpus: list[list[str]]) -> Any:
+    """BM25Okapi with Lucene's always-positive idf: rank-bm25's classic idf is zero or
+    negative for a term in half the chunks or more, which hides matches in small folders."""
+    from rank_bm25 import BM25Okapi
+
+    class _LuceneIdfBM25(BM25Okapi):
+        def _calc_idf(self, nd: dict[str, int]) -> None:
+            for word, freq in nd.items():
+                self.idf[word] = math.log(1 + (self.corpus_size - freq + 0.5) / (freq + 0.5))
+
+    return _LuceneIdfBM25(corpus)
 
 
 def catalogue_words(catalogue: object) -> list[str]:

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
-from knowledge.models import Chunk
 from bot.settings import Settings
+from knowledge.models import Chunk
 
 PREFIX = "zhaoshang"
 _META_COLLECTION = f"{PREFIX}_meta"
@@ -44,7 +44,9 @@ class ChunkFilter:
     doc_no: str | None = None
 
     @classmethod
-    def for_audience(cls, audience: str, kinds: Sequence[str] | None = None, doc_no: str | None = None) -> ChunkFilter:
+    def for_audience(
+        cls, audience: str, kinds: Sequence[str] | None = None, doc_no: str | None = None
+    ) -> ChunkFilter:
         if audience not in ("staff", "investor"):
             raise ValueError(f"audience must be 'staff' or 'investor', not {audience!r}")
         return cls(
@@ -77,7 +79,9 @@ class ChunkFilter:
 class ChunkStore(Protocol):
     """What the indexer and retriever need from a vector store."""
 
-    def upsert(self, chunks: Sequence[Chunk], vectors: Sequence[Sequence[float]], collection: str | None = None) -> None: ...
+    def upsert(
+        self, chunks: Sequence[Chunk], vectors: Sequence[Sequence[float]], collection: str | None = None
+    ) -> None: ...
     def delete_doc(self, doc_id: str, collection: str | None = None) -> int: ...
     def query(self, vector: Sequence[float], k: int, flt: ChunkFilter) -> list[StoredHit]: ...
     def all_chunks(self, collection: str | None = None) -> list[Chunk]: ...
@@ -99,7 +103,9 @@ def open_store(settings: Settings) -> ChromaStore:
     chroma_settings = ChromaSettings(anonymized_telemetry=False)
     if settings.chroma_host:
         try:
-            client = chromadb.HttpClient(host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings)
+            client = chromadb.HttpClient(
+                host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings
+            )
             client.heartbeat()
         except Exception as e:
             raise StoreError(
@@ -203,10 +209,16 @@ class ChromaStore:
 
     def stale_collections(self) -> list[str]:
         active = self.active_collection()
-        return [n for c in self.client.list_collections() if re.fullmatch(rf"{PREFIX}_v\d+", n := _name(c)) and n != active]
+        return [
+            n
+            for c in self.client.list_collections()
+            if re.fullmatch(rf"{PREFIX}_v\d+", n := _name(c)) and n != active
+        ]
 
     # --- writes ---------------------------------------------------------------------
-    def upsert(self, chunks: Sequence[Chunk], vectors: Sequence[Sequence[float]], collection: str | None = None) -> None:
+    def upsert(
+        self, chunks: Sequence[Chunk], vectors: Sequence[Sequence[float]], collection: str | None = None
+    ) -> None:
         if len(chunks) != len(vectors):
             raise ValueError(f"{len(chunks)} chunks but {len(vectors)} vectors")
         if not chunks:
@@ -253,7 +265,9 @@ class ChromaStore:
         if col is None:
             return []
         res = col.get(include=["metadatas", "documents"])
-        return [_chunk(i, m, d) for i, m, d in zip(res["ids"], res["metadatas"], res["documents"], strict=True)]
+        return [
+            _chunk(i, m, d) for i, m, d in zip(res["ids"], res["metadatas"], res["documents"], strict=True)
+        ]
 
     def vectors(self, chunk_ids: Sequence[str], collection: str | None = None) -> dict[str, list[float]]:
         col = self._collection(collection)

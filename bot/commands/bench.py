@@ -24,10 +24,14 @@ METRICS = ("hit@1", "hit@3", "hit@5", "hit@1500c", "mrr", "p50_ms", "p95_ms", "n
 def add_arguments(p: argparse.ArgumentParser) -> None:
     sub = p.add_subparsers(dest="bench_command", required=True)
     r = sub.add_parser("retrieval", help="hybrid vs LangChain tutorial vs BM25 on a question file")
-    r.add_argument("--questions", type=Path, default=None, help=f"JSONL questions (default {DEFAULT_QUESTIONS})")
+    r.add_argument(
+        "--questions", type=Path, default=None, help=f"JSONL questions (default {DEFAULT_QUESTIONS})"
+    )
     r.add_argument("--knowledge", type=Path, default=None, help="documents to index (default KNOWLEDGE_DIR)")
     r.add_argument("--json", action="store_true", help="print JSON instead of a table")
-    r.add_argument("--k", type=int, default=5, help="passages retrieved per question for the answer (default 5)")
+    r.add_argument(
+        "--k", type=int, default=5, help="passages retrieved per question for the answer (default 5)"
+    )
     a = sub.add_parser("all", help="the full benchmark of issue 7 (package `bench`)")
     try:
         from bench import add_all_arguments  # type: ignore[attr-defined]
@@ -42,7 +46,10 @@ def run(args: argparse.Namespace) -> int:
         try:
             from bench import run_all  # type: ignore[attr-defined]
         except ImportError:
-            print("`zhaoshang bench all` is not available yet: the `bench` package has no run_all()", file=sys.stderr)
+            print(
+                "`zhaoshang bench all` is not available yet: the `bench` package has no run_all()",
+                file=sys.stderr,
+            )
             return 2
         return int(run_all(args) or 0)
     return run_retrieval(args)
@@ -97,12 +104,15 @@ def measure(settings: Any, knowledge: Path, questions: list) -> dict[str, dict[s
     Indexer(settings, catalogue, embedder, store).index([knowledge])
     hybrid = HybridRetriever(settings, catalogue, embedder, store)
     bm25 = hybrid._lexical()
+    hybrid.search("warm up", "staff")  # load the model and jieba before timing
 
     def hybrid_search(q: str, audience: str) -> list[str]:
         return [h.chunk.text for h in hybrid.search(q, audience, k=DEPTH)]
 
     def bm25_search(q: str, audience: str) -> list[str]:
-        return [h.chunk.text for h in bm25.search(hybrid.expand(q), DEPTH, ChunkFilter.for_audience(audience))]
+        return [
+            h.chunk.text for h in bm25.search(hybrid.expand(q), DEPTH, ChunkFilter.for_audience(audience))
+        ]
 
     print("building the LangChain tutorial baseline …", file=sys.stderr)
     naive = _langchain_naive(settings, knowledge, embedder)

@@ -45,6 +45,8 @@ def _run_stream(settings: Settings) -> int:
     from connectors.dingtalk.handler import DingTalkBot
     from connectors.dingtalk.stream import build_stream_client
 
+    if not (settings.dingtalk_app_key and settings.dingtalk_app_secret):
+        raise SystemExit("Stream mode needs DINGTALK_APP_KEY and DINGTALK_APP_SECRET in .env")
     runtime = Runtime(settings)
     threading.Thread(target=runtime.warm_up, name="warm-up", daemon=True).start()
     client = DingTalkClient(settings)

@@ -39,7 +39,8 @@ def build_dingtalk_router() -> APIRouter:
         except (ValueError, PayloadError) as e:  # JSONDecodeError and UnicodeDecodeError are ValueErrors
             raise BadRequest(f"unreadable DingTalk message: {e}") from None
         accepted = state.bot.submit(msg)
-        log.info("callback msg_id=%s accepted=%s type=%s group=%s", msg.msg_id, accepted, msg.msgtype, msg.is_group)
+        log.info("callback msg_id=%s accepted=%s type=%s group=%s conversation=%s", msg.msg_id, accepted,
+                 msg.msgtype, msg.is_group, msg.conversation_id)
         return {"msgtype": "empty"}
 
     return router

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from connectors.base import IncomingMessage
-from connectors.dingtalk.audience import is_admin
+from connectors.dingtalk.audience import is_admin, resolve_audience
 from connectors.dingtalk.client import DingTalkError
 
 if TYPE_CHECKING:
@@ -45,7 +45,9 @@ def command(bot: DingTalkBot, msg: IncomingMessage) -> None:
         bot.say(msg, "知识库正在加载，请稍后再试。")
         return
     if name == "/status":
-        bot.say(msg, format_status(bot.runtime.status()))
+        here = (f"\n\n本会话：`{msg.conversation_id}`（按"
+                f"{'工作人员' if resolve_audience(bot.settings, msg) == 'staff' else '投资者'}答复）")
+        bot.say(msg, format_status(bot.runtime.status()) + here)
     elif name == "/docs":
         bot.say(msg, format_docs(bot.runtime.catalogue.list_documents()))
     elif name == "/reindex":

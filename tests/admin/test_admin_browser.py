@@ -115,7 +115,7 @@ def test_upload_reindex_and_ask_in_the_admin_page(service: str, tmp_path: Path) 
             expect(row.locator("td.num").first).to_have_text("2")  # two 责任单位 lists
 
             # the detail view shows the extracted records
-            row.get_by_role("button", name="详情").click()
+            row.locator(".title-link").click()
             expect(page.locator("#detail")).to_be_visible()
             expect(page.locator("#detail-records")).to_contain_text("市商务局")
             expect(page.locator("#detail-records")).to_contain_text("市投资促进中心、市财政局")

@@ -185,3 +185,14 @@ def test_metrics_count_requests_and_unanswered(service):
     assert 'zhaoshang_requests_total{route="/api/ask",status="200"} 1.0' in text
     assert 'zhaoshang_unanswered_questions_total{audience="investor",channel="api"} 1.0' in text
     assert "zhaoshang_request_latency_seconds_bucket" in text
+
+
+def test_callback_rate_limit_gets_a_polite_reply(tmp_path):
+    with FakeDingTalk() as fake, LiveServer(create_app(_settings(fake, tmp_path, rate_limit_per_minute=2),
+                                                       DoubleRuntime())) as live:
+        for i in range(3):
+            body = text_message(f"问题{i}", fake.session_webhook(f"r{i}"), sender_id="same-sender")
+            httpx.post(f"{live.url}/dingtalk/callback", content=encode(body), headers=signed_headers(SECRET))
+        posts = fake.wait_for(3)
+        assert len(posts) == 3
+        assert "太频繁" in fake.replies("r2")[0].text or "太频繁" in "".join(p.text for p in posts)

