@@ -110,7 +110,8 @@ def _sections(paragraphs: list[Paragraph]) -> Iterator[tuple[tuple[str, ...], li
                 yield path or (), texts or headings
             path, texts, headings = p.path, [], []
         if _is_heading_only(p):
-            headings.append(p.text.strip())
+            if "，" in p.norm or len(p.norm) > 24:  # a numbered sentence, not a bare title
+                headings.append(p.text.strip())
         else:
             texts.append(p.text.strip())
     if texts or headings:
