@@ -25,7 +25,7 @@ install: $(STAMP)
 
 # Headless Chromium for the admin page's browser test (Debian packages; no browser download).
 chromium:
-	@command -v chromium >/dev/null 2>&1 || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver; }
+	@dpkg -s chromium chromium-driver fonts-wqy-microhei >/dev/null 2>&1 || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver fonts-wqy-microhei; }
 
 run: install .env
 	$(VENV)/bin/zhaoshang serve

@@ -36,9 +36,14 @@ class BodyTooLarge(StarletteHTTPException):
 class ServiceMiddleware:
     """Body size limit (413 before reading more) and request metrics, as plain ASGI."""
 
-    def __init__(self, app: ASGIApp, max_body_bytes: int, metrics: Metrics) -> None:
+    # document uploads are bigger than any chat message; the admin route enforces its own limit
+    UPLOAD_PATHS = ("/admin/documents",)
+    MULTIPART_OVERHEAD = 64 * 1024
+
+    def __init__(self, app: ASGIApp, max_body_bytes: int, metrics: Metrics, max_upload_bytes: int = 0) -> None:
         self.app = app
         self.max_body_bytes = max_body_bytes
+        self.max_upload_bytes = max_upload_bytes
         self.metrics = metrics
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -53,10 +58,13 @@ class ServiceMiddleware:
                 status["code"] = message["status"]
             await send(message)
 
+        limit = self.max_body_bytes
+        if scope.get("path") in self.UPLOAD_PATHS and self.max_upload_bytes:
+            limit = max(limit, self.max_upload_bytes + self.MULTIPART_OVERHEAD)
         try:
             declared = _content_length(scope)
-            if declared is not None and declared > self.max_body_bytes:
-                await error_response(413, f"request body larger than {self.max_body_bytes} bytes")(
+            if declared is not None and declared > limit:
+                await error_response(413, f"request body larger than {limit} bytes")(
                     scope, receive, send_wrapper)
                 return
             if declared is None and _has_header(scope, b"content-length"):
@@ -69,8 +77,8 @@ class ServiceMiddleware:
                 message = await receive()
                 if message["type"] == "http.request":
                     received += len(message.get("body", b""))
-                    if received > self.max_body_bytes:
-                        raise BodyTooLarge(self.max_body_bytes)
+                    if received > limit:
+                        raise BodyTooLarge(limit)
                 return message
 
             await self.app(scope, limited_receive, send_wrapper)
@@ -117,6 +125,8 @@ def create_app(settings: Settings, runtime: Any = None) -> FastAPI:
     question_log = QuestionLog(settings.data_dir / "questions.sqlite3")
     client = DingTalkClient(settings)
     bot = DingTalkBot(settings, runtime, client, question_log, metrics=metrics)
+    if bot.notifier.enabled:  # every reindex (admin page, DingTalk /reindex, upload) tells the staff group
+        runtime.on_indexed(bot.notifier.notify_reindex)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):  # noqa: ANN202
@@ -150,5 +160,6 @@ def create_app(settings: Settings, runtime: Any = None) -> FastAPI:
         log.warning("admin router not loaded: %s", e)
     else:
         app.include_router(build_admin_router(runtime, settings, question_log))
-    app.add_middleware(ServiceMiddleware, max_body_bytes=settings.max_body_bytes, metrics=metrics)
+    app.add_middleware(ServiceMiddleware, max_body_bytes=settings.max_body_bytes, metrics=metrics,
+                       max_upload_bytes=settings.max_upload_bytes)
     return app

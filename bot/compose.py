@@ -7,11 +7,10 @@ as the original, and any English wording of a policy as an unofficial translatio
 
 from __future__ import annotations
 
+from bot.models import Citation
 from knowledge.dates import human_date
 from knowledge.models import Contact, Figure, Project, Responsibility, SourceDocument
 from retrieval.glossary import load_glossary
-
-from bot.models import Citation
 
 STAGE_EN = {
     "招商": "attracting investors", "洽谈": "in negotiation (talks ongoing)", "方案架构": "scheme structuring",

@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass
 
 from bot.lookup import Knowledge
-from bot.places import doc_place, places_in
 from bot.places import compatible as place_compatible
+from bot.places import doc_place, places_in
 from bot.text_match import bigrams, focus
 from knowledge.models import Chunk
 from knowledge.normalize import normalize

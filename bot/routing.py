@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 from knowledge.normalize import is_chinese, normalize
 
 
-class Route(str, Enum):
+class Route(StrEnum):
     RESPONSIBILITY = "responsibility"  # who leads / takes part in a task
     UNIT_TASKS = "unit-tasks"  # which tasks a unit takes part in
     FIGURE = "figure"  # targets and reported figures

@@ -7,6 +7,7 @@ and (on a new data folder) indexes `KNOWLEDGE_DIR`.
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import Callable
@@ -15,6 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from bot.settings import Settings
+
+log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int, str], None]  # (done, total, stage)
 
@@ -51,15 +54,19 @@ class Runtime:
         self._assistant = None
         self.ready = False
         self.last_index_time: float | None = None
+        self._listeners: list[Callable[[IndexReport], object]] = []
+
+    def on_indexed(self, listener: Callable[[IndexReport], object]) -> None:
+        """Call `listener(report)` after every indexing run (the reindex notification uses it)."""
+        self._listeners.append(listener)
 
     # --- life cycle -------------------------------------------------------
     def warm_up(self, index_if_new: bool = True) -> None:
+        from bot.answer import Assistant
         from retrieval.embedder import build_embedder
         from retrieval.indexer import Indexer
         from retrieval.retriever import HybridRetriever
         from retrieval.store import open_store
-
-        from bot.answer import Assistant
 
         with self._warm_lock:  # idempotent: the lifespan's thread and an admin job may both call it
             if self.ready:
@@ -97,7 +104,12 @@ class Runtime:
             report.seconds = time.perf_counter() - started
             self.last_index_time = time.time()
             self._refreshed()
-            return report
+        for listener in self._listeners:  # outside the lock: a slow webhook must not block indexing
+            try:
+                listener(report)
+            except Exception:  # noqa: BLE001 - a failed notification never fails an index run
+                log.exception("index listener failed")
+        return report
 
     def remove_document(self, doc_id: str) -> bool:
         with self._lock:

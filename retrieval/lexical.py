@@ -10,7 +10,6 @@ ever dropped after ranking.
 from __future__ import annotations
 
 import logging
-import math
 import re
 import threading
 from collections.abc import Iterable, Sequence
@@ -154,16 +153,12 @@ class _View:
 
 
 def _bm25(corpus: list[list[str]]) -> Any:
-    """BM25Okapi with Lucene's always-positive idf: rank-bm25's classic idf is zero or
-    negative for a term in half the chunks or more, which hides matches in small folders."""
+    """Classic BM25Okapi: terms in half the chunks or more get (almost) no weight, which
+    suppresses the generic words a glossary expansion adds (项目, 政府). Measured better
+    on dev.jsonl than Lucene's always-positive idf (en hit@1 0.6 vs 0.2 for BM25 alone)."""
     from rank_bm25 import BM25Okapi
 
-    class _LuceneIdfBM25(BM25Okapi):
-        def _calc_idf(self, nd: dict[str, int]) -> None:
-            for word, freq in nd.items():
-                self.idf[word] = math.log(1 + (self.corpus_size - freq + 0.5) / (freq + 0.5))
-
-    return _LuceneIdfBM25(corpus)
+    return BM25Okapi(corpus)
 
 
 def catalogue_words(catalogue: object) -> list[str]:

@@ -103,7 +103,7 @@ class HybridRetriever:
         n = max(self.candidates, k * 4)
         qvec = self.embedder.embed_query(searched)
         dense = self.store.query(qvec, n, flt)
-        lexical = self._lexical().search(searched, n, flt)
+        lexical = self._lexical().search(_stress_places(searched), n, flt)
         chunks: dict[str, Chunk] = {h.chunk.chunk_id: h.chunk for h in dense}
         chunks.update({h.chunk.chunk_id: h.chunk for h in lexical if h.chunk.chunk_id not in chunks})
         dense_ids = [h.chunk.chunk_id for h in dense]
@@ -144,6 +144,16 @@ class HybridRetriever:
         scores = self._reranker.predict([(query, c.embed_text) for _, c in items])
         ranked = sorted(zip([cid for cid, _ in items], map(float, scores), strict=True), key=lambda x: -x[1])
         return ranked
+
+
+# A question naming a city wants that city's documents; neighbouring cities' policies
+# share all the other words (QFLP, 试点, 外资), so the place name is stressed in BM25.
+PLACES = ("绍兴", "诸暨", "上虞", "嵊州", "新昌", "柯桥", "越城", "金华", "衢州", "温州", "杭州", "宁波", "桐乡")
+
+
+def _stress_places(query: str) -> str:
+    named = [p for p in PLACES if p in query]
+    return f"{query} {' '.join(named * 2)}" if named else query
 
 
 def _cosine(a: Sequence[float], b: Sequence[float]) -> float:

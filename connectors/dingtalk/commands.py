@@ -53,8 +53,7 @@ def command(bot: DingTalkBot, msg: IncomingMessage) -> None:
     elif name == "/reindex":
         bot.say(msg, "开始重新索引，完成后通知您。")
         report = bot.runtime.reindex()
-        bot.say(msg, format_report(report))
-        bot.notifier.notify_reindex(report)
+        bot.say(msg, format_report(report))  # the group notification comes from Runtime.on_indexed
     else:
         bot.say(msg, f"未知命令 {name[:20]}。\n\n{HELP}")
 
@@ -138,7 +137,6 @@ def upload(bot: DingTalkBot, msg: IncomingMessage) -> None:
     doc_id = next(iter(report.new + report.changed), path.stem)
     doc = bot.runtime.catalogue.get(doc_id) or bot.runtime.catalogue.get(path.stem)
     bot.say(msg, format_upload(name, doc, report))
-    bot.notifier.notify_reindex(report)
 
 
 def _store(folder: Path, name: str, data: bytes) -> Path:

@@ -26,8 +26,14 @@ def test_english_is_lowercased_and_stopwords_dropped():
     assert Tokenizer().tokenize("The Forums of Shaoxing") == ["forum", "shaoxing"]
 
 
+FILLER = [
+    _chunk(f"f{i}", t)
+    for i, t in enumerate(["天气晴朗", "交通出行", "教育医疗", "文化旅游", "农业农村", "体育赛事"])
+]
+
+
 def test_investor_never_sees_internal_chunks():
-    chunks = [
+    chunks = FILLER + [
         _chunk("pub", "海亮集团利润再投资项目公开介绍"),
         _chunk("int", "海亮集团利润再投资项目已进入方案架构阶段", visibility="internal"),
     ]
@@ -39,7 +45,7 @@ def test_investor_never_sees_internal_chunks():
 
 
 def test_kind_and_doc_no_filters_apply_before_ranking():
-    chunks = [_chunk(f"d{i}", "外资项目协调机制 市发改委", kind="policy") for i in range(3)]
+    chunks = FILLER + [_chunk(f"d{i}", "外资项目协调机制 市发改委", kind="policy") for i in range(3)]
     chunks.append(_chunk("r", "外资", kind="reply", doc_no="诸招商〔2022〕5号"))
     index = BM25Index(chunks, Tokenizer())
     hits = index.search("外资项目协调机制", 1, ChunkFilter.for_audience("staff", kinds=["reply"]))
@@ -50,5 +56,5 @@ def test_kind_and_doc_no_filters_apply_before_ranking():
 
 def test_empty_index_and_empty_query():
     assert BM25Index([], Tokenizer()).search("外资", 5, ChunkFilter.for_audience("staff")) == []
-    index = BM25Index([_chunk("a", "外资")], Tokenizer())
+    index = BM25Index([*FILLER, _chunk("a", "外资")], Tokenizer())
     assert index.search("的 吗？", 5, ChunkFilter.for_audience("staff")) == []
