@@ -94,9 +94,7 @@ class Assistant:
             handled = self._followup(question, last, lang, k)
             if handled:
                 return handled
-            context_q = last.question + " " + question
-            if p.route == Route.PASSAGE:
-                p = plan(context_q)
+            context_q = last.question + " " + question  # the route stays the new question's own
         ans, turn = self._route(p.route, context_q, question, audience, lang, k, zh_terms)
         if ans is None:
             ans, turn = self._passage(context_q, audience, lang, k, zh_terms)

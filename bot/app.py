@@ -163,3 +163,9 @@ def create_app(settings: Settings, runtime: Any = None) -> FastAPI:
     app.add_middleware(ServiceMiddleware, max_body_bytes=settings.max_body_bytes, metrics=metrics,
                        max_upload_bytes=settings.max_upload_bytes)
     return app
+
+
+def app_from_env() -> FastAPI:
+    """App factory for `uvicorn --factory bot.app:app_from_env --workers N`: several workers
+    need a factory (each builds its own app from `.env` and the environment)."""
+    return create_app(Settings.from_env())

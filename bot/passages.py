@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass
 
 from bot.lookup import Knowledge
-from bot.places import compatible as place_compatible
-from bot.places import doc_place, places_in
+from knowledge.places import compatible as place_compatible
+from knowledge.places import doc_place, places_in
 from bot.text_match import bigrams, focus
 from knowledge.models import Chunk
 from knowledge.normalize import normalize
@@ -44,7 +44,7 @@ def en_coverage(question: str, zh_terms_by_phrase: list[tuple[str, list[str]]], 
     for phrase, zhs in zh_terms_by_phrase:
         if any(z in low for z in zhs):
             covered_words.update(phrase.split())
-    from bot.places import EN as PLACES_EN
+    from knowledge.places import EN as PLACES_EN
 
     # places are checked on their own (bot.places); they say where, not what
     words = [w for w in re.findall(r"[a-z][a-z0-9\-]+|\d{4}", question.lower()) if w not in _EN_STOP and stem(w) not in PLACES_EN]

@@ -40,10 +40,13 @@ class IndexReport:
 
 
 class Runtime:
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, embedder: Any = None) -> None:
+        """`embedder` (a LangChain `Embeddings`) overrides EMBEDDING_MODEL: the benchmark's synthetic
+        vectors use it; everything else leaves it None."""
         from knowledge.catalogue import Catalogue
 
         self.settings = settings
+        self._embedder = embedder
         settings.data_dir.mkdir(parents=True, exist_ok=True)
         settings.uploads_dir.mkdir(parents=True, exist_ok=True)
         self.catalogue = Catalogue(settings.catalogue_path)
@@ -71,7 +74,7 @@ class Runtime:
         with self._warm_lock:  # idempotent: the lifespan's thread and an admin job may both call it
             if self.ready:
                 return
-            embedder = build_embedder(self.settings)
+            embedder = self._embedder or build_embedder(self.settings)
             store = open_store(self.settings)
             self._indexer = Indexer(self.settings, self.catalogue, embedder, store)
             if index_if_new and self._indexer.is_empty():

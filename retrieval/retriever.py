@@ -19,6 +19,7 @@ from langchain_core.embeddings import Embeddings
 from bot.settings import Settings
 from knowledge.models import Chunk
 from knowledge.normalize import is_chinese
+from knowledge.places import chunk_place, compatible, places_in
 from retrieval.fusion import reciprocal_rank_fusion
 from retrieval.glossary import load_glossary
 from retrieval.lexical import BM25Index, Tokenizer, catalogue_words, find_doc_nos
@@ -103,12 +104,13 @@ class HybridRetriever:
         n = max(self.candidates, k * 4)
         qvec = self.embedder.embed_query(searched)
         dense = self.store.query(qvec, n, flt)
-        lexical = self._lexical().search(_stress_places(searched), n, flt)
+        lexical = self._lexical().search(searched, n, flt)
         chunks: dict[str, Chunk] = {h.chunk.chunk_id: h.chunk for h in dense}
         chunks.update({h.chunk.chunk_id: h.chunk for h in lexical if h.chunk.chunk_id not in chunks})
         dense_ids = [h.chunk.chunk_id for h in dense]
         lexical_ids = [h.chunk.chunk_id for h in lexical]
         fused = reciprocal_rank_fusion([dense_ids, lexical_ids], weights=self.weights, k=self.rrf_k)
+        fused = prefer_named_places(query, fused, chunks)
         if self.settings.rerank_model:
             fused = self._rerank(query, [(cid, chunks[cid]) for cid, _ in fused[: max(20, k * 3)]])
         top = fused[:k]
@@ -146,14 +148,16 @@ class HybridRetriever:
         return ranked
 
 
-# A question naming a city wants that city's documents; neighbouring cities' policies
-# share all the other words (QFLP, 试点, 外资), so the place name is stressed in BM25.
-PLACES = ("绍兴", "诸暨", "上虞", "嵊州", "新昌", "柯桥", "越城", "金华", "衢州", "温州", "杭州", "宁波", "桐乡")
-
-
-def _stress_places(query: str) -> str:
-    named = [p for p in PLACES if p in query]
-    return f"{query} {' '.join(named * 2)}" if named else query
+def prefer_named_places(query: str, fused: list[tuple[str, float]], chunks: dict[str, Chunk]) -> list[tuple[str, float]]:
+    """A question naming a place (绍兴, Shaoxing) ranks that place's documents before other
+    cities' (a 金华 QFLP rule never outranks 绍兴's own QFLP clause). Stable: order within
+    each group is the fused order; documents of unknown place count as compatible."""
+    named = places_in(query)
+    if not named:
+        return fused
+    ok = [item for item in fused if compatible(named, chunk_place(chunks[item[0]]))]
+    other = [item for item in fused if not compatible(named, chunk_place(chunks[item[0]]))]
+    return ok + other
 
 
 def _cosine(a: Sequence[float], b: Sequence[float]) -> float:

@@ -161,3 +161,11 @@ def test_repeal_relation_is_extracted(seed_runtime):
     doc = seed_runtime.catalogue.get("测政发〔2024〕2号")
     refs = {(r.relation, r.target_doc_no or r.value) for r in doc.records.references}
     assert refs == {("repeals", "测政发〔2020〕5号"), ("effective_from", "2024-05-01")}
+
+
+def test_english_followup_carries_the_topic(assistant):
+    cid = uuid.uuid4().hex
+    first = ask(assistant, "Which office leads the joint meeting on international investment promotion?", "investor", cid)
+    assert first.route == "responsibility" and "Investment Promotion" in first.answer
+    follow = ask(assistant, "How often does it meet?", "investor", cid)
+    assert follow.answered and follow.language == "en" and "每半年" in follow.answer

@@ -6,7 +6,7 @@ an 诸暨 document, but not from a 金华 one.
 
 from __future__ import annotations
 
-from knowledge.models import SourceDocument
+from knowledge.models import Chunk, SourceDocument
 
 PARENT: dict[str, str] = {
     "诸暨": "绍兴", "嵊州": "绍兴", "上虞": "绍兴", "柯桥": "绍兴", "越城": "绍兴", "新昌": "绍兴", "滨海新区": "绍兴",
@@ -56,3 +56,13 @@ def compatible(question_places: list[str], place: str | None) -> bool:
     chain = ancestors(place)
     # a document about 诸暨 answers a question about 绍兴; a 浙江-wide document answers it too
     return any(q in chain or place in ancestors(q) for q in question_places)
+
+
+def chunk_place(chunk: Chunk) -> str | None:
+    """The place of a chunk's document, from its title or 文号 prefix (chunks carry no issuer)."""
+    found = places_in(chunk.title)
+    if found:
+        return found[0]
+    if chunk.doc_no and chunk.doc_no[0] in DOC_NO_PREFIX:
+        return DOC_NO_PREFIX[chunk.doc_no[0]]
+    return None
