@@ -77,6 +77,8 @@ def best_passages(retriever, k: Knowledge, question: str, audience: str, lang: s
             continue
         if d is None and c.visibility != "public" and audience != "staff":
             continue  # defence in depth: never quote an internal chunk to an investor
+        if not _years_present(question, c.text + " " + c.title):
+            continue  # a question about 2024 is not answered by a passage that never mentions 2024
         cov = en_coverage(question, phrases, c.text + " " + c.title) if lang == "en" and not _is_zh(question) else zh_coverage(question, c.text)
         threshold = EN_MIN_COVERAGE if lang == "en" else ZH_MIN_COVERAGE
         if cov < threshold:
@@ -88,6 +90,11 @@ def best_passages(retriever, k: Knowledge, question: str, audience: str, lang: s
     if len(picked) > 1 and picked[1].coverage < picked[0].coverage * 0.8:
         picked = picked[:1]
     return picked
+
+
+def _years_present(question: str, text: str) -> bool:
+    years = set(re.findall(r"(?<!\d)(?:19|20)\d{2}(?!\d)", question))
+    return all(y in text for y in years)
 
 
 def _is_card(c: Chunk) -> bool:

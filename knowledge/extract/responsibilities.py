@@ -64,8 +64,8 @@ def extract_responsibilities(doc: SourceDocument) -> list[Responsibility]:
         for m in _INLINE.finditer(p.norm):
             units = split_units(m.group(1))
             if units:
-                section, _ = _task(p)
-                task = _sentence_before(p.norm, m.start())
+                section, heading_task = _task(p)
+                task = _sentence_before(p.norm, m.start()) or heading_task
                 out.append(Responsibility(doc_no, section, task, units[0], units, m.group(0)))
     return out
 
