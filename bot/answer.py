@@ -191,6 +191,9 @@ class Assistant:
         """Records whose section the retriever also ranks high get a boost: two signals agree."""
         if not found:
             return found
+        clear_winner = len(found) == 1 or found[0][0] - found[1][0] >= 0.15
+        if found[0][0] >= RESP_MIN and clear_winner:
+            return found  # no need to pay for a query embedding
         try:
             hits = self.retriever.search(q, audience=audience, k=3)
         except Exception:  # noqa: BLE001 - retrieval is a tie-breaker here, never a failure
