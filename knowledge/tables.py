@@ -12,6 +12,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from knowledge.amounts import parse_amount, unit_from_header
+from knowledge.extract.responsibilities import split_units
 from knowledge.models import Project
 from knowledge.stages import normalize_stage
 
@@ -89,25 +90,6 @@ def is_project_header(headers: Sequence[str]) -> bool:
 def row_to_line(row: Mapping[str, str]) -> str:
     """Render a row as "项目名称：X；投资额：Y；…": how it reads as searchable text and as a citation source."""
     return "；".join(f"{k}：{v}" for k, v in row.items() if k and str(v).strip())
-
-
-def split_units(text: str) -> list[str]:
-    """Split a 责任单位 cell on 、，,;；/ but not inside brackets, and keep 各区、县（市）… whole."""
-    text = re.sub(r"^(?:责任单位|牵头单位)[:：]\s*", "", text.strip())
-    protected = re.sub(r"区、县(?=[（(])", "区\x00县", text)
-    units, depth, current = [], 0, ""
-    for ch in protected:
-        if ch in "（([【":
-            depth += 1
-        elif ch in "）)]】":
-            depth = max(0, depth - 1)
-        if depth == 0 and ch in "、，,;；/\n":
-            units.append(current)
-            current = ""
-        else:
-            current += ch
-    units.append(current)
-    return [u.replace("\x00", "、").strip() for u in units if u.strip()]
 
 
 def parse_date(text: str | None) -> str | None:

@@ -21,7 +21,8 @@ _NOTE = re.compile(r"[；;。]?\s*(?:列第一位的为牵头单位|排名第一
 
 def split_units(text: str) -> list[str]:
     """Split a unit list, keeping compound unit names whole."""
-    text = _NOTE.sub("", text.strip()).strip("。；; ")
+    text = re.sub(r"^(?:责任单位|牵头单位)[:：]\s*", "", text.strip())  # a table cell may repeat the label
+    text = _NOTE.sub("", text).strip("。；; ")
     protected: list[str] = []
 
     def _keep(m: re.Match[str]) -> str:
@@ -30,11 +31,26 @@ def split_units(text: str) -> list[str]:
 
     masked = _COMPOUND.sub(_keep, text)
     units = []
-    for part in re.split(r"[、，,；;]", masked):
+    for part in _split_outside_brackets(masked):
         part = re.sub(r"\x00(\d+)\x00", lambda m: protected[int(m.group(1))], part).strip(" 等。")
         if part and part not in units:
             units.append(part)
     return units
+
+
+def _split_outside_brackets(text: str) -> list[str]:
+    """Split on 、，,；;/ and newlines, but not inside brackets: 各县（市、区）人民政府 is one unit."""
+    parts, depth, current = [], 0, ""
+    for ch in text:
+        depth += ch in "（([【"
+        depth = max(0, depth - (ch in "）)]】"))
+        if depth == 0 and ch in "、，,；;/\n":
+            parts.append(current)
+            current = ""
+        else:
+            current += ch
+    parts.append(current)
+    return parts
 
 
 def _task(p: Paragraph) -> tuple[str, str]:
