@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from knowledge.places import compatible, doc_place, places_in
 from bot.text_match import coverage, focus, similarity
 from knowledge.amounts import parse_amount
 from knowledge.models import Contact, Figure, Project, Responsibility, SourceDocument
 from knowledge.normalize import normalize
+from knowledge.places import compatible, doc_place, places_in
 from knowledge.stages import STAGE_NAMES, normalize_stage
 
 

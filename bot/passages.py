@@ -11,11 +11,11 @@ import re
 from dataclasses import dataclass
 
 from bot.lookup import Knowledge
-from knowledge.places import compatible as place_compatible
-from knowledge.places import doc_place, places_in
 from bot.text_match import bigrams, focus
 from knowledge.models import Chunk
 from knowledge.normalize import normalize
+from knowledge.places import compatible as place_compatible
+from knowledge.places import doc_place, places_in
 
 ZH_MIN_COVERAGE = 0.5
 EN_MIN_COVERAGE = 0.5
