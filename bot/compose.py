@@ -7,6 +7,8 @@ as the original, and any English wording of a policy as an unofficial translatio
 
 from __future__ import annotations
 
+import re
+
 from bot.models import Citation
 from knowledge.dates import human_date
 from knowledge.models import Contact, Figure, Project, Responsibility, SourceDocument
@@ -23,6 +25,46 @@ def en_name(zh: str) -> str:
     """'Development and Reform Commission (市发改委)'; the Chinese name alone when unknown."""
     en = load_glossary().to_english(zh)
     return f"{en} ({zh})" if en else zh
+
+
+def gloss(zh: str, limit: int = 4) -> str:
+    """English names of the glossary terms found in a Chinese phrase, longest first and
+    non-overlapping: "举办一批国际论坛（展会）" → "international forum, expo". A hint for
+    investors, not a translation."""
+    from knowledge.normalize import normalize
+
+    text = normalize(zh)
+    glossary = load_glossary()
+    found: list[str] = []
+    for term in sorted(glossary.zh_to_en, key=len, reverse=True):
+        if len(term) >= 2 and term in text:
+            name = glossary.zh_to_en[term][0]
+            if name not in found:
+                found.append(name)
+            text = text.replace(term, "\x00")
+        if len(found) >= limit:
+            break
+    return ", ".join(found)
+
+
+def _task_en(task: str) -> str:
+    hint = gloss(task)
+    return f"{task} ({hint})" if hint else task
+
+
+_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+
+def en_period(period: str) -> str:
+    """2023—2025年 → 2023–2025; 2022年1-6月 → Jan–Jun 2022; 2021年 → 2021."""
+    m = re.fullmatch(r"(\d{4})年(\d{1,2})[-—–~至到](\d{1,2})月", period)
+    if m:
+        return f"{_MONTHS[int(m.group(2)) - 1]}–{_MONTHS[int(m.group(3)) - 1]} {m.group(1)}"
+    m = re.fullmatch(r"(\d{4})\s*[-—–~至到]+\s*(\d{4})年", period)
+    if m:
+        return f"{m.group(1)}–{m.group(2)}"
+    m = re.fullmatch(r"(?:到|至|截至)?(\d{4})年(?:底|末)?", period)
+    return m.group(1) if m else period
 
 
 def en_amount(text: str, value: float | None, unit: str | None, currency: str | None) -> str:
@@ -78,7 +120,7 @@ def responsibility(r: Responsibility, lang: str, ask: str = "all") -> str:
             head = f"牵头单位：{r.lead}" + (f"；配合单位：{'、'.join(co)}" if co else "") + "。"
         return f"{head}\n任务：{r.task}（{r.section}）\n原文：{r.source}"
     lead = en_name(r.lead)
-    task = load_glossary().to_english(r.task) or r.task
+    task = load_glossary().to_english(r.task) or _task_en(r.task)
     if ask == "co":
         head = "Besides the lead unit " + lead + ", the co-operating units are: " + ("; ".join(en_name(u) for u in co) or "none") + "."
     else:
@@ -92,7 +134,7 @@ def unit_tasks(unit: str, rs: list[Responsibility], lang: str) -> str:
         lines += [f"{i}. {r.task}（{r.section}，{'牵头' if r.lead == unit else '配合'}）" for i, r in enumerate(rs, 1)]
         return "\n".join(lines)
     lines = [f"{en_name(unit)} takes part in {len(rs)} tasks:"]
-    lines += [f"{i}. {r.task} (section {r.section}, {'lead' if r.lead == unit else 'co-operating'})" for i, r in enumerate(rs, 1)]
+    lines += [f"{i}. {_task_en(r.task)} (section {r.section}, {'lead' if r.lead == unit else 'co-operating'})" for i, r in enumerate(rs, 1)]
     return "\n".join(lines)
 
 
@@ -105,9 +147,9 @@ def figure(f: Figure, lang: str, doc: SourceDocument | None) -> str:
         kind = "目标" if f.kind == "target" else "数据"
         return f"{period}{f.subject}{kind}：{f.text}。\n原文：{f.source}"
     amount = en_amount(f.text, f.value, f.unit, f.currency)
-    subj = load_glossary().expand_query(f.subject)
+    subj = _task_en(f.subject)
     what = "Target" if f.kind == "target" else "Figure"
-    return (f"{what}{' for ' + period if period else ''}: {amount} — {subj} (unofficial translation).\n"
+    return (f"{what}{' for ' + en_period(period) if period else ''}: {amount} — {subj}.\n"
             f"Original text (Chinese): {f.source}")
 
 
