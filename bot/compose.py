@@ -68,6 +68,11 @@ def en_period(period: str) -> str:
 
 
 def en_amount(text: str, value: float | None, unit: str | None, currency: str | None) -> str:
+    more = " or more" if text.endswith("以上") else ""
+    if unit == "%" and value is not None:
+        return f"{value:g}%{more} ({text})"
+    if value is not None and unit in ("个", "项", "家", "批", "名", "所"):
+        return f"{value:g}{more} ({text})"
     if value is None or not unit or currency not in ("USD", "CNY"):
         return text
     mult = 1e8 if unit.startswith("亿") else 1e4 if unit.startswith("万") else 1.0
@@ -79,7 +84,6 @@ def en_amount(text: str, value: float | None, unit: str | None, currency: str | 
         words = f"{absolute / 1e6:g} million"
     else:
         words = f"{absolute:,.0f}"
-    more = " or more" if text.endswith("以上") else ""
     return f"{cur} {words}{more} ({text})"
 
 
@@ -215,6 +219,10 @@ def doc_fact(d: SourceDocument, lang: str) -> str:
             parts.append(f"印发日期：{human_date(d.printed_date, 'zh')}")
         if d.issuer:
             parts.append(f"发文机关：{d.issuer}")
+        if d.addressees:
+            parts.append(f"主送：{d.addressees}")
+        if d.cc:
+            parts.append(f"抄送：{'，'.join(d.cc)}")
         return "；".join(parts) + "。"
     parts = [f"{d.doc_no or ''} “{d.title}”"]
     if d.date:
@@ -223,6 +231,8 @@ def doc_fact(d: SourceDocument, lang: str) -> str:
         parts.append(f"printed {human_date(d.printed_date, 'en')}")
     if d.issuer:
         parts.append(f"issued by {en_name(d.issuer)}")
+    if d.cc:
+        parts.append("copied to " + "; ".join(en_name(u) for u in d.cc))
     return ", ".join(parts) + "."
 
 
@@ -250,7 +260,9 @@ def passage_text(picked, lang: str) -> str:  # noqa: ANN001 - list[bot.passages.
         if lang == "zh":
             lines.append(f"根据{where}：\n「{quote}」")
         elif c.language == "zh":
-            lines.append(f"According to {c.doc_no or ''} “{c.title}”, section {c.section_no or c.section} "
+            src = " ".join(filter(None, [c.doc_no, f"“{c.title}”"]))
+            sec = c.section_no or c.section
+            lines.append(f"According to {src}{', section ' + sec if sec else ''} "
                          f"(original Chinese text; no official English translation):\n「{quote}」")
         else:
             lines.append(f"According to “{c.title}”:\n\"{quote}\"")

@@ -18,6 +18,7 @@ from knowledge.places import compatible as place_compatible
 from knowledge.places import doc_place, places_in
 
 ZH_MIN_COVERAGE = 0.5
+CANDIDATES = 4  # relevant passages compared before the best two are quoted
 EN_MIN_COVERAGE = 0.5
 _EN_STOP = set(
     "a an the of in on at to for from by with and or is are was were be been does do did what which who whom whose how "
@@ -56,7 +57,12 @@ def en_coverage(question: str, zh_terms_by_phrase: list[tuple[str, list[str]]], 
 
 
 def zh_coverage(question: str, text: str) -> float:
-    q = bigrams(focus(question))
+    """Share of the question's focus bigrams in the text. Place names are left out: the
+    place is checked against the document on its own, and passages rarely repeat it."""
+    topic = focus(question)
+    for place in places_in(question):
+        topic = re.sub(f"{place}[市区县]?", " ", topic)
+    q = bigrams(topic)
     t = bigrams(text)
     return len(q & t) / len(q) if q else 0.0
 
@@ -85,11 +91,20 @@ def best_passages(retriever, k: Knowledge, question: str, audience: str, lang: s
             continue
         sentences = _best_sentences(question, c.text, phrases, lang)
         picked.append(Picked(c, sentences, cov))
-        if len(picked) >= limit:
+        if len(picked) >= CANDIDATES:
             break
-    if len(picked) > 1 and picked[1].coverage < picked[0].coverage * 0.8:
-        picked = picked[:1]
-    return picked
+    if not picked:
+        return []
+    # Among passages about as relevant as the best, the newer document wins.
+    best = max(p.coverage for p in picked)
+    close = [p for p in picked if p.coverage >= best * 0.8]
+    close.sort(key=lambda p: _doc_date(k, p.chunk), reverse=True)
+    return close[:limit]
+
+
+def _doc_date(k: Knowledge, c: Chunk) -> str:
+    d = k.doc(c.doc_no or c.title)
+    return (d.date if d else None) or c.date or ""
 
 
 def _years_present(question: str, text: str) -> bool:

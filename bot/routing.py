@@ -27,7 +27,7 @@ _RESP = re.compile(r"牵头|负责|责任单位|哪个单位|哪些单位|什么
                    r"\blead|\bleads\b|responsible|in charge|which (?:government )?(?:office|department|unit|agenc|bureau)|who (?:is )?(?:handles|runs|leads)", re.I)
 _UNIT_TASKS = re.compile(r"参与了?哪些|负责哪些|承担了?哪些|哪些工作|哪些任务|what (?:tasks|work)|which tasks|involved in", re.I)
 _CONTACT = re.compile(r"承办人|联系人|联系电话|电话|手机|联系方式|contact|phone|telephone|who (?:should|can|do) i (?:call|contact)", re.I)
-_DOC_FACT = re.compile(r"哪天|哪一天|什么时候|何时|日期|发布时间|印发|发文机关|发文单位|哪个机关发|谁发|哪个单位发|when was|what date|issued|published|who issued", re.I)
+_DOC_FACT = re.compile(r"哪天|哪一天|什么时候|何时|日期|发布时间|印发|发文机关|发文单位|哪个机关发|谁发|哪个单位发|抄送|主送|when was|what date|issued|published|who issued|copied to", re.I)
 _PROJECT = re.compile(r"项目|project", re.I)
 _PROJECT_STATUS = re.compile(r"进展|状态|哪一步|阶段|谈得|怎么样|投资额|总投资|多少|引进|什么时候|何时|投产|开工|签约|在哪|哪里|status|stage|progress|how much|amount|where does", re.I)
 _PROJECT_LIST = re.compile(r"哪些项目|多少个项目|几个项目|项目有哪些[？?]?$|列出.{0,6}项目|which projects|how many projects|list (?:the |all )?projects|projects (?:over|above|still|in)", re.I)

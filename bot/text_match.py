@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 
 from knowledge.normalize import normalize
 
@@ -19,9 +20,12 @@ _FILLER = re.compile(
 )
 
 
-def bigrams(text: str) -> set[str]:
+@lru_cache(maxsize=32_768)  # ~10 kB a set: bounded, memory is a target too
+def bigrams(text: str) -> frozenset[str]:
+    """Memoised: look-ups compare every question with the same record texts (thousands at
+    10k+ chunks), and normalising them again per question was most of the answer time."""
     t = re.sub(r"[\s，。、；：？！“”（）()《》,.;:?!\"'\-—]", "", normalize(text))
-    return {t[i : i + 2] for i in range(len(t) - 1)} if len(t) > 1 else ({t} if t else set())
+    return frozenset({t[i : i + 2] for i in range(len(t) - 1)} if len(t) > 1 else ({t} if t else ()))
 
 
 def focus(question: str) -> str:

@@ -49,7 +49,7 @@ def parse_document(loaded: LoadedFile) -> SourceDocument:
 
     doc_no = _meta_doc_no(meta) or _find_own_doc_no(header)
     issuer = meta.get("issuer") or _find_issuer(header, footer)
-    title = meta.get("title") or _find_title(header, doc_no) or Path(loaded.path).stem
+    title = meta.get("title") or _find_title(header, doc_no) or _fallback_title(raw_paras, issuer, doc_no, loaded.path)
     addressees = _find_addressees(header)
     issue_date, printed_date = _find_dates(footer, header)
     if meta.get("date"):
@@ -105,6 +105,16 @@ def _present(value: str | None) -> bool:
 def _doc_id(path: str) -> str:
     stem = Path(path).stem
     return re.sub(r"[^\w\-\u4e00-\u9fff]+", "_", stem).strip("_") or "document"
+
+
+def _fallback_title(paras: list[str], issuer: str | None, doc_no: str | None, path: str) -> str:
+    """No title line: a short first line if it reads like one, else say the title is missing."""
+    first = normalize(paras[0]) if paras else ""
+    if 4 <= len(first) <= 50 and not re.search(r"[。；，,;|]", first) and not doc_no_of(first):
+        return first
+    if issuer or doc_no:
+        return f"{issuer or ''}{doc_no or ''}（原文缺标题）"
+    return Path(path).stem
 
 
 def _meta_doc_no(meta: dict[str, str]) -> str | None:
