@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from bot.text_match import coverage, focus, similarity
 from knowledge.amounts import parse_amount
@@ -36,9 +37,15 @@ class Knowledge:
     def doc(self, doc_no: str) -> SourceDocument | None:
         return self.docs.get(doc_no)
 
+    _places: dict[str, str | None] = field(default_factory=dict)
+
     def place_ok(self, doc_no: str, question_places: list[str]) -> bool:
-        d = self.docs.get(doc_no)
-        return compatible(question_places, doc_place(d) if d else None)
+        if not question_places:
+            return True
+        if doc_no not in self._places:  # computed once per document, not per record and question
+            d = self.docs.get(doc_no)
+            self._places[doc_no] = doc_place(d) if d else None
+        return compatible(question_places, self._places[doc_no])
 
 
 def load_knowledge(catalogue, audience: str) -> Knowledge:  # noqa: ANN001 - knowledge.catalogue.Catalogue
@@ -105,12 +112,17 @@ def tasks_of_unit(k: Knowledge, unit: str, doc_no: str | None = None) -> list[Re
 _PERIOD_ALIASES = {"上半年": "1-6月", "1-6月": "上半年", "到": "—", "至": "—"}
 
 
+@lru_cache(maxsize=65536)
+def _years(text: str) -> frozenset[str]:
+    return frozenset(re.findall(r"(?:19|20)\d{2}", text))
+
+
 def _period_bonus(question: str, period: str | None) -> float:
     if not period:
         return 0.0
     q = normalize(question)
-    years_q = set(re.findall(r"(?:19|20)\d{2}", q))
-    years_p = set(re.findall(r"(?:19|20)\d{2}", period))
+    years_q = _years(q)
+    years_p = _years(period)
     bonus = 0.0
     if years_q and years_p:
         bonus += 0.4 * len(years_q & years_p) / len(years_q) - (0.3 if not years_q & years_p else 0)

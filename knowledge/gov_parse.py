@@ -42,6 +42,19 @@ def all_doc_nos(text: str) -> list[tuple[str, int, int]]:
     return [(f"{m.group(1)}〔{m.group(2)}〕{m.group(3)}号", m.start(), m.end()) for m in DOC_NO.finditer(folded)]
 
 
+# Bump when parsing or extraction changes, so an unchanged file is parsed again once.
+PARSER_VERSION = "2026-11-25.1"
+
+
+def content_hash(loaded: LoadedFile) -> str:
+    """What decides "unchanged": the text, the admin metadata and the parser version.
+
+    Computed before parsing, so an unchanged file is never parsed again (`knowledge.ingest`).
+    """
+    key = f"{PARSER_VERSION}\n{loaded.text}\n{sorted(loaded.metadata.items())!r}"
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+
 def parse_document(loaded: LoadedFile) -> SourceDocument:
     meta = {k.lower(): v.strip() for k, v in loaded.metadata.items() if _present(v)}
     raw_paras = _split_paragraphs(loaded.text)
@@ -61,13 +74,10 @@ def parse_document(loaded: LoadedFile) -> SourceDocument:
     cc = _find_cc(footer)
 
     paragraphs = _paragraphs(body, footer, title)
-    content_hash = hashlib.sha256(
-        (loaded.text + "\n" + repr(sorted(loaded.metadata.items()))).encode("utf-8")
-    ).hexdigest()
     doc = SourceDocument(
-        doc_id=_doc_id(loaded.path),
+        doc_id=doc_id_for(loaded.path),
         path=str(loaded.path),
-        content_hash=content_hash,
+        content_hash=content_hash(loaded),
         title=normalize(title) if language == "zh" else title.strip(),
         doc_no=doc_no,
         issuer=issuer,
@@ -102,7 +112,8 @@ def _present(value: str | None) -> bool:
     return not (v in ABSENT or v.startswith("not shown") or v.startswith("unknown") or v.startswith("not in this copy"))
 
 
-def _doc_id(path: str) -> str:
+def doc_id_for(path: str) -> str:
+    """The stable id of the document read from `path` (its file stem, made safe)."""
     stem = Path(path).stem
     return re.sub(r"[^\w\-\u4e00-\u9fff]+", "_", stem).strip("_") or "document"
 

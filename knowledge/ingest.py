@@ -28,7 +28,8 @@ class IngestResult:
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     errors: list[dict[str, str]] = field(default_factory=list)  # {"path", "error"}
-    docs: list[SourceDocument] = field(default_factory=list)  # every document loaded this run
+    docs: list[SourceDocument] = field(default_factory=list)  # every document parsed this run
+    skipped: list[str] = field(default_factory=list)  # unchanged by content hash: not even parsed
 
     @property
     def touched(self) -> list[str]:
@@ -36,7 +37,7 @@ class IngestResult:
         return self.new + self.changed
 
     def to_dict(self) -> dict[str, Any]:
-        return {k: v for k, v in self.__dict__.items() if k != "docs"}
+        return {k: v for k, v in self.__dict__.items() if k not in ("docs", "skipped")}
 
 
 def _default_parser() -> Parser:
@@ -72,6 +73,15 @@ def ingest(
     total = len(loaded)
     seen: dict[str, str] = {}  # doc_id -> path
     for i, lf in enumerate(loaded, start=1):
+        if parser is None:  # the default parser's content hash is known before parsing
+            from knowledge.gov_parse import content_hash, doc_id_for
+
+            doc_id = doc_id_for(lf.path)
+            if doc_id not in seen and catalogue.hash_of(doc_id) == content_hash(lf):
+                seen[doc_id] = lf.path
+                result.unchanged.append(doc_id)
+                result.skipped.append(doc_id)
+                continue
         try:
             doc = parse(lf)
         except Exception as e:  # a parser bug on one file must not stop the batch

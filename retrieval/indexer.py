@@ -66,8 +66,9 @@ class Indexer:
         if full or active is None:
             report.chunks_embedded = self._rebuild(progress)
         else:
-            docs = list(result.docs)
-            report.chunks_embedded = self._sync(docs, removed=result.removed, prune=prune, progress=progress)
+            report.chunks_embedded = self._sync(
+                list(result.docs), removed=result.removed, prune=prune, progress=progress, skipped=result.skipped
+            )
         report.chunks_total = self.store.count()
         return report
 
@@ -84,12 +85,24 @@ class Indexer:
 
     # --- incremental --------------------------------------------------------------------
     def _sync(
-        self, docs: list[SourceDocument], removed: Iterable[str], prune: bool, progress: Progress | None
+        self,
+        docs: list[SourceDocument],
+        removed: Iterable[str],
+        prune: bool,
+        progress: Progress | None,
+        skipped: Iterable[str] = (),
     ) -> int:
         stored = self.store.metadata_by_id()
         by_doc: dict[str, set[str]] = {}
         for cid, meta in stored.items():
             by_doc.setdefault(str(meta.get("doc_id", "")), set()).add(cid)
+        # Unchanged files are not re-chunked; one with no chunks at all (a crash between the
+        # catalogue write and the embedding) is taken from the catalogue and indexed now.
+        for doc_id in skipped:
+            if doc_id not in by_doc:
+                doc = self.catalogue.get(doc_id)  # type: ignore[attr-defined]
+                if doc is not None:
+                    docs.append(doc)
         for doc_id in removed:
             self.store.delete_ids(sorted(by_doc.pop(doc_id, set())))
         if prune:  # chunks of documents the catalogue no longer has

@@ -167,3 +167,20 @@ def test_bundled_knowledge_base(tmp_path, cat):
     assert cat.get("诸招商〔2022〕5号").visibility == "internal"
     assert len(cat.list_documents(("public",))) == 31
     assert len(cat.get("绍政办发〔2023〕17号").records.responsibilities) == 11
+
+
+def test_unchanged_files_are_not_parsed_again(tmp_path):
+    folder = tmp_path / "kb2"
+    folder.mkdir()
+    for name in ("shaoxing-2023-17-international-investment.txt", "zhuji-2022-5-proposal-reply.txt"):
+        shutil.copy(KB / name, folder / name)
+    cat = Catalogue(tmp_path / "c.sqlite3")
+    first = ingest([folder], cat, prune=True)
+    assert sorted(first.new) == sorted(d.doc_id for d in first.docs) and not first.skipped
+    second = ingest([folder], cat, prune=True)
+    assert second.docs == [] and sorted(second.skipped) == sorted(first.new) == sorted(second.unchanged)
+    edited = folder / "zhuji-2022-5-proposal-reply.txt"
+    edited.write_text(edited.read_text("utf-8").replace("杨春苗", "王小明"), encoding="utf-8")
+    third = ingest([folder], cat, prune=True)
+    assert third.changed == ["zhuji-2022-5-proposal-reply"] and [d.doc_id for d in third.docs] == third.changed
+    assert cat.contacts()[0].person == "王小明"

