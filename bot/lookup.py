@@ -18,6 +18,11 @@ from knowledge.places import compatible, doc_place, places_in
 from knowledge.stages import STAGE_NAMES, normalize_stage
 
 
+@lru_cache(maxsize=4096)
+def _compatible(question_places: tuple[str, ...], place: str | None) -> bool:
+    return compatible(list(question_places), place)
+
+
 def visible(audience: str) -> tuple[str, ...] | None:
     """The catalogue filter for an audience: investors see public documents only."""
     return None if audience == "staff" else ("public",)
@@ -45,7 +50,7 @@ class Knowledge:
         if doc_no not in self._places:  # computed once per document, not per record and question
             d = self.docs.get(doc_no)
             self._places[doc_no] = doc_place(d) if d else None
-        return compatible(question_places, self._places[doc_no])
+        return _compatible(tuple(question_places), self._places[doc_no])
 
 
 def load_knowledge(catalogue, audience: str) -> Knowledge:  # noqa: ANN001 - knowledge.catalogue.Catalogue
@@ -117,17 +122,16 @@ def _years(text: str) -> frozenset[str]:
     return frozenset(re.findall(r"(?:19|20)\d{2}", text))
 
 
-def _period_bonus(question: str, period: str | None) -> float:
+def _period_bonus(q: str, years_q: frozenset[str], period: str | None) -> float:
+    """`q` is the normalised question and `years_q` its years, computed once per question."""
     if not period:
         return 0.0
-    q = normalize(question)
-    years_q = _years(q)
     years_p = _years(period)
     bonus = 0.0
     if years_q and years_p:
         bonus += 0.4 * len(years_q & years_p) / len(years_q) - (0.3 if not years_q & years_p else 0)
     for a, b in _PERIOD_ALIASES.items():
-        if a in q and b in period or a in q and a in period:
+        if a in q and (b in period or a in period):
             bonus += 0.1
     return bonus
 
@@ -135,14 +139,17 @@ def _period_bonus(question: str, period: str | None) -> float:
 def find_figures(k: Knowledge, question: str, zh_terms: str = "") -> list[tuple[float, Figure]]:
     topic = _topic(question, zh_terms)
     qp = places_in(question)
+    q = normalize(question)
+    years_q = _years(q)
+    asks_target = "目标" in question or bool(re.search(r"aim|target|goal", question, re.I))
+    wants = _wanted_measure(question)
     scored = []
     for f in k.figures:
         if not k.place_ok(f.doc_no, qp):
             continue
-        s = coverage(topic, f.subject) * 0.6 + coverage(topic, f.source) * 0.4 + _period_bonus(question, f.period)
-        if "目标" in question or re.search(r"aim|target|goal", question, re.I):
+        s = coverage(topic, f.subject) * 0.6 + coverage(topic, f.source) * 0.4 + _period_bonus(q, years_q, f.period)
+        if asks_target:
             s += 0.1 if f.kind == "target" else -0.1
-        wants = _wanted_measure(question)
         if wants:
             is_money = f.currency is not None
             is_pct = f.unit == "%"
