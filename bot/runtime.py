@@ -11,32 +11,16 @@ import logging
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+__all__ = ["IndexReport", "Progress", "Runtime"]
+
 from bot.settings import Settings
+from retrieval.report import IndexReport, Progress
 
 log = logging.getLogger(__name__)
 
-Progress = Callable[[int, int, str], None]  # (done, total, stage)
-
-
-@dataclass
-class IndexReport:
-    """What one indexing run did; shown to admins and sent as the reindex notification."""
-
-    new: list[str] = field(default_factory=list)  # doc ids
-    changed: list[str] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)
-    removed: list[str] = field(default_factory=list)
-    errors: list[dict[str, str]] = field(default_factory=list)  # {"path", "error"}
-    chunks_embedded: int = 0
-    chunks_total: int = 0
-    seconds: float = 0.0
-
-    def to_dict(self) -> dict[str, Any]:
-        return dict(self.__dict__)
 
 
 class Runtime:

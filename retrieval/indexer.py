@@ -16,11 +16,11 @@ from pathlib import Path
 
 from langchain_core.embeddings import Embeddings
 
-from bot.runtime import IndexReport
 from bot.settings import Settings
 from knowledge.models import Chunk, SourceDocument
 from retrieval.chunking import chunk_document
 from retrieval.embedder import embedder_id
+from retrieval.report import IndexReport
 from retrieval.store import ChromaStore
 
 log = logging.getLogger(__name__)
