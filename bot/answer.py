@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import threading
 import time
+from dataclasses import dataclass
 
 from bot import compose
 from bot.lookup import (
@@ -42,6 +43,22 @@ RESP_MIN = 0.45
 FIGURE_MIN = 0.55
 PROJECT_MIN = 0.6
 CONTACT_MIN = 0.3
+
+
+@dataclass(frozen=True)
+class Ask:
+    """One question on its way through a route: the text to match (with follow-up context),
+    the original wording, who asks, in which language, what they may see, glossary terms."""
+
+    q: str
+    original: str
+    audience: str
+    lang: str
+    k: Knowledge
+    zh: str
+
+
+Routed = tuple[Answer | None, Turn | None]
 
 
 class Assistant:
@@ -120,72 +137,86 @@ class Assistant:
         return Answer(body, lang, True, cites, route)
 
     # --- routes -------------------------------------------------------------------
-    def _route(self, route: Route, q: str, original: str, audience: str, lang: str, k: Knowledge, zh: str):  # noqa: ANN202, PLR0911
-        if route == Route.DOC_FACT:
-            d = find_document(k, q)
-            if d:
-                cite = Citation(d.doc_no or "", d.title, "落款")
-                return self._done(compose.doc_fact(d, lang), lang, [cite], route.value, d), Turn(original, route.value, d, d.doc_no)
+    # Each route returns (answer, turn to remember), or (None, None) to fall back to passages.
+    def _route(self, route: Route, q: str, original: str, audience: str, lang: str, k: Knowledge, zh: str) -> Routed:
+        handler = {
+            Route.DOC_FACT: self._doc_fact,
+            Route.CONTACT: self._contact,
+            Route.PROJECT_LIST: self._project_list,
+            Route.UNIT_TASKS: self._unit_tasks,
+            Route.RESPONSIBILITY: self._responsibility,
+            Route.PROJECT: self._project,
+            Route.FIGURE: self._figure,
+        }.get(route)
+        return handler(Ask(q, original, audience, lang, k, zh)) if handler else (None, None)
+
+    def _cited(self, a: Ask, route: Route, text: str, record, doc_no: str, section: str, doc=None) -> Routed:  # noqa: ANN001
+        """One record's answer with its citation, and the turn a follow-up can build on."""
+        cite = compose.citation(a.k.doc(doc_no), doc_no, section)
+        return self._done(text, a.lang, [cite], route.value, doc), Turn(a.original, route.value, record, doc_no, section)
+
+    def _doc_fact(self, a: Ask) -> Routed:
+        d = find_document(a.k, a.q)
+        if not d:
             return None, None
-        if route == Route.CONTACT:
-            found = find_contacts(k, q, zh)
-            if found and found[0][0] >= CONTACT_MIN:
-                c = found[0][1]
-                d = k.doc(c.doc_no)
-                cite = compose.citation(d, c.doc_no, c.section)
-                return self._done(compose.contact(c, lang, audience), lang, [cite], route.value), Turn(original, route.value, c, c.doc_no)
-            return self._not_found(q, lang, k, zh), None
-        if route == Route.PROJECT_LIST:
-            f = project_filter(q)
-            projects = self.catalogue.projects(visible(audience), stage=f.stage, min_usd=f.min_usd, max_usd=f.max_usd,
-                                               min_cny=f.min_cny, max_cny=f.max_cny, place=f.place)
-            if projects:
-                cites = [compose.citation(k.doc(p.doc_no), p.doc_no, p.section) for p in projects]
-                text = compose.project_list(projects, f.describe(lang), lang)
-                return self._done(text, lang, cites, route.value), Turn(original, route.value, None)
+        return self._cited(a, Route.DOC_FACT, compose.doc_fact(d, a.lang), d, d.doc_no or d.title, "落款", d)
+
+    def _contact(self, a: Ask) -> Routed:
+        found = find_contacts(a.k, a.q, a.zh)
+        if not found or found[0][0] < CONTACT_MIN:
+            return self._not_found(a.q, a.lang, a.k, a.zh), None
+        c = found[0][1]
+        return self._cited(a, Route.CONTACT, compose.contact(c, a.lang, a.audience), c, c.doc_no, c.section)
+
+    def _project_list(self, a: Ask) -> Routed:
+        f = project_filter(a.q)
+        projects = self.catalogue.projects(visible(a.audience), stage=f.stage, min_usd=f.min_usd, max_usd=f.max_usd,
+                                           min_cny=f.min_cny, max_cny=f.max_cny, place=f.place)
+        if not projects:
             return None, None
-        if route == Route.UNIT_TASKS:
-            en_units = [zh_u for zh_u in zh.split()] if zh else []
-            unit = find_unit(k, q, en_units)
-            if unit:
-                rs = tasks_of_unit(k, unit, doc_no_of(q))
-                if rs:
-                    cites = [compose.citation(k.doc(r.doc_no), r.doc_no, f"{r.section} {r.task}") for r in rs]
-                    return self._done(compose.unit_tasks(unit, rs, lang), lang, cites, route.value), Turn(original, route.value, None)
-            route = Route.RESPONSIBILITY
-        if route == Route.RESPONSIBILITY:
-            found = find_responsibilities(k, q, zh, doc_no_of(q))
-            found = self._boost_by_retrieval(found, q, audience)
-            if found and found[0][0] >= RESP_MIN:
-                r = found[0][1]
-                d = k.doc(r.doc_no)
-                text = compose.responsibility(r, lang, ask="co" if _CO_ASK.search(original) else "all")
-                cite = compose.citation(d, r.doc_no, f"{r.section} {r.task}")
-                return self._done(text, lang, [cite], route.value, d), Turn(original, route.value, r, r.doc_no, r.section)
+        cites = [compose.citation(a.k.doc(p.doc_no), p.doc_no, p.section) for p in projects]
+        text = compose.project_list(projects, f.describe(a.lang), a.lang)
+        return self._done(text, a.lang, cites, Route.PROJECT_LIST.value), Turn(a.original, Route.PROJECT_LIST.value)
+
+    def _unit_tasks(self, a: Ask) -> Routed:
+        unit = find_unit(a.k, a.q, a.zh.split())
+        rs = tasks_of_unit(a.k, unit, doc_no_of(a.q)) if unit else []
+        if not rs:
+            return self._responsibility(a)  # "市商务局负责哪些…" naming no known unit: treat as who-leads
+        cites = [compose.citation(a.k.doc(r.doc_no), r.doc_no, f"{r.section} {r.task}") for r in rs]
+        text = compose.unit_tasks(unit, rs, a.lang)
+        return self._done(text, a.lang, cites, Route.UNIT_TASKS.value), Turn(a.original, Route.UNIT_TASKS.value)
+
+    def _responsibility(self, a: Ask) -> Routed:
+        found = find_responsibilities(a.k, a.q, a.zh, doc_no_of(a.q))
+        found = self._boost_by_retrieval(found, a.q, a.audience)
+        if not found or found[0][0] < RESP_MIN:
             return None, None
-        if route == Route.PROJECT:
-            found = find_projects(k, q, zh)
-            if found and found[0][0] >= PROJECT_MIN:
-                best = found[0][1]
-                same = sorted((p for s, p in found if p.name == best.name), key=lambda p: p.as_of or "", reverse=True)
-                newest = same[0]
-                text = compose.project(newest, lang, audience)
-                if len(same) > 1:
-                    older = same[1]
-                    text += (f"\n（较早记录：截至{older.as_of}为{older.stage or older.amount_text}，以较新文件为准）" if lang == "zh"
-                             else f"\n(An older record as of {older.as_of} said {older.stage or older.amount_text}; the newer one wins.)")
-                cite = compose.citation(k.doc(newest.doc_no), newest.doc_no, newest.section)
-                return self._done(text, lang, [cite], route.value), Turn(original, route.value, newest, newest.doc_no)
+        r = found[0][1]
+        text = compose.responsibility(r, a.lang, ask="co" if _CO_ASK.search(a.original) else "all")
+        return self._cited(a, Route.RESPONSIBILITY, text, r, r.doc_no, f"{r.section} {r.task}", a.k.doc(r.doc_no))
+
+    def _project(self, a: Ask) -> Routed:
+        found = find_projects(a.k, a.q, a.zh)
+        if not found or found[0][0] < PROJECT_MIN:
             return None, None
-        if route == Route.FIGURE:
-            found = find_figures(k, q, zh)
-            if found and found[0][0] >= FIGURE_MIN:
-                f = found[0][1]
-                d = k.doc(f.doc_no)
-                cite = compose.citation(d, f.doc_no, f.section)
-                return self._done(compose.figure(f, lang, d), lang, [cite], route.value, d), Turn(original, route.value, f, f.doc_no)
+        best = found[0][1]
+        same = sorted((p for _, p in found if p.name == best.name), key=lambda p: p.as_of or "", reverse=True)
+        newest = same[0]
+        text = compose.project(newest, a.lang, a.audience)
+        if len(same) > 1:  # two documents disagree: the newer wins, the older is mentioned
+            older = same[1]
+            text += (f"\n（较早记录：截至{older.as_of}为{older.stage or older.amount_text}，以较新文件为准）" if a.lang == "zh"
+                     else f"\n(An older record as of {older.as_of} said {older.stage or older.amount_text}; the newer one wins.)")
+        return self._cited(a, Route.PROJECT, text, newest, newest.doc_no, newest.section)
+
+    def _figure(self, a: Ask) -> Routed:
+        found = find_figures(a.k, a.q, a.zh)
+        if not found or found[0][0] < FIGURE_MIN:
             return None, None
-        return None, None
+        f = found[0][1]
+        d = a.k.doc(f.doc_no)
+        return self._cited(a, Route.FIGURE, compose.figure(f, a.lang, d), f, f.doc_no, f.section, d)
 
     def _boost_by_retrieval(self, found, q: str, audience: str):  # noqa: ANN001, ANN202
         """Records whose section the retriever also ranks high get a boost: two signals agree."""
