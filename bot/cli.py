@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 # subcommand -> module in bot.commands exposing add_arguments(parser) and run(args) -> int
@@ -27,7 +28,11 @@ def main(argv: list[str] | None = None) -> int:
         if name == chosen:  # import only the command that runs: `ask` need not load the bench code
             _load(module).add_arguments(p)
     args = parser.parse_args(argv)
-    return int(_load(COMMANDS[args.command][0]).run(args) or 0)
+    try:
+        return int(_load(COMMANDS[args.command][0]).run(args) or 0)
+    except BrokenPipeError:  # `zhaoshang docs list | head`: the reader left, not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 def _load(module: str):  # noqa: ANN202 - a command module
