@@ -30,7 +30,8 @@ _CONTACT = re.compile(r"承办人|联系人|联系电话|电话|手机|联系方
 _DOC_FACT = re.compile(r"哪天|哪一天|什么时候|何时|日期|发布时间|印发|发文机关|发文单位|哪个机关发|谁发|哪个单位发|抄送|主送|when was|what date|issued|published|who issued|copied to", re.I)
 _PROJECT = re.compile(r"项目|project", re.I)
 _PROJECT_STATUS = re.compile(r"进展|状态|哪一步|阶段|谈得|怎么样|投资额|总投资|多少|引进|什么时候|何时|投产|开工|签约|在哪|哪里|status|stage|progress|how much|amount|where does", re.I)
-_PROJECT_LIST = re.compile(r"哪些项目|多少个项目|几个项目|项目有哪些[？?]?$|列出.{0,6}项目|which projects|how many projects|list (?:the |all )?projects|projects (?:over|above|still|in)", re.I)
+_PROJECT_LIST = re.compile(r"哪些项目|多少个项目|几个项目|项目有哪些[？?]?$|列出.{0,6}项目|"
+                           r"项目.{0,4}(?:有哪些|哪些).{0,4}(?:洽谈|签约|在建|投产|开工)|which projects|how many projects|list (?:the |all )?projects|projects (?:over|above|still|in)", re.I)
 _FIGURE = re.compile(r"多少|目标|几个|比例|占比|增长|how much|how many|target|aim|goal|percent|%|amount", re.I)
 _FIGURE_NOUN = re.compile(r"外资|亿|万|美元|元|%|个|项目|capital|investment|fund|usd|billion|million|代表处|合伙人|单位|增长|占比", re.I)
 

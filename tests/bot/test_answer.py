@@ -169,3 +169,8 @@ def test_english_followup_carries_the_topic(assistant):
     assert first.route == "responsibility" and "Investment Promotion" in first.answer
     follow = ask(assistant, "How often does it meet?", "investor", cid)
     assert follow.answered and follow.language == "en" and "每半年" in follow.answer
+
+
+def test_project_list_by_stage_phrasing(assistant):
+    a = ask(assistant, "诸暨的外资项目有哪些在洽谈？")
+    assert a.route == "project-list" and "世邦魏理仕项目" in a.answer
