@@ -13,7 +13,7 @@ import json
 import os
 import re
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
@@ -93,6 +93,20 @@ class ChunkStore(Protocol):
     def new_collection(self, embedder: str = "") -> str: ...
     def activate(self, name: str) -> None: ...
     def drop(self, name: str) -> None: ...
+
+
+PAGE = 5000  # one unpaged get() of a 100k collection fails in Chroma's SQLite ("too many SQL variables")
+
+
+def _pages(col: Any, include: list[str]) -> Iterator[dict[str, Any]]:
+    """A whole collection, read `PAGE` records at a time."""
+    offset = 0
+    while True:
+        res = col.get(include=include, limit=PAGE, offset=offset)
+        if not res["ids"]:
+            return
+        yield res
+        offset += len(res["ids"])
 
 
 def open_store(settings: Settings) -> ChromaStore:
@@ -264,9 +278,10 @@ class ChromaStore:
         col = self._collection(collection)
         if col is None:
             return []
-        res = col.get(include=["metadatas", "documents"])
         return [
-            _chunk(i, m, d) for i, m, d in zip(res["ids"], res["metadatas"], res["documents"], strict=True)
+            _chunk(i, m, d)
+            for res in _pages(col, ["metadatas", "documents"])
+            for i, m, d in zip(res["ids"], res["metadatas"], res["documents"], strict=True)
         ]
 
     def vectors(self, chunk_ids: Sequence[str], collection: str | None = None) -> dict[str, list[float]]:
@@ -286,8 +301,11 @@ class ChromaStore:
         col = self._collection(collection)
         if col is None:
             return {}
-        res = col.get(include=["metadatas"])
-        return {cid: dict(m or {}) for cid, m in zip(res["ids"], res["metadatas"], strict=True)}
+        return {
+            cid: dict(m or {})
+            for res in _pages(col, ["metadatas"])
+            for cid, m in zip(res["ids"], res["metadatas"], strict=True)
+        }
 
     def delete_ids(self, chunk_ids: Sequence[str], collection: str | None = None) -> None:
         col = self._collection(collection)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot.admin.uploads import UploadRejected, delete_upload, list_uploads, safe_stem, store_upload
-from knowledge.gov_parse import _doc_id
+from knowledge.gov_parse import doc_id_for
 
 
 @pytest.mark.parametrize(
@@ -18,7 +18,7 @@ from knowledge.gov_parse import _doc_id
 )
 def test_safe_stem_keeps_chinese_drops_paths_and_matches_the_catalogue_id(name: str, stem: str) -> None:
     assert safe_stem(name) == stem
-    assert _doc_id(f"/uploads/{safe_stem(name)}.txt") == safe_stem(name)
+    assert doc_id_for(f"/uploads/{safe_stem(name)}.txt") == safe_stem(name)
 
 
 def test_a_stored_upload_stays_in_the_folder_with_its_sidecar(tmp_path: Path) -> None:

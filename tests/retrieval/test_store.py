@@ -12,6 +12,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+import retrieval.store as store_module
 from bot.settings import Settings
 from knowledge.models import Chunk
 from retrieval.chunking import chunk_id, embed_text
@@ -53,6 +54,13 @@ def check_contract(store) -> None:
     )
     assert [h.chunk.doc_id for h in by_no] == ["pub"]
     assert staff[0].chunk == CHUNKS[0]  # round trip keeps every field
+    # whole-collection reads come in pages (one unpaged read of 100k chunks fails in Chroma)
+    page, store_module.PAGE = store_module.PAGE, 2
+    try:
+        assert sorted(c.chunk_id for c in store.all_chunks()) == sorted(c.chunk_id for c in CHUNKS)
+        assert set(store.metadata_by_id()) == {c.chunk_id for c in CHUNKS}
+    finally:
+        store_module.PAGE = page
     assert store.vectors([CHUNKS[2].chunk_id])[CHUNKS[2].chunk_id] == pytest.approx(VECTORS[2])
     # atomic switch: a second collection becomes active only when activated
     second = store.new_collection("test-embedder")
