@@ -66,6 +66,11 @@ class HybridRetriever:
         # search the same question twice (a record tie-break, then passages). Cleared on refresh.
         self._recent: OrderedDict[tuple, list[Hit]] = OrderedDict()
 
+    def clear_recent(self) -> None:
+        """Forget recent results (benchmarks time real searches, not cache hits)."""
+        with self._lock:
+            self._recent.clear()
+
     def refresh(self) -> None:
         """Rebuild the keyword index from the active collection (call after indexing)."""
         with self._lock:
