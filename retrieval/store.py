@@ -1,7 +1,10 @@
 """Vector store: a `ChunkStore` protocol and its ChromaDB implementation.
 
-Permissions are enforced here, inside the query: an investor search carries a
-`where={"visibility": "public"}` filter, so internal chunks never leave the store.
+Permissions are enforced here: every versioned collection has a public mirror
+(`…_public`) holding only its public chunks, with the same vectors, and an investor search
+runs on the mirror, so internal chunks never leave the store for an investor. A mirror, not
+a `where={"visibility": "public"}` filter: Chroma answers a filtered query by scanning the
+allowed ids (36 ms at 10k chunks against 1 ms unfiltered, and it grows with the index).
 Collections are versioned (`zhaoshang_v{N}`) behind an "active" pointer, so a full
 rebuild fills a new collection and switches only when complete. We always hand Chroma
 our own vectors and `embedding_function=None`: its default embedder downloads a model.
@@ -22,6 +25,7 @@ from bot.settings import Settings
 from knowledge.models import Chunk
 
 PREFIX = "zhaoshang"
+PUBLIC = "_public"  # suffix of a collection's public mirror
 _META_COLLECTION = f"{PREFIX}_meta"
 
 
@@ -172,6 +176,7 @@ class ChromaStore:
         self.client = client
         self.pointer = pointer
         self._lock = threading.RLock()
+        self._mirrored: set[str] = set()  # collections whose mirror was checked by this process
 
     # --- collections --------------------------------------------------------------
     def active_collection(self) -> str | None:
@@ -197,12 +202,14 @@ class ChromaStore:
                 if (m := re.fullmatch(rf"{PREFIX}_v(\d+)", _name(c)))
             ]
             name = f"{PREFIX}_v{max(versions, default=0) + 1}"
-            self.client.get_or_create_collection(
-                name,
-                configuration={"hnsw": {"space": "cosine"}},
-                metadata={"embedder": embedder or "unknown"},
-                embedding_function=None,
-            )
+            for n in (name, name + PUBLIC):
+                self.client.get_or_create_collection(
+                    n,
+                    configuration={"hnsw": {"space": "cosine"}},
+                    metadata={"embedder": embedder or "unknown"},
+                    embedding_function=None,
+                )
+            self._mirrored.add(name)  # both empty: in step
             return name
 
     def embedder_of(self, name: str | None = None) -> str | None:
@@ -216,10 +223,12 @@ class ChromaStore:
     def drop(self, name: str) -> None:
         if name == self.active_collection():
             raise StoreError(f"refusing to drop the active collection {name}")
-        try:
-            self.client.delete_collection(name)
-        except Exception:  # already gone
-            pass
+        for n in (name, name + PUBLIC):
+            try:
+                self.client.delete_collection(n)
+            except Exception:  # already gone
+                pass
+        self._mirrored.discard(name)
 
     def stale_collections(self) -> list[str]:
         active = self.active_collection()
@@ -238,14 +247,27 @@ class ChromaStore:
         if not chunks:
             return
         col = self._collection(collection, create=True)
+        mirror = self._mirror(collection or self.active_collection())
         for i in range(0, len(chunks), 500):
             part = chunks[i : i + 500]
+            vecs = [list(map(float, v)) for v in vectors[i : i + 500]]
             col.upsert(
                 ids=[c.chunk_id for c in part],
-                embeddings=[list(map(float, v)) for v in vectors[i : i + 500]],
+                embeddings=vecs,
                 documents=[c.embed_text for c in part],
                 metadatas=[c.metadata() for c in part],
             )
+            public = [(c, v) for c, v in zip(part, vecs, strict=True) if c.visibility == "public"]
+            if public:
+                mirror.upsert(
+                    ids=[c.chunk_id for c, _ in public],
+                    embeddings=[v for _, v in public],
+                    documents=[c.embed_text for c, _ in public],
+                    metadatas=[c.metadata() for c, _ in public],
+                )
+            internal = [c.chunk_id for c in part if c.visibility != "public"]
+            if internal:  # a document turned internal leaves the mirror in the same write
+                mirror.delete(ids=internal)
 
     def delete_doc(self, doc_id: str, collection: str | None = None) -> int:
         col = self._collection(collection)
@@ -253,26 +275,75 @@ class ChromaStore:
             return 0
         ids = col.get(where={"doc_id": doc_id}, include=[])["ids"]
         if ids:
-            col.delete(ids=ids)
+            self.delete_ids(ids, collection)
         return len(ids)
 
     # --- reads ----------------------------------------------------------------------
     def query(self, vector: Sequence[float], k: int, flt: ChunkFilter) -> list[StoredHit]:
-        col = self._collection()
+        name = self.active_collection()
+        col = self._collection(name)
         if col is None or k <= 0:
             return []
+        where = flt.where()
+        if flt.visibility == ("public",):  # the mirror holds exactly the public chunks
+            col = self._mirror(name, check=True)
+            where = ChunkFilter(kinds=flt.kinds, doc_no=flt.doc_no).where()
         res = col.query(
             query_embeddings=[list(map(float, vector))],
             n_results=k,
-            where=flt.where(),
+            where=where,
             include=["metadatas", "documents", "distances"],
         )
         hits = []
         for cid, meta, doc, dist in zip(
             res["ids"][0], res["metadatas"][0], res["documents"][0], res["distances"][0], strict=True
         ):
-            hits.append(StoredHit(_chunk(cid, meta, doc), 1.0 - float(dist)))
+            chunk = _chunk(cid, meta, doc)
+            if flt.allows(chunk):  # a second wall: the mirror is never trusted blindly
+                hits.append(StoredHit(chunk, 1.0 - float(dist)))
         return hits
+
+    # --- public mirror -------------------------------------------------------------------
+    def _mirror(self, name: str | None, check: bool = False) -> Any:
+        """The public mirror of collection `name`; with `check`, brought in line with it once per
+        process first (an index written before mirrors existed, or a crash between the writes)."""
+        if name is None:
+            raise StoreError("no active collection")
+        mirror = self.client.get_or_create_collection(
+            name + PUBLIC, configuration={"hnsw": {"space": "cosine"}}, embedding_function=None
+        )
+        if check and name not in self._mirrored:
+            with self._lock:
+                if name not in self._mirrored:
+                    self.sync_mirror(name)
+                    self._mirrored.add(name)
+        return mirror
+
+    def sync_mirror(self, name: str | None = None) -> int:
+        """Make the mirror hold exactly the public chunks of `name`; returns how many it changed."""
+        name = name or self.active_collection()
+        col = self._collection(name)
+        if col is None:
+            return 0
+        mirror = self.client.get_or_create_collection(
+            name + PUBLIC, configuration={"hnsw": {"space": "cosine"}}, embedding_function=None
+        )
+        public = {
+            cid
+            for res in _pages(col, ["metadatas"])
+            for cid, m in zip(res["ids"], res["metadatas"], strict=True)
+            if (m or {}).get("visibility") == "public"
+        }
+        held = {cid for res in _pages(mirror, []) for cid in res["ids"]}
+        extra = sorted(held - public)
+        for i in range(0, len(extra), PAGE):
+            mirror.delete(ids=extra[i : i + PAGE])
+        missing = sorted(public - held)
+        for i in range(0, len(missing), 500):
+            res = col.get(ids=missing[i : i + 500], include=["embeddings", "documents", "metadatas"])
+            mirror.upsert(ids=res["ids"], embeddings=[list(map(float, v)) for v in res["embeddings"]],
+                          documents=res["documents"], metadatas=res["metadatas"])
+        return len(extra) + len(missing)
 
     def all_chunks(self, collection: str | None = None) -> list[Chunk]:
         col = self._collection(collection)
@@ -310,7 +381,10 @@ class ChromaStore:
     def delete_ids(self, chunk_ids: Sequence[str], collection: str | None = None) -> None:
         col = self._collection(collection)
         if col is not None and chunk_ids:
-            col.delete(ids=list(chunk_ids))
+            for i in range(0, len(chunk_ids), PAGE):
+                ids = list(chunk_ids[i : i + PAGE])
+                col.delete(ids=ids)
+                self._mirror(collection or self.active_collection()).delete(ids=ids)
 
     def count(self, collection: str | None = None) -> int:
         col = self._collection(collection)

@@ -54,6 +54,7 @@ def check_contract(store) -> None:
     )
     assert [h.chunk.doc_id for h in by_no] == ["pub"]
     assert staff[0].chunk == CHUNKS[0]  # round trip keeps every field
+    check_public_mirror(store, name)
     # whole-collection reads come in pages (one unpaged read of 100k chunks fails in Chroma)
     page, store_module.PAGE = store_module.PAGE, 2
     try:
@@ -72,6 +73,28 @@ def check_contract(store) -> None:
     with pytest.raises(StoreError):
         store.drop(second)
     assert store.delete_doc("pub") == 1 and store.count() == 0
+
+
+def check_public_mirror(store, name: str) -> None:
+    """Investor searches run on a mirror of the public chunks; it follows every write."""
+    mirror = store.client.get_collection(name + store_module.PUBLIC)
+    assert sorted(mirror.get(include=[])["ids"]) == sorted(c.chunk_id for c in CHUNKS if c.visibility == "public")
+    turned = _chunk("pub2", "公开答复", "internal", kind="reply")  # same text, now internal
+    store.upsert([turned], [VECTORS[2]])
+    assert turned.chunk_id not in mirror.get(include=[])["ids"]
+    investor = store.query([0.0, 1.0, 0.0], 5, ChunkFilter.for_audience("investor"))
+    assert {h.chunk.doc_id for h in investor} == {"pub"}
+    store.upsert([CHUNKS[2]], [VECTORS[2]])  # public again
+    # an index written before mirrors existed (or a crash between the two writes) is repaired
+    # before the first investor search of a process
+    store.client.delete_collection(name + store_module.PUBLIC)
+    store._mirrored.clear()
+    investor = store.query([0.9, 0.1, 0.0], 5, ChunkFilter.for_audience("investor"))
+    assert {h.chunk.doc_id for h in investor} == {"pub", "pub2"}
+    store.delete_ids([CHUNKS[2].chunk_id])
+    assert store.sync_mirror(name) == 0  # deletes reach the mirror too
+    assert {h.chunk.doc_id for h in store.query([0.0, 1.0, 0.0], 5, ChunkFilter.for_audience("investor"))} == {"pub"}
+    store.upsert([CHUNKS[2]], [VECTORS[2]])
 
 
 def test_embedded_store_contract(tmp_path):
