@@ -21,7 +21,7 @@ from bot.lookup import (
     find_projects,
     find_responsibilities,
     find_unit,
-    load_knowledge,
+    load_views,
     project_filter,
     tasks_of_unit,
     visible,
@@ -83,7 +83,7 @@ class Assistant:
     def knowledge(self, audience: str) -> Knowledge:
         with self._lock:
             if audience not in self._knowledge:
-                self._knowledge[audience] = load_knowledge(self.catalogue, audience)
+                self._knowledge.update(load_views(self.catalogue))  # both audiences from one read
             return self._knowledge[audience]
 
     # ------------------------------------------------------------------------------
@@ -201,7 +201,7 @@ class Assistant:
         if not found or found[0][0] < PROJECT_MIN:
             return None, None
         best = found[0][1]
-        same = sorted((p for _, p in found if p.name == best.name), key=lambda p: p.as_of or "", reverse=True)
+        same = sorted((p for p in a.k.projects if p.name == best.name), key=lambda p: p.as_of or "", reverse=True)
         newest = same[0]
         text = compose.project(newest, a.lang, a.audience)
         if len(same) > 1:  # two documents disagree: the newer wins, the older is mentioned

@@ -7,12 +7,16 @@ the score is good enough to answer.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from bot.text_match import coverage, focus, similarity
+import numpy as np
+
+from bot.record_index import GramIndex, coverage_of, similarity_of, top
+from bot.text_match import bigrams, focus, similarity
 from knowledge.amounts import parse_amount
-from knowledge.models import Contact, Figure, Project, Responsibility, SourceDocument
+from knowledge.models import Contact, Figure, Project, Records, Responsibility, SourceDocument
 from knowledge.normalize import normalize
 from knowledge.places import compatible, doc_place, places_in
 from knowledge.stages import STAGE_NAMES, normalize_stage
@@ -30,7 +34,11 @@ def visible(audience: str) -> tuple[str, ...] | None:
 
 @dataclass
 class Knowledge:
-    """A snapshot of the records one audience may see, with the documents they came from."""
+    """A snapshot of the records one audience may see, with the documents they came from.
+
+    Documents are kept light (metadata, references and status, no paragraphs): the answer
+    layer cites them, the passages come from the index. The bigram indexes over record
+    texts are built on first use."""
 
     docs: dict[str, SourceDocument] = field(default_factory=dict)  # by 文号 (or title)
     responsibilities: list[Responsibility] = field(default_factory=list)
@@ -43,6 +51,7 @@ class Knowledge:
         return self.docs.get(doc_no)
 
     _places: dict[str, str | None] = field(default_factory=dict)
+    _indexes: dict[str, object] = field(default_factory=dict)
 
     def place_ok(self, doc_no: str, question_places: list[str]) -> bool:
         if not question_places:
@@ -52,14 +61,80 @@ class Knowledge:
             self._places[doc_no] = doc_place(d) if d else None
         return _compatible(tuple(question_places), self._places[doc_no])
 
+    def places_ok(self, records: Sequence, question_places: list[str]) -> np.ndarray:
+        """place_ok for every record at once (per distinct document, not per record)."""
+        if not question_places:
+            return np.ones(len(records), dtype=bool)
+        by_doc: dict[str, bool] = {}
+        return np.fromiter(
+            (by_doc[r.doc_no] if r.doc_no in by_doc else by_doc.setdefault(r.doc_no, self.place_ok(r.doc_no, question_places))
+             for r in records),
+            dtype=bool, count=len(records),
+        )  # fmt: skip
+
+    def index(self, name: str) -> GramIndex:
+        """A bigram index over one record field, built once per snapshot."""
+        if name not in self._indexes:
+            texts = {
+                "task": lambda: [r.task for r in self.responsibilities],
+                "subject": lambda: [f.subject for f in self.figures],
+                "source": lambda: [f.source for f in self.figures],
+                "project": lambda: [p.name.removesuffix("项目") for p in self.projects],
+                "contact": lambda: [self._contact_context(c) for c in self.contacts],
+            }[name]()
+            self._indexes[name] = GramIndex(texts)
+        return self._indexes[name]  # type: ignore[return-value]
+
+    def _contact_context(self, c: Contact) -> str:
+        d = self.doc(c.doc_no)
+        return " ".join(filter(None, [d.title if d else "", d.issuer if d else "", c.unit or "", c.doc_no]))
+
+    def figure_features(self) -> dict[str, np.ndarray]:
+        """Per-figure arrays the figure score needs besides text overlap."""
+        if "figure_features" not in self._indexes:
+            periods: dict[str | None, int] = {}
+            self._indexes["figure_features"] = {
+                "target": np.fromiter((f.kind == "target" for f in self.figures), dtype=bool, count=len(self.figures)),
+                "measure": np.asarray(
+                    ["money" if f.currency is not None else "percent" if f.unit == "%" else "count" for f in self.figures],
+                    dtype=object,
+                ),
+                "period": np.fromiter((periods.setdefault(f.period, len(periods)) for f in self.figures),
+                                      dtype=np.int32, count=len(self.figures)),
+                "periods": np.asarray(list(periods), dtype=object),
+            }  # fmt: skip
+        return self._indexes["figure_features"]  # type: ignore[return-value]
+
+
+RESULTS = 200  # records a finder returns, best first (callers read the first few)
+
+
+def light(doc: SourceDocument) -> SourceDocument:
+    """The document without its paragraphs and non-reference records (what answers need)."""
+    return replace(doc, paragraphs=[], records=Records(references=list(doc.records.references)))
+
 
 def load_knowledge(catalogue, audience: str) -> Knowledge:  # noqa: ANN001 - knowledge.catalogue.Catalogue
-    vis = visible(audience)
-    docs = {(d.doc_no or d.title): d for d in catalogue.iter_documents(vis)}
-    mark_validity(docs, catalogue.references(None))
-    resp = catalogue.responsibilities(vis)
-    units = sorted({u for r in resp for u in r.units}, key=len, reverse=True)
-    return Knowledge(docs, resp, catalogue.figures(vis), catalogue.projects(vis), catalogue.contacts(vis), units)
+    return load_views(catalogue)[audience]
+
+
+def load_views(catalogue) -> dict[str, Knowledge]:  # noqa: ANN001 - knowledge.catalogue.Catalogue
+    """Both audiences' snapshots from one read of the catalogue: the investor view holds the
+    public documents' records (the same objects), filtered by the catalogue's own visibility."""
+    all_docs = [light(d) for d in catalogue.iter_documents(None)]
+    references = catalogue.references(None)
+    views: dict[str, Knowledge] = {}
+    records = {name: catalogue.records_with_visibility(name) for name in ("responsibilities", "figures", "projects", "contacts")}
+    for audience in ("staff", "investor"):
+        vis = visible(audience)
+        docs = {(d.doc_no or d.title): (d if audience == "staff" else replace(d))
+                for d in all_docs if vis is None or d.visibility in vis}  # fmt: skip
+        mark_validity(docs, references)
+        picked = {name: [r for r, v in rows if vis is None or v in vis] for name, rows in records.items()}
+        units = sorted({u for r in picked["responsibilities"] for u in r.units}, key=len, reverse=True)
+        views[audience] = Knowledge(docs, picked["responsibilities"], picked["figures"], picked["projects"],
+                                    picked["contacts"], units)  # fmt: skip
+    return views
 
 
 def mark_validity(docs: dict[str, SourceDocument], references: list) -> None:  # noqa: ANN001
@@ -88,15 +163,24 @@ def _topic(question: str, english_terms: str) -> str:
 
 
 def find_responsibilities(k: Knowledge, question: str, zh_terms: str = "", doc_no: str | None = None) -> list[tuple[float, Responsibility]]:
-    topic = _topic(question, zh_terms)
-    qp = places_in(question)
-    scored = []
-    for r in k.responsibilities:
-        if doc_no and r.doc_no != doc_no or not k.place_ok(r.doc_no, qp):
-            continue
-        s = max(coverage(r.task, topic) * 0.5 + similarity(topic, r.task), coverage(topic, r.task))
-        scored.append((s, r))
-    return sorted(scored, key=lambda x: -x[0])
+    q = bigrams(_topic(question, zh_terms))
+    if not k.responsibilities or not q:
+        return []
+    idx = k.index("task")
+    shared = idx.overlap(q)
+    scores = np.maximum(
+        coverage_of(shared, idx.sizes) * 0.5 + similarity_of(shared, len(q), idx.sizes), coverage_of(shared, len(q))
+    )
+    keep = k.places_ok(k.responsibilities, places_in(question))
+    if doc_no:
+        keep &= np.fromiter((r.doc_no == doc_no for r in k.responsibilities), dtype=bool, count=len(scores))
+    return _ranked(scores, keep, k.responsibilities)
+
+
+def _ranked(scores: np.ndarray, keep: np.ndarray, records: Sequence) -> list:
+    """Kept records, best first (ties in record order, as the stable sort over a list did)."""
+    ids = np.flatnonzero(keep)
+    return top(scores[ids], [records[int(i)] for i in ids] if len(ids) < len(records) else records, RESULTS)
 
 
 def find_unit(k: Knowledge, question: str, english_units: list[str] | None = None) -> str | None:
@@ -137,26 +221,22 @@ def _period_bonus(q: str, years_q: frozenset[str], period: str | None) -> float:
 
 
 def find_figures(k: Knowledge, question: str, zh_terms: str = "") -> list[tuple[float, Figure]]:
-    topic = _topic(question, zh_terms)
-    qp = places_in(question)
+    if not k.figures:
+        return []
+    q_grams = bigrams(_topic(question, zh_terms))
     q = normalize(question)
     years_q = _years(q)
-    asks_target = "目标" in question or bool(re.search(r"aim|target|goal", question, re.I))
+    subject, source = k.index("subject"), k.index("source")
+    scores = coverage_of(subject.overlap(q_grams), len(q_grams)) * 0.6 + coverage_of(source.overlap(q_grams), len(q_grams)) * 0.4
+    feats = k.figure_features()
+    per_period = np.asarray([_period_bonus(q, years_q, p) for p in feats["periods"]], dtype=np.float64)
+    scores += per_period[feats["period"]]
+    if "目标" in question or re.search(r"aim|target|goal", question, re.I):
+        scores += np.where(feats["target"], 0.1, -0.1)
     wants = _wanted_measure(question)
-    scored = []
-    for f in k.figures:
-        if not k.place_ok(f.doc_no, qp):
-            continue
-        s = coverage(topic, f.subject) * 0.6 + coverage(topic, f.source) * 0.4 + _period_bonus(q, years_q, f.period)
-        if asks_target:
-            s += 0.1 if f.kind == "target" else -0.1
-        if wants:
-            is_money = f.currency is not None
-            is_pct = f.unit == "%"
-            got = "money" if is_money else "percent" if is_pct else "count"
-            s += 0.25 if got == wants else -0.25
-        scored.append((s, f))
-    return sorted(scored, key=lambda x: -x[0])
+    if wants:
+        scores += np.where(feats["measure"] == wants, 0.25, -0.25)
+    return _ranked(scores, k.places_ok(k.figures, places_in(question)), k.figures)
 
 
 _COUNT_Q = re.compile(r"多少个|几个|几家|几项|how many|number of", re.I)
@@ -177,14 +257,15 @@ def _wanted_measure(question: str) -> str | None:
 
 def find_projects(k: Knowledge, question: str, zh_terms: str = "") -> list[tuple[float, Project]]:
     topic = _topic(question, zh_terms)
-    scored = []
-    for p in k.projects:
-        name = p.name.removesuffix("项目")
-        s = max(coverage(name, topic), similarity(topic, name))
-        if p.company and p.company in topic:
-            s += 0.3
-        scored.append((s, p))
-    return sorted(scored, key=lambda x: -x[0])
+    q = bigrams(topic)
+    if not k.projects:
+        return []
+    idx = k.index("project")
+    shared = idx.overlap(q)
+    scores = np.maximum(coverage_of(shared, idx.sizes), similarity_of(shared, len(q), idx.sizes))
+    scores += np.fromiter((0.3 if p.company and p.company in topic else 0.0 for p in k.projects),
+                          dtype=np.float64, count=len(k.projects))  # fmt: skip
+    return _ranked(scores, np.ones(len(scores), dtype=bool), k.projects)
 
 
 @dataclass(frozen=True)
@@ -238,17 +319,12 @@ def project_filter(question: str) -> ProjectFilter:
 
 
 def find_contacts(k: Knowledge, question: str, zh_terms: str = "") -> list[tuple[float, Contact]]:
-    topic = _topic(question, zh_terms)
+    if not k.contacts:
+        return []
+    q = bigrams(_topic(question, zh_terms))
     qp = places_in(question)
-    scored = []
-    for c in k.contacts:
-        d = k.doc(c.doc_no)
-        context = " ".join(filter(None, [d.title if d else "", d.issuer if d else "", c.unit or "", c.doc_no]))
-        if not k.place_ok(c.doc_no, qp):
-            continue
-        s = coverage(topic, context) + (0.2 if qp else 0.0)
-        scored.append((s, c))
-    return sorted(scored, key=lambda x: -x[0])
+    scores = coverage_of(k.index("contact").overlap(q), len(q)) + (0.2 if qp else 0.0)
+    return _ranked(scores, k.places_ok(k.contacts, qp), k.contacts)
 
 
 def find_document(k: Knowledge, question: str) -> SourceDocument | None:

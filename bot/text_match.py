@@ -20,12 +20,18 @@ _FILLER = re.compile(
 )
 
 
-@lru_cache(maxsize=32_768)  # ~10 kB a set: bounded, memory is a target too
-def bigrams(text: str) -> frozenset[str]:
-    """Memoised: look-ups compare every question with the same record texts (thousands at
-    10k+ chunks), and normalising them again per question was most of the answer time."""
-    t = re.sub(r"[\s，。、；：？！“”（）()《》,.;:?!\"'\-—]", "", normalize(text))
+_PUNCT = re.compile(r"[\s，。、；：？！“”（）()《》,.;:?!\"'\-—]")
+
+
+def raw_bigrams(text: str) -> frozenset[str]:
+    """The bigrams of normalised text without punctuation (a one-character text is its own gram)."""
+    t = _PUNCT.sub("", normalize(text))
     return frozenset({t[i : i + 2] for i in range(len(t) - 1)} if len(t) > 1 else ({t} if t else ()))
+
+
+@lru_cache(maxsize=4096)  # questions and the few record texts compared one by one
+def bigrams(text: str) -> frozenset[str]:
+    return raw_bigrams(text)
 
 
 def focus(question: str) -> str:

@@ -278,6 +278,14 @@ class Catalogue:
         cls = RECORD_TYPES[name]
         return [record_from_dict(cls, json.loads(r["data"])) for r in rows]
 
+    def records_with_visibility(self, name: str) -> list[tuple[Any, str]]:
+        """Every record of one type with its document's visibility: the answer layer loads the
+        records once and derives each audience's view from this."""
+        with self._lock:
+            rows = self._db.execute(f"SELECT data, visibility FROM {_TABLES[name]} ORDER BY doc_id, id").fetchall()
+        cls = RECORD_TYPES[name]
+        return [(record_from_dict(cls, json.loads(r["data"])), r["visibility"]) for r in rows]
+
     def responsibilities(self, visibility: tuple[str, ...] | None = None) -> list[Responsibility]:
         return self._records("responsibilities", visibility)
 
