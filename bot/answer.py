@@ -170,12 +170,14 @@ class Assistant:
 
     def _project_list(self, a: Ask) -> Routed:
         f = project_filter(a.q)
-        projects = self.catalogue.projects(visible(a.audience), stage=f.stage, min_usd=f.min_usd, max_usd=f.max_usd,
-                                           min_cny=f.min_cny, max_cny=f.max_cny, place=f.place)
+        filters = {"stage": f.stage, "min_usd": f.min_usd, "max_usd": f.max_usd, "min_cny": f.min_cny,
+                   "max_cny": f.max_cny, "place": f.place}  # fmt: skip
+        projects = self.catalogue.projects(visible(a.audience), limit=compose.LIST_MAX, **filters)
         if not projects:
             return None, None
+        total = self.catalogue.count_projects(visible(a.audience), **filters)
         cites = [compose.citation(a.k.doc(p.doc_no), p.doc_no, p.section) for p in projects]
-        text = compose.project_list(projects, f.describe(a.lang), a.lang)
+        text = compose.project_list(projects, f.describe(a.lang), a.lang, total)
         return self._done(text, a.lang, cites, Route.PROJECT_LIST.value), Turn(a.original, Route.PROJECT_LIST.value)
 
     def _unit_tasks(self, a: Ask) -> Routed:
@@ -183,7 +185,7 @@ class Assistant:
         rs = tasks_of_unit(a.k, unit, doc_no_of(a.q)) if unit else []
         if not rs:
             return self._responsibility(a)  # "市商务局负责哪些…" naming no known unit: treat as who-leads
-        cites = [compose.citation(a.k.doc(r.doc_no), r.doc_no, f"{r.section} {r.task}") for r in rs]
+        cites = [compose.citation(a.k.doc(r.doc_no), r.doc_no, f"{r.section} {r.task}") for r in rs[: compose.LIST_MAX]]
         text = compose.unit_tasks(unit, rs, a.lang)
         return self._done(text, a.lang, cites, Route.UNIT_TASKS.value), Turn(a.original, Route.UNIT_TASKS.value)
 

@@ -132,14 +132,26 @@ def responsibility(r: Responsibility, lang: str, ask: str = "all") -> str:
     return f"{head}\nTask: {task} (section {r.section})\nOriginal text (Chinese): {r.source}"
 
 
+LIST_MAX = 20  # items a chat answer lists; the rest is counted, never silently dropped
+
+
 def unit_tasks(unit: str, rs: list[Responsibility], lang: str) -> str:
+    shown = rs[:LIST_MAX]
     if lang == "zh":
         lines = [f"{unit}参与以下{len(rs)}项工作："]
-        lines += [f"{i}. {r.task}（{r.section}，{'牵头' if r.lead == unit else '配合'}）" for i, r in enumerate(rs, 1)]
-        return "\n".join(lines)
+        lines += [f"{i}. {r.task}（{r.section}，{'牵头' if r.lead == unit else '配合'}）" for i, r in enumerate(shown, 1)]
+        return "\n".join(lines + [_more(len(rs), lang, "请在问题中加上文号缩小范围")]).rstrip()
     lines = [f"{en_name(unit)} takes part in {len(rs)} tasks:"]
-    lines += [f"{i}. {_task_en(r.task)} (section {r.section}, {'lead' if r.lead == unit else 'co-operating'})" for i, r in enumerate(rs, 1)]
-    return "\n".join(lines)
+    lines += [f"{i}. {_task_en(r.task)} (section {r.section}, {'lead' if r.lead == unit else 'co-operating'})" for i, r in enumerate(shown, 1)]
+    return "\n".join(lines + [_more(len(rs), lang, "name a document number to narrow it down")]).rstrip()
+
+
+def _more(total: int, lang: str, hint: str) -> str:
+    if total <= LIST_MAX:
+        return ""
+    if lang == "zh":
+        return f"……以上为前{LIST_MAX}项，另有{total - LIST_MAX}项未列出（{hint}）。"
+    return f"... the first {LIST_MAX} are listed; {total - LIST_MAX} more are not shown ({hint})."
 
 
 # --- figures ------------------------------------------------------------------------
@@ -183,19 +195,21 @@ def project(p: Project, lang: str, audience: str) -> str:
     return f"{when}: " + "; ".join(parts) + ". The status may have changed since.\nOriginal text (Chinese): " + p.source
 
 
-def project_list(ps: list[Project], description: str, lang: str) -> str:
+def project_list(ps: list[Project], description: str, lang: str, total: int | None = None) -> str:
+    """`ps` are the projects shown (newest first when there are many), `total` how many match."""
+    total = len(ps) if total is None else total
     if lang == "zh":
-        lines = [f"符合条件（{description or '全部'}）的项目共{len(ps)}个："]
+        lines = [f"符合条件（{description or '全部'}）的项目共{total}个："]
         for i, p in enumerate(ps, 1):
             when = f"截至{human_date(p.as_of, 'zh')}" if p.as_of else "日期未注明"
             lines.append(f"{i}. {p.name}：{p.stage or '阶段未注明'}，{p.amount_text or '金额未注明'}（{when}，{p.doc_no}）")
-        return "\n".join(lines)
-    lines = [f"{len(ps)} project(s) match ({description or 'all'}):"]
+        return "\n".join(lines + [_more(total, lang, "按状态日期从新到旧；可加阶段、金额或地区缩小范围")]).rstrip()
+    lines = [f"{total} project(s) match ({description or 'all'}):"]
     for i, p in enumerate(ps, 1):
         when = f"as of {human_date(p.as_of, 'en')}" if p.as_of else "date not stated"
         amount = en_amount(p.amount_text or "", p.amount_value, p.amount_unit, p.currency) if p.amount_text else "amount not stated"
         lines.append(f"{i}. {p.name}: {STAGE_EN.get(p.stage or '', p.stage or 'stage not stated')}, {amount} ({when}, {p.doc_no})")
-    return "\n".join(lines)
+    return "\n".join(lines + [_more(total, lang, "newest status first; add a stage, amount or place to narrow it down")]).rstrip()
 
 
 # --- contacts and documents ---------------------------------------------------------

@@ -85,6 +85,13 @@ class Knowledge:
             self._indexes[name] = GramIndex(texts)
         return self._indexes[name]  # type: ignore[return-value]
 
+    def prepare(self) -> Knowledge:
+        """Build every index now (at load, not in the first asker's answer time)."""
+        for name in ("task", "subject", "source", "project", "contact"):
+            self.index(name)
+        self.figure_features()
+        return self
+
     def _contact_context(self, c: Contact) -> str:
         d = self.doc(c.doc_no)
         return " ".join(filter(None, [d.title if d else "", d.issuer if d else "", c.unit or "", c.doc_no]))
@@ -133,7 +140,7 @@ def load_views(catalogue) -> dict[str, Knowledge]:  # noqa: ANN001 - knowledge.c
         picked = {name: [r for r, v in rows if vis is None or v in vis] for name, rows in records.items()}
         units = sorted({u for r in picked["responsibilities"] for u in r.units}, key=len, reverse=True)
         views[audience] = Knowledge(docs, picked["responsibilities"], picked["figures"], picked["projects"],
-                                    picked["contacts"], units)  # fmt: skip
+                                    picked["contacts"], units).prepare()  # fmt: skip
     return views
 
 

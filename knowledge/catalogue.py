@@ -308,29 +308,28 @@ class Catalogue:
         name_like: str | None = None,
         min_cny: float | None = None,
         max_cny: float | None = None,
+        limit: int | None = None,
     ) -> list[Project]:
         """Projects of current versions. Amount bounds are inclusive and absolute (1亿美元 = 1e8);
-        a USD bound only matches projects with a USD amount (no exchange-rate guessing)."""
-        clauses: list[str] = []
-        args: list[Any] = []
-        if stage is not None:
-            stages = [stage] if isinstance(stage, str) else list(stage)
-            clauses.append(f"stage IN ({','.join('?' * len(stages))})")
-            args.extend(stages)
-        for column, op, value in (
-            ("amount_usd", ">=", min_usd), ("amount_usd", "<=", max_usd),
-            ("amount_cny", ">=", min_cny), ("amount_cny", "<=", max_cny),
-        ):  # fmt: skip
-            if value is not None:
-                clauses.append(f"{column} IS NOT NULL AND {column} {op} ?")
-                args.append(value)
-        if place:
-            clauses.append("place LIKE ?")
-            args.append(f"%{place}%")
-        if name_like:
-            clauses.append("name LIKE ?")
-            args.append(f"%{name_like}%")
-        return self._records("projects", visibility, " AND ".join(clauses), args)
+        a USD bound only matches projects with a USD amount (no exchange-rate guessing).
+        With `limit`, the newest status first (then the largest amount)."""
+        where, args = _project_where(stage, min_usd, max_usd, place, name_like, min_cny, max_cny)
+        if limit is None:
+            return self._records("projects", visibility, where, args)
+        clauses = [c for c in (where, _visibility_clause(visibility)) if c]
+        sql = (f"SELECT data FROM projects {'WHERE ' + ' AND '.join(clauses) if clauses else ''} "
+               "ORDER BY json_extract(data, '$.as_of') DESC, COALESCE(amount_usd, 0) DESC, COALESCE(amount_cny, 0) DESC, doc_id, id LIMIT ?")
+        with self._lock:
+            rows = self._db.execute(sql, [*args, *(visibility or ()), limit]).fetchall()
+        return [record_from_dict(Project, json.loads(r["data"])) for r in rows]
+
+    def count_projects(self, visibility: tuple[str, ...] | None = None, **filters: Any) -> int:
+        """How many projects `projects(visibility, **filters)` would return, counted in SQL."""
+        where, args = _project_where(**filters)
+        clauses = [c for c in (where, _visibility_clause(visibility)) if c]
+        sql = "SELECT COUNT(*) FROM projects" + (" WHERE " + " AND ".join(clauses) if clauses else "")
+        with self._lock:
+            return int(self._db.execute(sql, [*args, *(visibility or ())]).fetchone()[0])
 
     def record_counts(self) -> dict[str, int]:
         with self._lock:
@@ -338,3 +337,38 @@ class Catalogue:
                 name: self._db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
                 for name, table in _TABLES.items()
             }
+
+
+def _visibility_clause(visibility: Sequence[str] | None) -> str:
+    return "" if visibility is None else f"visibility IN ({','.join('?' * len(visibility))})"
+
+
+def _project_where(
+    stage: str | Sequence[str] | None = None,
+    min_usd: float | None = None,
+    max_usd: float | None = None,
+    place: str | None = None,
+    name_like: str | None = None,
+    min_cny: float | None = None,
+    max_cny: float | None = None,
+) -> tuple[str, list[Any]]:
+    clauses: list[str] = []
+    args: list[Any] = []
+    if stage is not None:
+        stages = [stage] if isinstance(stage, str) else list(stage)
+        clauses.append(f"stage IN ({','.join('?' * len(stages))})")
+        args.extend(stages)
+    for column, op, value in (
+        ("amount_usd", ">=", min_usd), ("amount_usd", "<=", max_usd),
+        ("amount_cny", ">=", min_cny), ("amount_cny", "<=", max_cny),
+    ):  # fmt: skip
+        if value is not None:
+            clauses.append(f"{column} IS NOT NULL AND {column} {op} ?")
+            args.append(value)
+    if place:
+        clauses.append("place LIKE ?")
+        args.append(f"%{place}%")
+    if name_like:
+        clauses.append("name LIKE ?")
+        args.append(f"%{name_like}%")
+    return " AND ".join(clauses), args

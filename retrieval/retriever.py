@@ -84,7 +84,7 @@ class HybridRetriever:
                 tokenizer = Tokenizer(
                     catalogue_words(self.catalogue) + [c.doc_no for c in chunks if c.doc_no]
                 )
-                self._bm25 = BM25Index(chunks, tokenizer)
+                self._bm25 = BM25Index(chunks, tokenizer, fetch=self.store.chunks)
             return self._bm25
 
     def _named_doc_no(self, query: str) -> str | None:

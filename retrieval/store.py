@@ -89,6 +89,7 @@ class ChunkStore(Protocol):
     def delete_doc(self, doc_id: str, collection: str | None = None) -> int: ...
     def query(self, vector: Sequence[float], k: int, flt: ChunkFilter) -> list[StoredHit]: ...
     def all_chunks(self, collection: str | None = None) -> list[Chunk]: ...
+    def chunks(self, chunk_ids: Sequence[str], collection: str | None = None) -> dict[str, Chunk]: ...
     def vectors(self, chunk_ids: Sequence[str], collection: str | None = None) -> dict[str, list[float]]: ...
     def metadata_by_id(self, collection: str | None = None) -> dict[str, dict[str, Any]]: ...
     def delete_ids(self, chunk_ids: Sequence[str], collection: str | None = None) -> None: ...
@@ -354,6 +355,19 @@ class ChromaStore:
             for res in _pages(col, ["metadatas", "documents"])
             for i, m, d in zip(res["ids"], res["metadatas"], res["documents"], strict=True)
         ]
+
+    def chunks(self, chunk_ids: Sequence[str], collection: str | None = None) -> dict[str, Chunk]:
+        """Chunks by id (what the keyword index reads back instead of holding every text)."""
+        col = self._collection(collection)
+        if col is None or not chunk_ids:
+            return {}
+        out: dict[str, Chunk] = {}
+        ids = list(dict.fromkeys(chunk_ids))
+        for i in range(0, len(ids), 500):
+            res = col.get(ids=ids[i : i + 500], include=["metadatas", "documents"])
+            for cid, m, d in zip(res["ids"], res["metadatas"], res["documents"], strict=True):
+                out[cid] = _chunk(cid, m, d)
+        return out
 
     def vectors(self, chunk_ids: Sequence[str], collection: str | None = None) -> dict[str, list[float]]:
         col = self._collection(collection)

@@ -147,6 +147,11 @@ def test_project_filters_give_exact_counts(cat):
     assert cat.projects(stage="投产") == []
     p = cat.projects(name_like="一号")[0]
     assert (p.amount_usd, p.units, p.as_of) == (3e8, ["市投资促进中心", "店口镇"], "2022-07-14")
+    # a chat lists a page (largest first within one status date) and counts the rest in SQL
+    assert [p.name for p in cat.projects(stage="洽谈", limit=2)] == ["一号", "七号"]
+    assert [p.name for p in cat.projects(stage="洽谈", limit=2, visibility=("public",))] == ["一号", "二号"]
+    assert cat.count_projects(stage="洽谈") == 5 and cat.count_projects(("public",), stage="洽谈") == 4
+    assert cat.count_projects(min_usd=1e8, place="店口") == 2
 
 
 def test_persists_across_connections_in_wal_mode(tmp_path):
