@@ -34,6 +34,7 @@ from bot.settings import Settings
 from knowledge.contacts_mask import mask_mobiles
 from knowledge.gov_parse import doc_no_of
 from retrieval.glossary import load_glossary
+from retrieval.heap import trim
 
 _CO_ASK = re.compile(r"配合|除了牵头|还有谁|还有哪些|其他单位|协同|co-?operat|who else|other units|besides|supporting", re.I)
 MAX_QUESTION_CHARS = 1000
@@ -84,6 +85,7 @@ class Assistant:
         with self._lock:
             if audience not in self._knowledge:
                 self._knowledge.update(load_views(self.catalogue))  # both audiences from one read
+                trim()
             return self._knowledge[audience]
 
     # ------------------------------------------------------------------------------

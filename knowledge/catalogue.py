@@ -117,6 +117,19 @@ class Catalogue:
                 self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA busy_timeout=5000")
             self._db.executescript(_SCHEMA)
+            self._migrate()
+
+    def _migrate(self) -> None:
+        """Catalogues written by earlier versions get the columns added since (idempotent)."""
+        columns = {r[1] for r in self._db.execute("PRAGMA table_info(projects)")}
+        if "as_of" not in columns:
+            with self._db:
+                self._db.execute("ALTER TABLE projects ADD COLUMN as_of TEXT")
+                self._db.execute("UPDATE projects SET as_of = json_extract(data, '$.as_of')")
+        self._db.executescript(
+            "CREATE INDEX IF NOT EXISTS projects_vis_as_of ON projects(visibility, as_of);"
+            "CREATE INDEX IF NOT EXISTS projects_as_of ON projects(as_of);"
+        )
 
     def close(self) -> None:
         with self._lock:
@@ -175,9 +188,9 @@ class Catalogue:
         base = (doc.doc_id, version, doc.visibility)
         for p in doc.records.projects:
             self._db.execute(
-                "INSERT INTO projects (doc_id, version, visibility, name, stage, amount_usd, amount_cny, place, data)"
-                " VALUES (?,?,?,?,?,?,?,?,?)",
-                (*base, p.name, p.stage, p.amount_usd, p.amount_cny, p.place, _json(asdict(p))),
+                "INSERT INTO projects (doc_id, version, visibility, name, stage, amount_usd, amount_cny, place, as_of, data)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?)",
+                (*base, p.name, p.stage, p.amount_usd, p.amount_cny, p.place, p.as_of, _json(asdict(p))),
             )
         for name in ("responsibilities", "figures", "contacts", "references"):
             table = _TABLES[name]
@@ -318,7 +331,7 @@ class Catalogue:
             return self._records("projects", visibility, where, args)
         clauses = [c for c in (where, _visibility_clause(visibility)) if c]
         sql = (f"SELECT data FROM projects {'WHERE ' + ' AND '.join(clauses) if clauses else ''} "
-               "ORDER BY json_extract(data, '$.as_of') DESC, COALESCE(amount_usd, 0) DESC, COALESCE(amount_cny, 0) DESC, doc_id, id LIMIT ?")
+               "ORDER BY as_of DESC, COALESCE(amount_usd, 0) DESC, COALESCE(amount_cny, 0) DESC, doc_id, id LIMIT ?")
         with self._lock:
             rows = self._db.execute(sql, [*args, *(visibility or ()), limit]).fetchall()
         return [record_from_dict(Project, json.loads(r["data"])) for r in rows]

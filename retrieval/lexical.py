@@ -12,8 +12,10 @@ from __future__ import annotations
 import logging
 import re
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from array import array
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from itertools import islice
 
 import numpy as np
 
@@ -21,6 +23,7 @@ from knowledge.models import Chunk
 from knowledge.normalize import normalize
 from retrieval.glossary import load_glossary, stem
 from retrieval.store import ChunkFilter
+from retrieval.token_cache import TokenCache, text_key
 
 POLICY_TERMS = (
     "牵头单位", "责任单位", "配合单位", "要素保障", "营商环境", "招商引资", "国际化招商", "利用外资",
@@ -78,6 +81,15 @@ class Tokenizer:
         self.add_words(list(POLICY_TERMS) + load_glossary().chinese_terms())
         self.add_words(words)
 
+    def dictionary(self) -> set[str]:
+        """Every word cut whole (what a token cache must match)."""
+        return self.words | self.doc_nos
+
+    @staticmethod
+    def fold(text: str) -> str:
+        """Text in the form dictionary words are matched in."""
+        return canonical_brackets(normalize(text)).lower()
+
     def add_words(self, words: Iterable[str]) -> None:
         for w in words:
             w = canonical_brackets(normalize(w or "")).lower()
@@ -116,26 +128,55 @@ class BM25Index:
     so an investor's scores are exactly those of an index built from public chunks only.
 
     Memory is a target: with `fetch` (the store's read by id), the index keeps ids, filter
-    columns and postings, not the chunks; the few hits a search returns are read back."""
+    columns and postings, not the chunks; the few hits a search returns are read back. Chunks
+    are consumed as a stream (a page of the store at a time) and tokens come from `cache`
+    when it holds them."""
 
     def __init__(
         self,
-        chunks: Sequence[Chunk],
+        chunks: Iterable[Chunk],
         tokenizer: Tokenizer,
         fetch: Callable[[list[str]], dict[str, Chunk]] | None = None,
-        tokens: Sequence[list[str]] | None = None,
+        cache: TokenCache | None = None,
     ) -> None:
         self.tokenizer = tokenizer
-        self.doc_nos = {c.doc_no for c in chunks if c.doc_no}
-        corpus = tokens if tokens is not None else [tokenizer.tokenize(c.embed_text) for c in chunks]
-        self._postings = _Postings([t or ["\u2205"] for t in corpus])
-        self._ids = [c.chunk_id for c in chunks]
-        self._chunks = None if fetch else list(chunks)
         self._fetch = fetch
-        self._kind = np.asarray([c.kind for c in chunks], dtype=object)
-        self._doc_no = np.asarray([c.doc_no or "" for c in chunks], dtype=object)
-        public = np.asarray([c.visibility == "public" for c in chunks], dtype=bool)
-        self._views = {"all": self._postings.view(None), "public": self._postings.view(public)}
+        self._chunks: list[Chunk] | None = None if fetch else []
+        self.tokenized = 0  # texts tokenized now (not from the cache)
+        cache = cache or TokenCache(None)
+        words = tokenizer.dictionary()
+        ids: list[str] = []
+        kinds: list[str] = []
+        doc_nos: list[str] = []
+        public: list[bool] = []
+        keys: list[str] = []
+        terms: dict[str, int] = {}
+        flat = array("q")
+        lengths = array("q")
+        for batch in _batches(chunks, 2000):
+            tokens, fresh = cache.tokenize_all([c.embed_text for c in batch], tokenizer.tokenize, words, tokenizer.fold)
+            self.tokenized += fresh
+            keys.extend(text_key(c.embed_text) for c in batch)
+            for c, toks in zip(batch, tokens, strict=True):
+                toks = toks or ["\u2205"]
+                flat.extend(terms.setdefault(t, len(terms)) for t in toks)
+                lengths.append(len(toks))
+                ids.append(c.chunk_id)
+                kinds.append(c.kind)
+                doc_nos.append(c.doc_no or "")
+                public.append(c.visibility == "public")
+            if self._chunks is not None:
+                self._chunks.extend(batch)
+        cache.finish(words, keep=keys)
+        self.doc_nos = {d for d in doc_nos if d}
+        self._ids = ids
+        self._kind = np.asarray(kinds, dtype=object)
+        self._doc_no = np.asarray(doc_nos, dtype=object)
+        self._postings = _Postings(np.frombuffer(flat, dtype=np.int64) if flat else np.zeros(0, dtype=np.int64),
+                                   np.frombuffer(lengths, dtype=np.int64) if lengths else np.zeros(0, dtype=np.int64),
+                                   terms)  # fmt: skip
+        members = np.asarray(public, dtype=bool)
+        self._views = {"all": self._postings.view(None), "public": self._postings.view(members)}
 
     def __len__(self) -> int:
         return len(self._ids)
@@ -195,17 +236,16 @@ class _Postings:
 
     K1, B, EPSILON = 1.5, 0.75, 0.25
 
-    def __init__(self, corpus: Sequence[list[str]]) -> None:
-        terms: dict[str, int] = {}
-        flat = np.fromiter((terms.setdefault(t, len(terms)) for doc in corpus for t in doc), dtype=np.int64)
-        lengths = np.fromiter((len(doc) for doc in corpus), dtype=np.int64, count=len(corpus))
-        docs = np.repeat(np.arange(len(corpus), dtype=np.int64), lengths)
-        pairs, tf = np.unique(flat * max(len(corpus), 1) + docs, return_counts=True)  # sorted by term, then chunk
-        term_of = pairs // max(len(corpus), 1)
+    def __init__(self, flat: np.ndarray, lengths: np.ndarray, terms: dict[str, int]) -> None:
+        """`flat`: every chunk's term ids, one chunk after another; `lengths`: tokens per chunk."""
+        n = max(len(lengths), 1)
+        docs = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
+        pairs, tf = np.unique(flat * n + docs, return_counts=True)  # sorted by term, then chunk
+        del docs
         self.terms = terms
-        self.chunk = (pairs % max(len(corpus), 1)).astype(np.int32)
+        self.chunk = (pairs % n).astype(np.int32)
         self.tf = tf.astype(np.float32)
-        self.start = np.searchsorted(term_of, np.arange(len(terms) + 1)).astype(np.int64)
+        self.start = np.searchsorted(pairs // n, np.arange(len(terms) + 1)).astype(np.int64)
         self.doc_len = lengths.astype(np.float64)
 
     def view(self, members: np.ndarray | None) -> _ViewStats:
@@ -234,6 +274,12 @@ class _Postings:
             norm = self.K1 * (1 - self.B + self.B * self.doc_len[ids] / view.avgdl)
             scores[ids] += view.idf[t] * (tf * (self.K1 + 1) / (tf + norm))
         return scores
+
+
+def _batches(items: Iterable[Chunk], size: int) -> Iterator[list[Chunk]]:
+    it = iter(items)
+    while batch := list(islice(it, size)):
+        yield batch
 
 
 def catalogue_words(catalogue: object) -> list[str]:

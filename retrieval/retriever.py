@@ -9,6 +9,7 @@ to decide that nothing relevant was found.
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
@@ -23,8 +24,12 @@ from knowledge.normalize import is_chinese
 from knowledge.places import chunk_place, compatible, places_in
 from retrieval.fusion import reciprocal_rank_fusion
 from retrieval.glossary import load_glossary
+from retrieval.heap import trim
 from retrieval.lexical import BM25Index, Tokenizer, catalogue_words, find_doc_nos
 from retrieval.store import ChromaStore, ChunkFilter
+from retrieval.token_cache import TokenCache
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -60,6 +65,7 @@ class HybridRetriever:
         self.rrf_k = rrf_k
         self.glossary = load_glossary()
         self._bm25: BM25Index | None = None
+        self._tokens = TokenCache(settings.data_dir / "keyword_tokens.sqlite3")
         self._reranker: Any = None
         self._lock = threading.Lock()
         # Recent results: a group asks the same question many times, and the answer layer may
@@ -80,11 +86,10 @@ class HybridRetriever:
     def _lexical(self) -> BM25Index:
         with self._lock:
             if self._bm25 is None:
-                chunks = self.store.all_chunks()
-                tokenizer = Tokenizer(
-                    catalogue_words(self.catalogue) + [c.doc_no for c in chunks if c.doc_no]
-                )
-                self._bm25 = BM25Index(chunks, tokenizer, fetch=self.store.chunks)
+                tokenizer = Tokenizer(catalogue_words(self.catalogue))  # unit names, projects, 文号
+                self._bm25 = BM25Index(self.store.iter_chunks(), tokenizer, fetch=self.store.chunks, cache=self._tokens)
+                log.info("keyword index: %d chunks, %d tokenized now", len(self._bm25), self._bm25.tokenized)
+                trim()
             return self._bm25
 
     def _named_doc_no(self, query: str) -> str | None:

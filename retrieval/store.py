@@ -26,6 +26,7 @@ from knowledge.models import Chunk
 
 PREFIX = "zhaoshang"
 PUBLIC = "_public"  # suffix of a collection's public mirror
+MIRRORED = "mirror_complete"  # mirror metadata: filled from its collection (writes keep it so)
 _META_COLLECTION = f"{PREFIX}_meta"
 
 
@@ -89,6 +90,7 @@ class ChunkStore(Protocol):
     def delete_doc(self, doc_id: str, collection: str | None = None) -> int: ...
     def query(self, vector: Sequence[float], k: int, flt: ChunkFilter) -> list[StoredHit]: ...
     def all_chunks(self, collection: str | None = None) -> list[Chunk]: ...
+    def iter_chunks(self, collection: str | None = None) -> Iterator[Chunk]: ...
     def chunks(self, chunk_ids: Sequence[str], collection: str | None = None) -> dict[str, Chunk]: ...
     def vectors(self, chunk_ids: Sequence[str], collection: str | None = None) -> dict[str, list[float]]: ...
     def metadata_by_id(self, collection: str | None = None) -> dict[str, dict[str, Any]]: ...
@@ -203,11 +205,11 @@ class ChromaStore:
                 if (m := re.fullmatch(rf"{PREFIX}_v(\d+)", _name(c)))
             ]
             name = f"{PREFIX}_v{max(versions, default=0) + 1}"
-            for n in (name, name + PUBLIC):
+            for n, extra in ((name, {}), (name + PUBLIC, {MIRRORED: "1"})):
                 self.client.get_or_create_collection(
                     n,
                     configuration={"hnsw": {"space": "cosine"}},
-                    metadata={"embedder": embedder or "unknown"},
+                    metadata={"embedder": embedder or "unknown", **extra},
                     embedding_function=None,
                 )
             self._mirrored.add(name)  # both empty: in step
@@ -252,6 +254,11 @@ class ChromaStore:
         for i in range(0, len(chunks), 500):
             part = chunks[i : i + 500]
             vecs = [list(map(float, v)) for v in vectors[i : i + 500]]
+            # Order matters for a crash between writes: a chunk leaves the mirror before it turns
+            # internal and joins it after it is written, so the mirror never holds an internal chunk.
+            internal = [c.chunk_id for c in part if c.visibility != "public"]
+            if internal:
+                mirror.delete(ids=internal)
             col.upsert(
                 ids=[c.chunk_id for c in part],
                 embeddings=vecs,
@@ -266,9 +273,6 @@ class ChromaStore:
                     documents=[c.embed_text for c, _ in public],
                     metadatas=[c.metadata() for c, _ in public],
                 )
-            internal = [c.chunk_id for c in part if c.visibility != "public"]
-            if internal:  # a document turned internal leaves the mirror in the same write
-                mirror.delete(ids=internal)
 
     def delete_doc(self, doc_id: str, collection: str | None = None) -> int:
         col = self._collection(collection)
@@ -316,7 +320,8 @@ class ChromaStore:
         if check and name not in self._mirrored:
             with self._lock:
                 if name not in self._mirrored:
-                    self.sync_mirror(name)
+                    if (mirror.metadata or {}).get(MIRRORED) != "1":  # never filled: fill it now
+                        self.sync_mirror(name)
                     self._mirrored.add(name)
         return mirror
 
@@ -344,17 +349,20 @@ class ChromaStore:
             res = col.get(ids=missing[i : i + 500], include=["embeddings", "documents", "metadatas"])
             mirror.upsert(ids=res["ids"], embeddings=[list(map(float, v)) for v in res["embeddings"]],
                           documents=res["documents"], metadatas=res["metadatas"])
+        mirror.modify(metadata={**(mirror.metadata or {}), MIRRORED: "1"})
         return len(extra) + len(missing)
 
     def all_chunks(self, collection: str | None = None) -> list[Chunk]:
+        return list(self.iter_chunks(collection))
+
+    def iter_chunks(self, collection: str | None = None) -> Iterator[Chunk]:
+        """Every chunk, read a page at a time (the keyword index streams them)."""
         col = self._collection(collection)
         if col is None:
-            return []
-        return [
-            _chunk(i, m, d)
-            for res in _pages(col, ["metadatas", "documents"])
-            for i, m, d in zip(res["ids"], res["metadatas"], res["documents"], strict=True)
-        ]
+            return
+        for res in _pages(col, ["metadatas", "documents"]):
+            for i, m, d in zip(res["ids"], res["metadatas"], res["documents"], strict=True):
+                yield _chunk(i, m, d)
 
     def chunks(self, chunk_ids: Sequence[str], collection: str | None = None) -> dict[str, Chunk]:
         """Chunks by id (what the keyword index reads back instead of holding every text)."""

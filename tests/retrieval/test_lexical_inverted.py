@@ -16,6 +16,13 @@ class _Words:
     def tokenize(self, text: str) -> list[str]:
         return text.split()
 
+    def dictionary(self) -> set[str]:
+        return set()
+
+    @staticmethod
+    def fold(text: str) -> str:
+        return text
+
 
 def _chunk(i: int, text: str, rng: random.Random) -> Chunk:
     return Chunk(chunk_id=f"c{i}", doc_id=f"d{i % 7}", doc_no=f"绍政发〔2024〕{i % 7}号", title="t", section="s",
