@@ -190,6 +190,10 @@ class BM25Index:
             raise ValueError(f"no keyword index for visibility {flt.visibility}")
         return self._hits(self.search_tokens(self.tokenizer.tokenize(query), k, flt, view))
 
+    def search_ids(self, query: str, k: int, flt: ChunkFilter) -> list[tuple[str, float]]:
+        """(chunk id, score), best first: the retriever reads back only the chunks it keeps."""
+        return [(self._ids[i], s) for i, s in self.search_tokens(self.tokenizer.tokenize(query), k, flt)]
+
     def search_tokens(self, tokens: list[str], k: int, flt: ChunkFilter, view: _ViewStats | None = None) -> list[tuple[int, float]]:
         """(chunk position, score) of the best `k` allowed chunks; filters narrow before ranking."""
         if view is None:

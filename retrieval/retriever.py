@@ -134,21 +134,24 @@ class HybridRetriever:
         n = max(self.candidates, k * 4)
         qvec = self.embedder.embed_query(searched)
         dense = self.store.query(qvec, n, flt)
-        lexical = self._lexical().search(searched, n, flt)
+        lexical = self._lexical().search_ids(searched, n, flt)
         chunks: dict[str, Chunk] = {h.chunk.chunk_id: h.chunk for h in dense}
-        chunks.update({h.chunk.chunk_id: h.chunk for h in lexical if h.chunk.chunk_id not in chunks})
+        sims = {h.chunk.chunk_id: h.similarity for h in dense}
         dense_ids = [h.chunk.chunk_id for h in dense]
-        lexical_ids = [h.chunk.chunk_id for h in lexical]
+        lexical_ids = [cid for cid, _ in lexical]
         fused = reciprocal_rank_fusion([dense_ids, lexical_ids], weights=self.weights, k=self.rrf_k)
+        # Keyword-only hits are read from the store with their vectors (for the cosine the answer
+        # layer needs), one read and only as many as can still reach the top k.
+        reach = len(fused) if places_in(query) else max(20, k * 3) if self.settings.rerank_model else k
+        while missing := [cid for cid, _ in fused[:reach] if cid not in chunks]:
+            for cid, (chunk, vec) in self.store.chunks_with_vectors(missing).items():
+                chunks[cid] = chunk
+                sims[cid] = _cosine(qvec, vec or [])
+            fused = [item for item in fused if item[0] in chunks or item[0] not in missing]  # gone since indexing
         fused = prefer_named_places(query, fused, chunks)
         if self.settings.rerank_model:
             fused = self._rerank(query, [(cid, chunks[cid]) for cid, _ in fused[: max(20, k * 3)]])
         top = fused[:k]
-        sims = {h.chunk.chunk_id: h.similarity for h in dense}
-        missing = [cid for cid, _ in top if cid not in sims]
-        if missing:  # keyword-only hits: compute their cosine from the stored vectors
-            for cid, vec in self.store.vectors(missing).items():
-                sims[cid] = _cosine(qvec, vec)
         d_rank = {cid: i for i, cid in enumerate(dense_ids, 1)}
         l_rank = {cid: i for i, cid in enumerate(lexical_ids, 1)}
         return [

@@ -92,6 +92,9 @@ class ChunkStore(Protocol):
     def all_chunks(self, collection: str | None = None) -> list[Chunk]: ...
     def iter_chunks(self, collection: str | None = None) -> Iterator[Chunk]: ...
     def chunks(self, chunk_ids: Sequence[str], collection: str | None = None) -> dict[str, Chunk]: ...
+    def chunks_with_vectors(
+        self, chunk_ids: Sequence[str], collection: str | None = None, vectors: bool = True
+    ) -> dict[str, tuple[Chunk, list[float] | None]]: ...
     def vectors(self, chunk_ids: Sequence[str], collection: str | None = None) -> dict[str, list[float]]: ...
     def metadata_by_id(self, collection: str | None = None) -> dict[str, dict[str, Any]]: ...
     def delete_ids(self, chunk_ids: Sequence[str], collection: str | None = None) -> None: ...
@@ -180,6 +183,7 @@ class ChromaStore:
         self.pointer = pointer
         self._lock = threading.RLock()
         self._mirrored: set[str] = set()  # collections whose mirror was checked by this process
+        self._handles: dict[str, Any] = {}
 
     # --- collections --------------------------------------------------------------
     def active_collection(self) -> str | None:
@@ -192,9 +196,19 @@ class ChromaStore:
                 return None
             name = self.new_collection()
             self.activate(name)
-        return self.client.get_or_create_collection(
-            name, configuration={"hnsw": {"space": "cosine"}}, embedding_function=None
-        )
+        return self._handle(name)
+
+    def _handle(self, name: str) -> Any:
+        """A collection handle, kept per name: asking Chroma for it cost 2–3 ms per search.
+        Names are never reused for other contents while a process holds them (versions
+        only grow; a dropped name is forgotten here)."""
+        col = self._handles.get(name)
+        if col is None:
+            col = self.client.get_or_create_collection(
+                name, configuration={"hnsw": {"space": "cosine"}}, embedding_function=None
+            )
+            self._handles[name] = col
+        return col
 
     def new_collection(self, embedder: str = "") -> str:
         """Create the next empty versioned collection (not active yet), labelled with its embedder."""
@@ -227,6 +241,7 @@ class ChromaStore:
         if name == self.active_collection():
             raise StoreError(f"refusing to drop the active collection {name}")
         for n in (name, name + PUBLIC):
+            self._handles.pop(n, None)
             try:
                 self.client.delete_collection(n)
             except Exception:  # already gone
@@ -314,9 +329,7 @@ class ChromaStore:
         process first (an index written before mirrors existed, or a crash between the writes)."""
         if name is None:
             raise StoreError("no active collection")
-        mirror = self.client.get_or_create_collection(
-            name + PUBLIC, configuration={"hnsw": {"space": "cosine"}}, embedding_function=None
-        )
+        mirror = self._handle(name + PUBLIC)
         if check and name not in self._mirrored:
             with self._lock:
                 if name not in self._mirrored:
@@ -331,9 +344,7 @@ class ChromaStore:
         col = self._collection(name)
         if col is None:
             return 0
-        mirror = self.client.get_or_create_collection(
-            name + PUBLIC, configuration={"hnsw": {"space": "cosine"}}, embedding_function=None
-        )
+        mirror = self._handle(name + PUBLIC)
         public = {
             cid
             for res in _pages(col, ["metadatas"])
@@ -366,15 +377,23 @@ class ChromaStore:
 
     def chunks(self, chunk_ids: Sequence[str], collection: str | None = None) -> dict[str, Chunk]:
         """Chunks by id (what the keyword index reads back instead of holding every text)."""
+        return {cid: c for cid, (c, _) in self.chunks_with_vectors(chunk_ids, collection, vectors=False).items()}
+
+    def chunks_with_vectors(
+        self, chunk_ids: Sequence[str], collection: str | None = None, vectors: bool = True
+    ) -> dict[str, tuple[Chunk, list[float] | None]]:
+        """Chunks by id with their stored vectors, in one read (keyword-only hits need both)."""
         col = self._collection(collection)
         if col is None or not chunk_ids:
             return {}
-        out: dict[str, Chunk] = {}
+        out: dict[str, tuple[Chunk, list[float] | None]] = {}
         ids = list(dict.fromkeys(chunk_ids))
+        include = ["metadatas", "documents"] + (["embeddings"] if vectors else [])
         for i in range(0, len(ids), 500):
-            res = col.get(ids=ids[i : i + 500], include=["metadatas", "documents"])
-            for cid, m, d in zip(res["ids"], res["metadatas"], res["documents"], strict=True):
-                out[cid] = _chunk(cid, m, d)
+            res = col.get(ids=ids[i : i + 500], include=include)
+            vecs = res["embeddings"] if vectors else [None] * len(res["ids"])
+            for cid, m, d, v in zip(res["ids"], res["metadatas"], res["documents"], vecs, strict=True):
+                out[cid] = (_chunk(cid, m, d), None if v is None else [float(x) for x in v])
         return out
 
     def vectors(self, chunk_ids: Sequence[str], collection: str | None = None) -> dict[str, list[float]]:

@@ -88,7 +88,7 @@ def check_public_mirror(store, name: str) -> None:
     # an index written before mirrors existed (or a crash between the two writes) is repaired
     # before the first investor search of a process
     store.client.delete_collection(name + store_module.PUBLIC)
-    store._mirrored.clear()
+    store = type(store)(store.client, store.pointer)  # a new process: nothing known yet
     investor = store.query([0.9, 0.1, 0.0], 5, ChunkFilter.for_audience("investor"))
     assert {h.chunk.doc_id for h in investor} == {"pub", "pub2"}
     store.delete_ids([CHUNKS[2].chunk_id])
