@@ -65,12 +65,8 @@ class Knowledge:
         """place_ok for every record at once (per distinct document, not per record)."""
         if not question_places:
             return np.ones(len(records), dtype=bool)
-        by_doc: dict[str, bool] = {}
-        return np.fromiter(
-            (by_doc[r.doc_no] if r.doc_no in by_doc else by_doc.setdefault(r.doc_no, self.place_ok(r.doc_no, question_places))
-             for r in records),
-            dtype=bool, count=len(records),
-        )  # fmt: skip
+        ok = {d: self.place_ok(d, question_places) for d in {r.doc_no for r in records}}
+        return np.fromiter((ok[r.doc_no] for r in records), dtype=bool, count=len(records))
 
     def index(self, name: str) -> GramIndex:
         """A bigram index over one record field, built once per snapshot."""
@@ -119,10 +115,6 @@ RESULTS = 200  # records a finder returns, best first (callers read the first fe
 def light(doc: SourceDocument) -> SourceDocument:
     """The document without its paragraphs and non-reference records (what answers need)."""
     return replace(doc, paragraphs=[], records=Records(references=list(doc.records.references)))
-
-
-def load_knowledge(catalogue, audience: str) -> Knowledge:  # noqa: ANN001 - knowledge.catalogue.Catalogue
-    return load_views(catalogue)[audience]
 
 
 def load_views(catalogue) -> dict[str, Knowledge]:  # noqa: ANN001 - knowledge.catalogue.Catalogue

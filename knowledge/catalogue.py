@@ -276,18 +276,18 @@ class Catalogue:
     # --- records ------------------------------------------------------------------------
 
     def _records(
-        self, name: str, visibility: Sequence[str] | None, where: str = "", params: Sequence = ()
+        self,
+        name: str,
+        visibility: Sequence[str] | None,
+        where: str = "",
+        params: Sequence = (),
+        order: str = "doc_id, id",
+        limit: int | None = None,
     ) -> list:
-        table = _TABLES[name]
-        clauses, args = [], list(params)
-        if where:
-            clauses.append(where)
-        if visibility is not None:
-            clauses.append(f"visibility IN ({','.join('?' * len(visibility))})")
-            args.extend(visibility)
-        sql = f"SELECT data FROM {table}" + (" WHERE " + " AND ".join(clauses) if clauses else "")
+        clause, args = _where(where, params, visibility)
+        sql = f"SELECT data FROM {_TABLES[name]}{clause} ORDER BY {order}" + (" LIMIT ?" if limit is not None else "")
         with self._lock:
-            rows = self._db.execute(sql + " ORDER BY doc_id, id", args).fetchall()
+            rows = self._db.execute(sql, [*args, *([limit] if limit is not None else [])]).fetchall()
         cls = RECORD_TYPES[name]
         return [record_from_dict(cls, json.loads(r["data"])) for r in rows]
 
@@ -329,20 +329,14 @@ class Catalogue:
         where, args = _project_where(stage, min_usd, max_usd, place, name_like, min_cny, max_cny)
         if limit is None:
             return self._records("projects", visibility, where, args)
-        clauses = [c for c in (where, _visibility_clause(visibility)) if c]
-        sql = (f"SELECT data FROM projects {'WHERE ' + ' AND '.join(clauses) if clauses else ''} "
-               "ORDER BY as_of DESC, COALESCE(amount_usd, 0) DESC, COALESCE(amount_cny, 0) DESC, doc_id, id LIMIT ?")
-        with self._lock:
-            rows = self._db.execute(sql, [*args, *(visibility or ()), limit]).fetchall()
-        return [record_from_dict(Project, json.loads(r["data"])) for r in rows]
+        newest = "as_of DESC, COALESCE(amount_usd, 0) DESC, COALESCE(amount_cny, 0) DESC, doc_id, id"
+        return self._records("projects", visibility, where, args, order=newest, limit=limit)
 
     def count_projects(self, visibility: tuple[str, ...] | None = None, **filters: Any) -> int:
         """How many projects `projects(visibility, **filters)` would return, counted in SQL."""
-        where, args = _project_where(**filters)
-        clauses = [c for c in (where, _visibility_clause(visibility)) if c]
-        sql = "SELECT COUNT(*) FROM projects" + (" WHERE " + " AND ".join(clauses) if clauses else "")
+        clause, args = _where(*_project_where(**filters), visibility)
         with self._lock:
-            return int(self._db.execute(sql, [*args, *(visibility or ())]).fetchone()[0])
+            return int(self._db.execute(f"SELECT COUNT(*) FROM projects{clause}", args).fetchone()[0])
 
     def record_counts(self) -> dict[str, int]:
         with self._lock:
@@ -352,8 +346,13 @@ class Catalogue:
             }
 
 
-def _visibility_clause(visibility: Sequence[str] | None) -> str:
-    return "" if visibility is None else f"visibility IN ({','.join('?' * len(visibility))})"
+def _where(where: str, params: Sequence, visibility: Sequence[str] | None) -> tuple[str, list[Any]]:
+    """` WHERE …` (or nothing) for record filters plus the audience's visibility, and its args."""
+    clauses, args = ([where] if where else []), list(params)
+    if visibility is not None:
+        clauses.append(f"visibility IN ({','.join('?' * len(visibility))})")
+        args.extend(visibility)
+    return (" WHERE " + " AND ".join(clauses) if clauses else ""), args
 
 
 def _project_where(

@@ -182,22 +182,22 @@ class BM25Index:
         return len(self._ids)
 
     def search(self, query: str, k: int, flt: ChunkFilter) -> list[LexicalHit]:
-        if flt.visibility is None:
-            view = self._views["all"]
-        elif tuple(flt.visibility) == ("public",):
-            view = self._views["public"]
-        else:
-            raise ValueError(f"no keyword index for visibility {flt.visibility}")
-        return self._hits(self.search_tokens(self.tokenizer.tokenize(query), k, flt, view))
+        return self._hits(self.search_tokens(self.tokenizer.tokenize(query), k, flt))
 
     def search_ids(self, query: str, k: int, flt: ChunkFilter) -> list[tuple[str, float]]:
         """(chunk id, score), best first: the retriever reads back only the chunks it keeps."""
         return [(self._ids[i], s) for i, s in self.search_tokens(self.tokenizer.tokenize(query), k, flt)]
 
-    def search_tokens(self, tokens: list[str], k: int, flt: ChunkFilter, view: _ViewStats | None = None) -> list[tuple[int, float]]:
+    def _view(self, flt: ChunkFilter) -> _ViewStats:
+        if flt.visibility is None:
+            return self._views["all"]
+        if tuple(flt.visibility) == ("public",):
+            return self._views["public"]
+        raise ValueError(f"no keyword index for visibility {flt.visibility}")
+
+    def search_tokens(self, tokens: list[str], k: int, flt: ChunkFilter) -> list[tuple[int, float]]:
         """(chunk position, score) of the best `k` allowed chunks; filters narrow before ranking."""
-        if view is None:
-            view = self._views["public" if flt.visibility == ("public",) else "all"]
+        view = self._view(flt)
         if not len(self._ids) or not tokens or k <= 0:
             return []
         scores = self._postings.scores(tokens, view)
