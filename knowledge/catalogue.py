@@ -20,7 +20,16 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any, Literal
 
-from knowledge.models import Contact, Figure, Project, Reference, Responsibility, SourceDocument
+from knowledge.models import (
+    Contact,
+    Figure,
+    Incentive,
+    Project,
+    Reference,
+    Responsibility,
+    SourceDocument,
+    TableRow,
+)
 from knowledge.normalize import normalize
 from knowledge.serialize import RECORD_TYPES, doc_from_dict, doc_to_dict, record_from_dict
 
@@ -31,6 +40,8 @@ _TABLES = {  # record list name -> table
     "projects": "projects",
     "contacts": "contacts",
     "references": "refs",
+    "incentives": "incentives",
+    "table_rows": "table_rows",
 }
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -81,7 +92,7 @@ CREATE TABLE IF NOT EXISTS {t} (
 );
 CREATE INDEX IF NOT EXISTS {t}_doc ON {t}(doc_id);
 """
-    for t in ("responsibilities", "figures", "contacts", "refs")
+    for t in ("responsibilities", "figures", "contacts", "refs", "incentives", "table_rows")
 )
 
 
@@ -192,7 +203,7 @@ class Catalogue:
                 " VALUES (?,?,?,?,?,?,?,?,?,?)",
                 (*base, p.name, p.stage, p.amount_usd, p.amount_cny, p.place, p.as_of, _json(asdict(p))),
             )
-        for name in ("responsibilities", "figures", "contacts", "references"):
+        for name in ("responsibilities", "figures", "contacts", "references", "incentives", "table_rows"):
             table = _TABLES[name]
             self._db.executemany(
                 f"INSERT INTO {table} (doc_id, version, visibility, data) VALUES (?,?,?,?)",
@@ -310,6 +321,12 @@ class Catalogue:
 
     def references(self, visibility: tuple[str, ...] | None = None) -> list[Reference]:
         return self._records("references", visibility)
+
+    def incentives(self, visibility: tuple[str, ...] | None = None) -> list[Incentive]:
+        return self._records("incentives", visibility)
+
+    def table_rows(self, visibility: tuple[str, ...] | None = None) -> list[TableRow]:
+        return self._records("table_rows", visibility)
 
     def projects(
         self,

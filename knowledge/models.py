@@ -59,6 +59,10 @@ class Responsibility:
     lead: str
     units: list[str]  # lead first, then co-units in order
     source: str  # the 责任单位 sentence as printed
+    scope: str | None = None  # 适用范围 where the tag states one
+    leader: str | None = None  # 牵头领导 (table column)
+    person: str | None = None  # 责任人 (table column)
+    deadline: str | None = None  # 完成时限 as printed
 
     @property
     def co_units(self) -> list[str]:
@@ -101,6 +105,13 @@ class Project:
     units: list[str] = field(default_factory=list)
     contact: str | None = None
     source: str = ""
+    category: str | None = None  # 类别 / 奖次 / 组别: what a table groups its rows by
+    content: str | None = None  # 建设内容
+    leader: str | None = None  # 牵头领导
+    person: str | None = None  # 责任人 (a personal contact when with a mobile)
+    phone: str | None = None
+    table: str | None = None  # sheet or table caption the row came from
+    row: int | None = None  # 1-based row within that table
 
 
 @dataclass(frozen=True)
@@ -126,6 +137,52 @@ class Reference:
     source: str
 
 
+@dataclass(frozen=True)
+class Incentive:
+    """A clause that grants money or a treatment: who qualifies → what it pays.
+
+    One record per benefit: a clause paying 500万元 on first recognition and 200万元 a year
+    for operation is two records sharing `source`. Amounts are normalised (`amount_cny` /
+    `amount_usd` absolute) so they can be compared and rendered in any language."""
+
+    doc_no: str
+    section: str  # "二、（三）" or "第十二条"
+    title: str  # the item's heading or a short name: "中试平台创建补贴"
+    beneficiary: str  # who qualifies, as a phrase a person recognises: "经认定的市级中试平台"
+    conditions: list[str]  # every condition as printed: ["营业收入首次突破10亿元", "首次认定"]
+    benefit: str  # what it pays, as printed: "给予一次性补助最高500万元"
+    benefit_kind: Literal["money", "rate", "per_unit", "in_kind"]
+    source: str  # the sentence(s) as printed
+    amount_text: str | None = None  # "500万元"
+    amount_value: float | None = None  # in amount_unit
+    amount_unit: str | None = None  # 万元, 元, 亿美元 ...
+    currency: str | None = None  # CNY, USD ...
+    amount_cny: float | None = None  # absolute
+    amount_usd: float | None = None  # absolute
+    per: str | None = None  # "每人每月", "每万美元", "每平方米"
+    rate: float | None = None  # a percentage (50 for 50%) or a ratio's second term (0.5 for 1:0.5)
+    cap: bool = False  # 最高 / 不超过 / 封顶: the amount is a ceiling
+    frequency: str | None = None  # one-off | yearly | monthly | None
+    years: int | None = None  # paid for N years (连续3年)
+    case: list[str] = field(default_factory=list)  # case qualifiers: 首次认定, 复审, 新引进, 存量, 增资 ...
+    thresholds: list[dict[str, Any]] = field(default_factory=list)  # {"what","op","value","unit","currency","amount_cny","amount_usd","text"}
+    units: list[str] = field(default_factory=list)  # responsible unit(s) where tagged, lead first
+    valid_until: str | None = None  # ISO date when the document states its validity
+
+
+@dataclass(frozen=True)
+class TableRow:
+    """One row of a table, keyed by its header cells: a count or filter over a table is SQL
+    over these rows, whatever file the table came in."""
+
+    doc_no: str
+    section: str
+    table: str  # sheet name or table caption ("企业组")
+    row: int  # 1-based within the table
+    cells: dict[str, str]  # header → cell text (merged cells filled down)
+    source: str  # the row as one line, for quoting
+
+
 @dataclass
 class Records:
     responsibilities: list[Responsibility] = field(default_factory=list)
@@ -133,6 +190,8 @@ class Records:
     projects: list[Project] = field(default_factory=list)
     contacts: list[Contact] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
+    incentives: list[Incentive] = field(default_factory=list)
+    table_rows: list[TableRow] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, list[dict[str, Any]]]:
         return {name: [asdict(r) for r in getattr(self, name)] for name in self.__dataclass_fields__}

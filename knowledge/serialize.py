@@ -13,12 +13,14 @@ from typing import Any
 from knowledge.models import (
     Contact,
     Figure,
+    Incentive,
     Paragraph,
     Project,
     Records,
     Reference,
     Responsibility,
     SourceDocument,
+    TableRow,
 )
 
 RECORD_TYPES: dict[str, type] = {
@@ -27,6 +29,8 @@ RECORD_TYPES: dict[str, type] = {
     "projects": Project,
     "contacts": Contact,
     "references": Reference,
+    "incentives": Incentive,
+    "table_rows": TableRow,
 }
 
 
