@@ -170,6 +170,8 @@ def test_persists_across_connections_in_wal_mode(tmp_path):
         "projects": 1,
         "contacts": 1,
         "references": 1,
+        "incentives": 0,
+        "table_rows": 0,
     }
     with sqlite3.connect(path) as db:
         assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
