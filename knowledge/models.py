@@ -15,6 +15,20 @@ KINDS: tuple[str, ...] = ("policy", "responsible-units", "project-records", "rep
 
 
 @dataclass(frozen=True)
+class Table:
+    """A table as a reader found it: header cells and one dict per row keyed by them.
+
+    Readers fill merged cells down and keep rows apart, so the extractors never see a
+    neighbouring row's cells. `name` is the sheet name or caption ("企业组"), `source`
+    says where it was ("sheet 企业组", "docx table 2", "pdf page 3")."""
+
+    name: str
+    headers: list[str]
+    rows: list[dict[str, str]]
+    source: str = ""
+
+
+@dataclass(frozen=True)
 class LoadedFile:
     """What a loader read from one file, before any parsing.
 
@@ -28,6 +42,8 @@ class LoadedFile:
     format: str  # txt, md, docx, pdf, html, csv, xlsx
     metadata: dict[str, str] = field(default_factory=dict)
     rows: list[dict[str, str]] | None = None
+    tables: list[Table] = field(default_factory=list)  # every table the reader found, in order
+    ocr: bool = False  # the text came from OCR (a scan without a text layer)
 
 
 @dataclass(frozen=True)
