@@ -20,7 +20,7 @@ _AMEND_WORDS = re.compile(r"修订|修改")
 
 
 def extract_references(doc: SourceDocument) -> list[Reference]:
-    from knowledge.gov_parse import DOC_NO
+    from knowledge.docno import DOC_NO
 
     own = doc.doc_no
     out: list[Reference] = []

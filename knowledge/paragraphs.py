@@ -1,0 +1,62 @@
+"""Lines → paragraphs with their heading path: page breaks re-joined, 落款 lines marked."""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.footer import is_footer_line
+from knowledge.models import Paragraph
+from knowledge.normalize import is_chinese, normalize
+from knowledge.sections import HeadingStack, parse_heading
+
+_SENTENCE_END = tuple("。；！？：”」）)》.!?;:")
+_KEY_LINE = re.compile(r"^[\u4e00-\u9fff]{2,8}[：:]")
+_NO_JOIN_START = ("责任单位", "抄送", "承办人", "联系人", "联系电话", "附件", "（此件", "此件")
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines are paragraphs; blank lines are page furniture. Leading indentation is dropped."""
+    return [ln.strip() for ln in text.replace("\r\n", "\n").replace("\r", "\n").split("\n") if ln.strip()]
+
+
+def should_join(cur: str, nxt: str) -> bool:
+    """A page break split one paragraph in two: join when the first half cannot end there."""
+    n_next = normalize(nxt)
+    if parse_heading(n_next) or n_next.startswith(_NO_JOIN_START) or is_footer_line(n_next):
+        return False
+    n_cur = normalize(cur)
+    h = parse_heading(n_cur)
+    if h and not h.has_body and len(n_cur) < 40:
+        return False  # a heading line on its own
+    if n_cur.endswith(("、", "，", ",")):
+        return True
+    if not is_chinese(n_cur):
+        return False
+    return len(n_cur) >= 20 and not n_cur.endswith(_SENTENCE_END) and not _KEY_LINE.match(n_next)
+
+
+def join_lines(paras: list[str]) -> list[str]:
+    out: list[str] = []
+    for p in paras:
+        if out and should_join(out[-1], p):
+            sep = "" if is_chinese(out[-1][-3:] + p[:3]) else " "
+            out[-1] = out[-1] + sep + p
+        else:
+            out.append(p)
+    return out
+
+
+def build_paragraphs(body: list[str], footer: list[str], title: str) -> list[Paragraph]:
+    stack = HeadingStack()
+    out: list[Paragraph] = []
+    for text in join_lines(body):
+        norm = normalize(text)
+        if norm == normalize(title):
+            continue
+        h = parse_heading(norm)
+        if h:
+            stack.push(h)
+        out.append(Paragraph(text=text, norm=norm, path=stack.path, index=len(out)))
+    for text in footer:
+        out.append(Paragraph(text=text, norm=normalize(text), path=("落款",), index=len(out)))
+    return out
