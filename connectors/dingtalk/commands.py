@@ -68,13 +68,15 @@ def format_status(status: dict[str, Any]) -> str:
             f"- 上次索引：{when}\n- 向量模型：{status.get('embedding_model', '')}")
 
 
-def format_docs(docs: list[Any], limit: int = 60) -> str:
+def format_docs(docs: list[dict[str, Any]], limit: int = 60) -> str:
+    """`docs` are the catalogue's summaries (`Catalogue.list_documents()`: dicts, not documents)."""
     if not docs:
         return "知识库里还没有文档。"
     lines = [f"**文档（{len(docs)} 份）**", ""]
     for doc in docs[:limit]:
-        no = f"{doc.doc_no} " if doc.doc_no else ""
-        lines.append(f"- {no}《{doc.title}》 {'内部' if doc.visibility == 'internal' else '公开'}")
+        no = f"{doc['doc_no']} " if doc.get("doc_no") else ""
+        title = doc.get("title") or doc.get("doc_id", "")
+        lines.append(f"- {no}《{title}》 {'内部' if doc.get('visibility') == 'internal' else '公开'}")
     if len(docs) > limit:
         lines.append(f"- ……另有 {len(docs) - limit} 份")
     return "\n".join(lines)

@@ -34,7 +34,7 @@ class FakeCatalogue:
         return self.docs.get(key)
 
     def list_documents(self, visibility=None):
-        return list(self.docs.values())
+        return [doc.summary() for doc in self.docs.values()]  # summaries (dicts), as the real catalogue
 
 
 class DoubleRuntime:
