@@ -79,10 +79,19 @@ class Responsibility:
     leader: str | None = None  # 牵头领导 (table column)
     person: str | None = None  # 责任人 (table column)
     deadline: str | None = None  # 完成时限 as printed
+    # every unit the document says leads: "X、Y按职责分工牵头" has two ([] = just `lead`)
+    leads: list[str] = field(default_factory=list)
+    # the document names the lead (a 牵头 tag or column, or a "列第一位的为牵头单位" rule);
+    # False: `lead` is only the first unit listed, the document does not say it leads
+    lead_stated: bool = True
 
     @property
     def co_units(self) -> list[str]:
         return self.units[1:]
+
+    @property
+    def lead_units(self) -> list[str]:
+        return self.leads or [self.lead]
 
 
 @dataclass(frozen=True)

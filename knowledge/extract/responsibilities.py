@@ -1,94 +1,166 @@
-"""责任单位 lists → Responsibility records (the first unit listed leads: 牵头单位).
+"""Responsibility records from the tags in a document's prose (tables are read elsewhere).
 
-Units split on 、 and ，, but compound names such as 各区、县（市）政府 are one unit.
-Also reads inline forms: （责任单位：X、Y）, 牵头单位：X；配合单位：Y.
+A tag belongs to the item it closes: the numbered item or sentence run before it in the same
+paragraph, or — for a tag set as its own paragraph (a .docx layout), a 责任单位：… line, or a
+tag a page break parted from its item — the numbered item it sits under. Lines that follow
+one another under one item (牵头单位：X / 责任单位：Y / 完成时限：…) make one record. A tag on
+a heading ("一、强化科技创新（区科技局牵头）") covers the numbered items under that heading
+that carry no tag of their own.
+
+Who leads: a 牵头 tag or label says so. A plain list (责任单位：X、Y / （X、Y负责）) still
+records its first unit as `lead` — the common convention — but `lead_stated` claims it only
+when the document states "列第一位的为牵头单位" (once, for the whole document) or names a
+single unit.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
+from knowledge.extract.resp_tags import RULE, Tag, find_tags, parse_label_line, strip_tags
+from knowledge.extract.unit_lists import split_units
 from knowledge.models import Paragraph, Responsibility, SourceDocument
-from knowledge.sections import heading_number, heading_text
+from knowledge.sections import parse_heading
 
-_LINE = re.compile(r"^(?:责任单位|责任部门|牵头单位|责任主体)[：:](.+)$")
-_INLINE = re.compile(r"[（(](?:责任单位|牵头单位|责任部门)[：:]([^）)]+)[）)]")
-_LEAD_CO = re.compile(r"牵头单位[：:]([^；;。]+)[；;，,]\s*(?:配合|协同|参与)单位[：:]([^；;。]+)")
-# "各区、县（市）政府", "各区、县（市）人民政府", "区、县（市）": one unit despite the 、
-_COMPOUND = re.compile(r"各?区、县（市）(?:人民)?(?:政府|党委|有关部门)?")
-_NOTE = re.compile(r"[；;。]?\s*(?:列第一位的为牵头单位|排名第一的为牵头单位|第一个为牵头单位|下同).*$")
+__all__ = ["extract_responsibilities", "split_units"]  # split_units: callers import it from here
 
-
-def split_units(text: str) -> list[str]:
-    """Split a unit list, keeping compound unit names whole."""
-    text = re.sub(r"^(?:责任单位|牵头单位)[:：]\s*", "", text.strip())  # a table cell may repeat the label
-    text = _NOTE.sub("", text).strip("。；; ")
-    protected: list[str] = []
-
-    def _keep(m: re.Match[str]) -> str:
-        protected.append(m.group(0))
-        return f"\x00{len(protected) - 1}\x00"
-
-    masked = _COMPOUND.sub(_keep, text)
-    units = []
-    for part in _split_outside_brackets(masked):
-        part = re.sub(r"\x00(\d+)\x00", lambda m: protected[int(m.group(1))], part).strip(" 等。")
-        if part and part not in units:
-            units.append(part)
-    return units
+_TASK_MAX = 80
+_SENTENCE_END = re.compile(r"[。；！？;]")
+_NUMBERING = re.compile(
+    r"^(?:\d{1,2}[\.、．]|（[一二三四五六七八九十\d]+）|[一二三四五六七八九十]+、|第[一二三四五六七八九十百]+条)\s*"
+)
 
 
-def _split_outside_brackets(text: str) -> list[str]:
-    """Split on 、，,；;/ and newlines, but not inside brackets: 各县（市、区）人民政府 is one unit."""
-    parts, depth, current = [], 0, ""
-    for ch in text:
-        depth += ch in "（([【"
-        depth = max(0, depth - (ch in "）)]】"))
-        if depth == 0 and ch in "、，,；;/\n":
-            parts.append(current)
-            current = ""
-        else:
-            current += ch
-    parts.append(current)
-    return parts
+class _Reader:
+    """Walks the paragraphs once, remembering the open items and the tags already read."""
 
+    def __init__(self, doc: SourceDocument) -> None:
+        self.doc_no = doc.doc_no or doc.title
+        self.body = [p for p in doc.paragraphs if p.path[:1] != ("落款",)]
+        self.rule = any(RULE.search(p.norm) for p in self.body)
+        self.heads: dict[tuple[str, ...], Paragraph] = {}  # heading path -> the paragraph opening it
+        self.tagged_heads: dict[tuple[str, ...], Tag] = {}
+        self.claimed: set[tuple[str, ...]] = set()  # items whose tag has been read
+        self.out: list[Responsibility] = []
+        self.last_line: tuple[str, ...] | None = None  # the item the previous line-tag belonged to
 
-def _task(p: Paragraph) -> tuple[str, str]:
-    """(section number path, task) from the paragraph's heading path."""
-    section = "".join(heading_number(h) for h in p.path)
-    task = heading_text(p.path[-1]) if p.path else ""
-    return section, task
+    def add(self, tag: Tag, at: Paragraph, task: str) -> None:
+        if not tag.units:
+            return
+        lead = tag.leads[0]
+        self.out.append(
+            Responsibility(
+                self.doc_no,
+                at.section_no,
+                task,
+                lead,
+                tag.units,
+                tag.text,
+                tag.scope,
+                tag.leader,
+                tag.person,
+                tag.deadline,
+                leads=list(tag.leads) if tag.lead_stated else [lead],
+                lead_stated=tag.lead_stated or self.rule or len(tag.units) == 1,
+            )
+        )
+
+    def read(self) -> list[Responsibility]:
+        previous: Paragraph | None = None
+        for p in self.body:
+            heading = parse_heading(p.norm)
+            if heading:
+                self.heads[p.path] = p
+            line = parse_label_line(p.norm)
+            tags = [line] if line else find_tags(p.norm)
+            if line and self.last_line == p.path and self.out:
+                self.out[-1] = _merge(self.out[-1], line, self.rule)
+            elif tags and (line or _alone(p.norm, tags)):
+                owner = self.heads.get(p.path) or previous or p  # the item it sits under
+                self.add(tags[0], owner, _item_task(owner.norm))
+            elif tags:
+                self.inline(p, tags, heading)
+            elif heading:
+                cover = _covering(p.path, self.tagged_heads)
+                if cover:
+                    self.add(cover, p, _item_task(p.norm))
+            self.last_line = p.path if line else None
+            if tags:
+                self.claimed.add(p.path)
+            else:
+                previous = p
+        return self.out
+
+    def inline(self, p: Paragraph, tags: list[Tag], heading) -> None:  # noqa: ANN001 - sections.Heading
+        item = self.heads.get(p.path)
+        # a page break parted the numbered item ("（一）加大稳岗支持力度。…") from its tag
+        split_item = not heading and item is not None and p.path not in self.claimed and _has_body(item)
+        prev_end = 0
+        for tag in tags:
+            if heading and not heading.has_body and tag is tags[-1] and not p.norm[tag.end :].strip(" 。"):
+                self.tagged_heads[p.path] = tag  # a heading tag: it covers the items under it
+            if split_item and item is not None and prev_end == 0:
+                self.add(tag, p, _item_task(item.norm))
+            else:
+                self.add(tag, p, _task_before(p.norm, prev_end, tag.start) or _item_task(p.norm))
+            prev_end = tag.end
 
 
 def extract_responsibilities(doc: SourceDocument) -> list[Responsibility]:
-    doc_no = doc.doc_no or doc.title
-    out: list[Responsibility] = []
-    for p in doc.paragraphs:
-        m = _LINE.match(p.norm)
-        if m:
-            units = split_units(m.group(1))
-            if units:
-                section, task = _task(p)
-                out.append(Responsibility(doc_no, section, task, units[0], units, p.text))
-            continue
-        for m in _LEAD_CO.finditer(p.norm):
-            lead = split_units(m.group(1))
-            co = split_units(m.group(2))
-            if lead:
-                section, task = _task(p)
-                out.append(Responsibility(doc_no, section, task or _sentence_before(p.norm, m.start()), lead[0], lead + co, m.group(0)))
-        for m in _INLINE.finditer(p.norm):
-            units = split_units(m.group(1))
-            if units:
-                section, heading_task = _task(p)
-                task = _sentence_before(p.norm, m.start()) or heading_task
-                out.append(Responsibility(doc_no, section, task, units[0], units, m.group(0)))
-    return out
+    return _Reader(doc).read()
 
 
-def _sentence_before(text: str, end: int) -> str:
-    head = text[:end].rstrip("。；; ")
-    start = max(head.rfind(c) for c in "。；;") + 1
-    sentence = head[start:].strip()
-    sentence = re.sub(r"^(?:\d+[\.、．]|（[一二三四五六七八九十\d]+）|[一二三四五六七八九十]+、)", "", sentence)
-    return sentence[:80]
+def _merge(r: Responsibility, line: Tag, rule: bool) -> Responsibility:
+    """ "牵头单位：X" then "责任单位：Y" (or 完成时限, 牵头领导) under one item: one record."""
+    if line.lead_stated and not r.lead_stated:
+        units = list(dict.fromkeys(line.units + r.units))
+        return replace(
+            r,
+            lead=line.leads[0],
+            leads=list(line.leads),
+            units=units,
+            lead_stated=True,
+            source=r.source + "\n" + line.text,
+        )
+    units = list(dict.fromkeys(r.units + line.units))
+    return replace(
+        r,
+        units=units,
+        source=r.source + "\n" + line.text,
+        scope=r.scope or line.scope,
+        leader=r.leader or line.leader,
+        person=r.person or line.person,
+        deadline=r.deadline or line.deadline,
+        lead_stated=r.lead_stated or rule or len(units) == 1,
+    )
+
+
+def _alone(norm: str, tags: list[Tag]) -> bool:
+    """The paragraph is one tag and nothing else: it belongs to the item above it."""
+    return len(tags) == 1 and not norm[: tags[0].start].strip() and not norm[tags[0].end :].strip(" 。；")
+
+
+def _has_body(p: Paragraph) -> bool:
+    """A numbered item with text of its own ("（一）加大稳岗支持力度。对不裁员…"), not a bare heading."""
+    h = parse_heading(p.norm)
+    return bool(h and h.has_body)
+
+
+def _covering(path: tuple[str, ...], tagged: dict[tuple[str, ...], Tag]) -> Tag | None:
+    for k in range(len(path) - 1, 0, -1):
+        if path[:k] in tagged:
+            return tagged[path[:k]]
+    return None
+
+
+def _item_task(norm: str) -> str:
+    """What an item is about: its first sentence (its heading title), numbering and tags removed."""
+    text = _NUMBERING.sub("", strip_tags(norm).strip())
+    return _SENTENCE_END.split(text, maxsplit=1)[0].strip(" ：:，,")[:_TASK_MAX]
+
+
+def _task_before(norm: str, start: int, end: int) -> str:
+    """The item a tag closes: the text since the previous tag, as its first sentence."""
+    segment = norm[start:end].strip(" 。；;")
+    return _item_task(segment) if segment else ""
