@@ -9,8 +9,12 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field, fields
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dotenv import dotenv_values
+
+if TYPE_CHECKING:
+    from knowledge.readers.limits import ReadLimits
 
 BUNDLED_KNOWLEDGE = Path(__file__).resolve().parent.parent / "knowledge_base"
 PLACEHOLDERS = {"changethis", "change-me", "your-secret", "xxx"}
@@ -50,6 +54,14 @@ class Settings:
     max_upload_bytes: int = 20_000_000
     rate_limit_per_minute: int = 20
     admin_token: str = field(default="", repr=False)
+    # reading files (knowledge.readers.limits): a hostile or runaway file is refused, not parsed
+    reader_max_inflated_mb: int = 256
+    reader_max_zip_entries: int = 5000
+    reader_max_pdf_pages: int = 500
+    reader_max_rows: int = 100_000
+    reader_max_ocr_pages: int = 30
+    reader_memory_mb: int = 1536
+    reader_timeout_seconds: int = 600
     # DingTalk
     dingtalk_app_key: str = ""
     dingtalk_app_secret: str = field(default="", repr=False)
@@ -95,6 +107,10 @@ class Settings:
             raise SettingsError("CHROMA_PORT must be a TCP port")
         if self.top_k <= 0:
             raise SettingsError("TOP_K must be positive")
+        for f in fields(self):
+            least = 0 if f.name == "reader_memory_mb" else 1  # READER_MEMORY_MB=0 reads in-process
+            if f.name.startswith("reader_") and getattr(self, f.name) < least:
+                raise SettingsError(f"{f.name.upper()} must be at least {least}")
 
     @property
     def uploads_dir(self) -> Path:
@@ -107,6 +123,21 @@ class Settings:
     @property
     def chroma_dir(self) -> Path:
         return self.data_dir / "chroma"
+
+    @property
+    def read_limits(self) -> ReadLimits:
+        """The READER_* settings as the readers' limits."""
+        from knowledge.readers.limits import ReadLimits
+
+        return ReadLimits(
+            max_inflated_mb=self.reader_max_inflated_mb,
+            max_zip_entries=self.reader_max_zip_entries,
+            max_pdf_pages=self.reader_max_pdf_pages,
+            max_rows=self.reader_max_rows,
+            max_ocr_pages=self.reader_max_ocr_pages,
+            memory_mb=self.reader_memory_mb,
+            timeout_seconds=self.reader_timeout_seconds,
+        )
 
     @property
     def llm_enabled(self) -> bool:

@@ -20,6 +20,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any, Literal
 
+from knowledge.failures import ReadFailures
 from knowledge.models import (
     Contact,
     Figure,
@@ -129,6 +130,7 @@ class Catalogue:
             self._db.execute("PRAGMA busy_timeout=5000")
             self._db.executescript(_SCHEMA)
             self._migrate()
+        self.failures = ReadFailures(self._db, self._lock)  # files that could not be read, by content
 
     def _migrate(self) -> None:
         """Catalogues written by earlier versions get the columns added since (idempotent)."""

@@ -42,7 +42,7 @@ ABSENT = {"", "none", "unknown", "not shown", "not shown in this copy", "n/a", "
 
 
 # Bump when parsing or extraction changes, so an unchanged file is parsed again once.
-PARSER_VERSION = "2026-11-26.1"
+PARSER_VERSION = "2026-11-26.3"
 
 
 def content_hash(loaded: LoadedFile) -> str:

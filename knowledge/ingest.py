@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from knowledge.catalogue import Catalogue
-from knowledge.loaders import load_many
 from knowledge.models import LoadedFile, SourceDocument
+from knowledge.readers import ReadLimits, load_many
 
 Parser = Callable[[LoadedFile], SourceDocument]
 Progress = Callable[[int, int, str], None]  # (done, total, stage)
@@ -56,19 +56,24 @@ def ingest(
     prune: bool = False,
     parser: Parser | None = None,
     progress: Progress | None = None,
+    limits: ReadLimits | None = None,
 ) -> IngestResult:
     """Load, parse and upsert every file under `paths`.
 
     With `prune`, catalogue documents that no file under `paths` produced any more are
     removed (use it when `paths` is the whole knowledge folder, never for a single upload),
-    and a root that does not exist is skipped rather than reported.
+    and a root that does not exist is skipped rather than reported. A file that failed to
+    read is remembered in `catalogue.failures` and not read again until it changes.
     """
     parse = parser or _default_parser()
     paths = list(paths)
     if prune:  # whole-folder mode: a root that does not exist yet (an empty uploads folder) holds nothing
         paths = [p for p in paths if Path(p).exists()]
     result = IngestResult()
-    loaded, load_errors = load_many(paths)
+    failures = getattr(catalogue, "failures", None)
+    loaded, load_errors = load_many(paths, limits=limits, failures=failures)
+    if prune and failures is not None:
+        failures.forget_missing()
     result.errors.extend(e.to_dict() for e in load_errors)
     total = len(loaded)
     seen: dict[str, str] = {}  # doc_id -> path

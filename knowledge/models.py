@@ -270,6 +270,7 @@ class SourceDocument:
             "status_note": self.status_note,
             "path": self.path,
             "records": self.records.count(),
+            "ocr": self.metadata.get("ocr") == "true",  # the text came from OCR of a scan
         }
 
 

@@ -48,7 +48,13 @@ class Indexer:
         """Ingest `roots` into the catalogue, then bring the vector index in line with it."""
         from knowledge.ingest import ingest
 
-        result = ingest([Path(r) for r in roots], self.catalogue, prune=prune, progress=progress)  # type: ignore[arg-type]
+        result = ingest(
+            [Path(r) for r in roots],
+            self.catalogue,  # type: ignore[arg-type]
+            prune=prune,
+            progress=progress,
+            limits=self.settings.read_limits,
+        )
         report = IndexReport(
             new=list(result.new),
             changed=list(result.changed),

@@ -25,6 +25,7 @@ from bot.admin.jobs import JobFailed, JobRunner
 from bot.errors import BadRequest
 from bot.runtime import IndexReport, Progress, Runtime
 from bot.settings import Settings
+from knowledge.gov_parse import doc_id_for
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 STATIC_FILES = {"admin.js": "text/javascript", "admin.css": "text/css"}
@@ -138,6 +139,7 @@ def build_admin_router(
              "index_state": _index_state(jobs, doc_id, indexed=False)}
             for doc_id, path in stored.items() if doc_id not in known
         ]
+        _add_read_failures(runtime.catalogue, rows, waiting, stored)
         # uploads (what admins manage here) first, newest first, then the knowledge folder's documents
         rows.sort(key=lambda r: r.get("date") or "", reverse=True)
         rows.sort(key=lambda r: not r["upload"])
@@ -258,6 +260,27 @@ _NO_CACHE = {"Cache-Control": "no-cache"}
 
 def _summary(doc: Any) -> dict[str, Any]:
     return dict(doc.summary()) if hasattr(doc, "summary") else dict(doc)
+
+
+def _add_read_failures(catalogue: Any, rows: list[dict], waiting: list[dict], stored: dict[str, Path]) -> None:
+    """Say why a file could not be read: on its waiting upload, on the document whose last good
+    version still serves, or as its own row for a file of the knowledge folder."""
+    failures = getattr(catalogue, "failures", None)
+    if failures is None:
+        return
+    by_id = {r["doc_id"]: r for r in [*waiting, *rows]}
+    for failure in failures.list():
+        doc_id = doc_id_for(failure["path"])
+        row = by_id.get(doc_id)
+        if row is None:
+            row = {"doc_id": doc_id, "title": failure["name"], "doc_no": None, "date": None, "visibility": None,
+                   "kind": None, "status": None, "records": {}, "upload": doc_id in stored}  # fmt: skip
+            waiting.append(row)
+            by_id[doc_id] = row
+        if row.get("index_state") != "indexed":
+            row["index_state"] = "failed"
+        row["error"] = failure["error"]
+        row["error_file"] = failure["name"]
 
 
 def _index_state(jobs: JobRunner, doc_id: str, indexed: bool) -> str:

@@ -66,7 +66,7 @@ def _list(catalogue: Any, args: argparse.Namespace) -> int:
     rows = [
         [
             d.get("doc_no") or "—",
-            _clip(d.get("title") or d["doc_id"], 40),
+            _clip(d.get("title") or d["doc_id"], 40) + (" [OCR]" if d.get("ocr") else ""),
             d.get("date") or "—",
             d["visibility"],
             d["kind"],
@@ -146,6 +146,9 @@ def _show(catalogue: Any, args: argparse.Namespace) -> int:
             print(f"{key:18} {data[key]}")
     if doc.cc:
         print(f"{'cc':18} {'、'.join(doc.cc)}")
+    if doc.metadata.get("ocr") == "true":
+        print(f"{'text source':18} OCR of a scan (pages {doc.metadata.get('ocr_pages', '?')}, "
+              f"confidence {doc.metadata.get('ocr_confidence', '?')}): check quotes against the original")  # fmt: skip
     for key, value in doc.metadata.items():
         first = value.splitlines()[0] if value else ""
         print(f"{'meta.' + key:18} {_clip(first, 100)}")

@@ -40,7 +40,10 @@ def run(args: argparse.Namespace) -> int:
         catalogue = Catalogue(settings.catalogue_path)
         try:
             report = ingest(
-                [p for p in roots if paths or Path(p).exists()], catalogue, prune=paths is None
+                [p for p in roots if paths or Path(p).exists()],
+                catalogue,
+                prune=paths is None,
+                limits=settings.read_limits,
             ).to_dict()
         finally:
             catalogue.close()

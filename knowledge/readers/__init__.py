@@ -6,23 +6,30 @@ so one corrupt upload never blocks a batch.
 """
 
 from knowledge.readers.dispatch import (
+    READER_VERSION,
     READERS,
     SIDECAR_SUFFIX,
     SKIPPED_NAMES,
     SUPPORTED_SUFFIXES,
+    FailureMemory,
     LoadError,
     iter_files,
     load_file,
     load_many,
 )
+from knowledge.readers.limits import DEFAULT_LIMITS, ReadLimits
 from knowledge.readers.text import decode_text
 
 __all__ = [
+    "DEFAULT_LIMITS",
     "READERS",
+    "READER_VERSION",
     "SIDECAR_SUFFIX",
     "SKIPPED_NAMES",
     "SUPPORTED_SUFFIXES",
+    "FailureMemory",
     "LoadError",
+    "ReadLimits",
     "decode_text",
     "iter_files",
     "load_file",

@@ -1,49 +1,111 @@
-"""Word (.docx): paragraphs and tables in reading order."""
+"""Word (.docx): paragraphs and tables in reading order, each table also as a `Table`.
+
+Merged cells are read from the table's layout grid: a cell merged down (`vMerge`) is
+repeated in every row it covers, a cell merged across (`gridSpan`) counts once. A table
+of one column is page layout (a frame around the text), read as paragraphs.
+"""
 
 from __future__ import annotations
 
 import io
-import zipfile
 from pathlib import Path
 
 from knowledge.errors import MalformedDocument
-from knowledge.models import LoadedFile
-from knowledge.readers.grids import project_rows
+from knowledge.models import LoadedFile, Table
+from knowledge.readers.grid import Cell, Grid, build_table, clean_cell, project_rows
+from knowledge.readers.limits import DEFAULT_LIMITS, ReadLimits, check_zip
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_CAPTION_MAX = 40
 
 
-def read_docx(path: Path, data: bytes, fmt: str) -> LoadedFile:
-    if not zipfile.is_zipfile(io.BytesIO(data)):
-        raise MalformedDocument(path, "not a valid .docx (zip) file")
+def read_docx(path: Path, data: bytes, fmt: str, limits: ReadLimits = DEFAULT_LIMITS) -> LoadedFile:
+    check_zip(path, data, ".docx", limits)
     import docx
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
 
     try:
         document = docx.Document(io.BytesIO(data))
+    except MemoryError:  # the reader process's limit: reported as such, never as a bad file
+        raise
     except Exception as e:  # python-docx raises several unrelated types for a bad package
         raise MalformedDocument(path, f"not a valid .docx file ({type(e).__name__}: {e})") from e
     lines: list[str] = []
-    rows: list[dict[str, str]] = []
-    for child in document.element.body.iterchildren():
-        tag = child.tag.rsplit("}", 1)[-1]
-        if tag == "p":
-            lines.append(Paragraph(child, document).text)
-        elif tag == "tbl":
-            grid = [_docx_row(r) for r in Table(child, document).rows]
-            lines.extend(" | ".join(cells) for cells in grid if any(cells))
-            rows.extend(project_rows(grid))
+    tables: list[Table] = []
+    for kind, element in _blocks(document.element.body):
+        if kind == "p":
+            lines.append(_paragraph_text(element))
+            continue
+        grid, paragraphs = _grid(element)
+        if grid is None:
+            lines.extend(paragraphs)
+            continue
+        caption = _caption(lines)
+        built = build_table(grid, caption, f"docx table {len(tables) + 1}")
+        lines.extend(built.text_lines())
+        if built.table is not None:
+            tables.append(built.table)
     text = "\n".join(lines).strip("\n")
     if not text.strip():
         raise MalformedDocument(path, "empty document (no paragraphs or table text)")
-    return LoadedFile(path=str(path), text=text, format=fmt, rows=rows or None)
+    return LoadedFile(path=str(path), text=text, format=fmt, rows=project_rows(tables), tables=tables)
 
 
-def _docx_row(row) -> list[str]:  # noqa: ANN001 - docx.table._Row
-    """Cell texts of a row; a merged cell appears once, not once per grid column."""
-    cells, seen = [], set()
-    for cell in row.cells:
-        if id(cell._tc) in seen:
+def _blocks(parent):  # noqa: ANN001, ANN202 - lxml elements
+    """Paragraphs and tables in document order, looking inside content controls (`w:sdt`)."""
+    for child in parent.iterchildren():
+        if child.tag == f"{_W}p":
+            yield "p", child
+        elif child.tag == f"{_W}tbl":
+            yield "tbl", child
+        elif child.tag == f"{_W}sdt":
+            content = child.find(f"{_W}sdtContent")
+            if content is not None:
+                yield from _blocks(content)
+
+
+def _paragraph_text(p) -> str:  # noqa: ANN001
+    from docx.oxml.text.paragraph import CT_P
+
+    return p.text if isinstance(p, CT_P) else "".join(t.text or "" for t in p.iter(f"{_W}t"))
+
+
+def _cell_paragraphs(tc) -> list[str]:  # noqa: ANN001
+    out = []
+    for kind, element in _blocks(tc):
+        if kind == "p":
+            out.append(_paragraph_text(element))
+        else:  # a table inside a cell: its rows as lines of the cell
+            grid, paragraphs = _grid(element)
+            out.extend(paragraphs if grid is None else [" ".join(c for c in row if c) for row in grid])
+    return [p for p in out if p.strip()]
+
+
+def _grid(tbl) -> tuple[Grid | None, list[str]]:  # noqa: ANN001
+    """The layout grid of a table (None for a one-column layout table, whose paragraphs are returned)."""
+    grid: Grid = []
+    above: dict[int, str] = {}  # grid column → text of the cell that a vMerge continues
+    for tr in tbl.tr_lst:
+        row: list[Cell] = [""] * tr.grid_before
+        for tc in tr.tc_lst:
+            col = len(row)
+            if tc.vMerge == "continue":
+                text = above.get(col, "")
+            else:
+                text = clean_cell("\n".join(_cell_paragraphs(tc)))
+            above[col] = text
+            row.append(text)
+            row.extend([None] * (tc.grid_span - 1))
+        grid.append(row)
+    if max((len(r) for r in grid), default=0) <= 1:
+        return None, [p for tr in tbl.tr_lst for tc in tr.tc_lst for p in _cell_paragraphs(tc)]
+    return grid, []
+
+
+def _caption(lines: list[str]) -> str:
+    """The paragraph just above a table when it reads like its caption (short, not a sentence)."""
+    for line in reversed(lines[-3:]):
+        line = line.strip()
+        if not line:
             continue
-        seen.add(id(cell._tc))
-        cells.append(cell.text.strip())
-    return cells
+        return line if len(line) <= _CAPTION_MAX and not line.endswith(("。", "；", ";", "：", ":")) else ""
+    return ""

@@ -7,6 +7,7 @@ from pathlib import Path
 from knowledge.errors import MalformedDocument
 from knowledge.metadata import split_header
 from knowledge.models import LoadedFile
+from knowledge.readers.limits import DEFAULT_LIMITS, ReadLimits
 
 
 def decode_text(data: bytes, path: str | Path) -> str:
@@ -32,7 +33,7 @@ def newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def read_text(path: Path, data: bytes, fmt: str) -> LoadedFile:
+def read_text(path: Path, data: bytes, fmt: str, limits: ReadLimits = DEFAULT_LIMITS) -> LoadedFile:
     text = newlines(decode_text(data, path))
     if not text.strip():
         raise MalformedDocument(path, "empty file (no text)")

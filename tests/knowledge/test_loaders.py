@@ -176,9 +176,9 @@ def test_pdf_with_chinese_text_layer(tmp_path):
     assert "（此件公开发布）" in loaded.text.split("\n\n")[-1]  # page 2 after a page break
 
 
-def test_scanned_pdf_is_malformed(tmp_path):
-    with pytest.raises(MalformedDocument, match=r"scan\.pdf: no text layer \(scanned\?\)"):
-        load_file(scanned_pdf(tmp_path))
+def test_a_pdf_without_text_layer_or_text_in_its_image_is_an_error(tmp_path):
+    loaded, errors = load_many([scanned_pdf(tmp_path)])  # OCR runs in the reader process, finds nothing
+    assert loaded == [] and errors[0].error == "no text layer (scanned?) and OCR found no text"
 
 
 def test_xlsx_project_list(tmp_path):

@@ -120,18 +120,29 @@ function renderDocuments() {
     const title = indexed
       ? el("button", { type: "button", class: "link title-link", title: name, text: name, onclick: () => showDetail(d.doc_id) })
       : el("span", { class: "title-text", title: name },
-          name, " ", el("button", { type: "button", class: "link danger", text: "删除", onclick: () => deleteDocument(d) }));
+          name, " ", d.upload ? el("button", { type: "button", class: "link danger", text: "删除", onclick: () => deleteDocument(d) }) : null);
+    const ocr = d.ocr ? el("span", { class: "badge ocr", title: "正文由 OCR 从扫描件识别，可能有错字", text: "OCR" }) : null;
+    const readError = d.error
+      ? el("div", { class: "read-error", text: (indexed ? "新文件读取失败，仍使用上一版：" : "读取失败：") + d.error })
+      : null;
     body.append(el("tr", { "data-doc-id": d.doc_id, class: indexed ? "" : "pending" },
       el("td", { class: "docno", title: d.doc_no || "", text: d.doc_no || "—" }),
-      el("td", { class: "title" }, title),
+      el("td", { class: "title" }, title, ocr, readError),
       el("td", { class: "nowrap", text: d.date || "—" }),
       el("td", {}, visibilityBadge(d.visibility)),
       el("td", { class: "nowrap", text: KIND_LABELS[d.kind] || d.kind || "—" }),
       el("td", { class: "nowrap state-" + (indexed ? (d.status || "") : d.index_state.replace(" ", "-")),
-                 title: d.status_note || "", text: statusText }),
+                 title: d.error || d.status_note || "", text: statusText }),
       ...RECORD_TYPES.map(([k]) => el("td", { class: "num" + (counts[k] ? "" : " zero"), text: counts[k] ?? "—" })),
     ));
   }
+}
+
+function ocrNote(meta) {
+  if (meta.ocr !== "true") return null;
+  const pages = meta.ocr_pages ? `第 ${meta.ocr_pages} 页` : "";
+  const conf = meta.ocr_confidence ? `，平均置信度 ${meta.ocr_confidence}` : "";
+  return `OCR 识别（扫描件${pages ? "，" + pages : ""}${conf}），可能有错字，引用前请核对原件`;
 }
 
 async function showDetail(docId) {
@@ -145,6 +156,7 @@ async function showDetail(docId) {
     ["可见性", visibilityBadge(d.visibility)], ["可见性来源", { admin: "管理员指定", marker: "公开标注", default: "默认（无标注）" }[d.visibility_source] || d.visibility_source],
     ["类型", KIND_LABELS[d.kind] || d.kind], ["状态", (STATUS_LABELS[d.status] || d.status) + (d.status_note ? `（${d.status_note}）` : "")],
     ["主送", d.addressees], ["抄送", (d.cc || []).join("、")], ["文件", d.path], ["文档 ID", d.doc_id],
+    ["文字来源", ocrNote(d.metadata || {})],
   ];
   for (const [k, v] of fields) {
     if (v === null || v === undefined || v === "") continue;
