@@ -84,6 +84,9 @@ class Responsibility:
     # the document names the lead (a 牵头 tag or column, or a "列第一位的为牵头单位" rule);
     # False: `lead` is only the first unit listed, the document does not say it leads
     lead_stated: bool = True
+    # the text of the item the tag closes (task sentence and body, tags removed), for matching
+    # a question to it: "建超充站、超充桩那项任务" is in the item, not in its title 打造便捷超充城市
+    item: str = ""
 
     @property
     def co_units(self) -> list[str]:

@@ -26,6 +26,7 @@ from knowledge.sections import parse_heading
 __all__ = ["extract_responsibilities", "split_units"]  # split_units: callers import it from here
 
 _TASK_MAX = 80
+_ITEM_MAX = 400
 _SENTENCE_END = re.compile(r"[。；！？;]")
 _NUMBERING = re.compile(
     r"^(?:\d{1,2}[\.、．]|（[一二三四五六七八九十\d]+）|[一二三四五六七八九十]+、|第[一二三四五六七八九十百]+条)\s*"
@@ -44,8 +45,9 @@ class _Reader:
         self.claimed: set[tuple[str, ...]] = set()  # items whose tag has been read
         self.out: list[Responsibility] = []
         self.last_line: tuple[str, ...] | None = None  # the item the previous line-tag belonged to
+        self.run: list[str] = []  # the item's text read since its heading or the last tag
 
-    def add(self, tag: Tag, at: Paragraph, task: str) -> None:
+    def add(self, tag: Tag, at: Paragraph, task: str, item: str) -> None:
         if not tag.units:
             return
         lead = tag.leads[0]
@@ -63,6 +65,7 @@ class _Reader:
                 tag.deadline,
                 leads=list(tag.leads) if tag.lead_stated else [lead],
                 lead_stated=tag.lead_stated or self.rule or len(tag.units) == 1,
+                item=strip_tags(item).strip(" 。；")[:_ITEM_MAX],
             )
         )
 
@@ -72,24 +75,27 @@ class _Reader:
             heading = parse_heading(p.norm)
             if heading:
                 self.heads[p.path] = p
+                self.run = []
             line = parse_label_line(p.norm)
             tags = [line] if line else find_tags(p.norm)
             if line and self.last_line == p.path and self.out:
                 self.out[-1] = _merge(self.out[-1], line, self.rule)
             elif tags and (line or _alone(p.norm, tags)):
                 owner = self.heads.get(p.path) or previous or p  # the item it sits under
-                self.add(tags[0], owner, _item_task(owner.norm))
+                self.add(tags[0], owner, _item_task(owner.norm), " ".join(self.run) or owner.norm)
             elif tags:
                 self.inline(p, tags, heading)
             elif heading:
                 cover = _covering(p.path, self.tagged_heads)
                 if cover:
-                    self.add(cover, p, _item_task(p.norm))
+                    self.add(cover, p, _item_task(p.norm), p.norm)
             self.last_line = p.path if line else None
             if tags:
                 self.claimed.add(p.path)
+                self.run = []
             else:
                 previous = p
+                self.run.append(p.norm)
         return self.out
 
     def inline(self, p: Paragraph, tags: list[Tag], heading) -> None:  # noqa: ANN001 - sections.Heading
@@ -100,10 +106,11 @@ class _Reader:
         for tag in tags:
             if heading and not heading.has_body and tag is tags[-1] and not p.norm[tag.end :].strip(" 。"):
                 self.tagged_heads[p.path] = tag  # a heading tag: it covers the items under it
+            text = p.norm[prev_end : tag.start]
             if split_item and item is not None and prev_end == 0:
-                self.add(tag, p, _item_task(item.norm))
+                self.add(tag, p, _item_task(item.norm), " ".join([*self.run, text]))
             else:
-                self.add(tag, p, _task_before(p.norm, prev_end, tag.start) or _item_task(p.norm))
+                self.add(tag, p, _task_before(p.norm, prev_end, tag.start) or _item_task(p.norm), text)
             prev_end = tag.end
 
 

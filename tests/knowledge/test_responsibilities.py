@@ -172,6 +172,10 @@ def test_tag_as_own_docx_paragraph_022():
     first = recs[0]
     assert (first.section, first.task) == ("二、（一）1.", "争创车网互动试点示范")
     assert first.units == ["市经济信息委", "市发展改革委", "市能源局", "国网重庆电力", "有关企业"]
+    # the item's text travels with the record: "建超充站" is in task 8's body, not in its title
+    eight = next(r for r in recs if r.section.endswith("8."))
+    assert eight.task == "打造便捷超充城市" and "建成超充站2000座以上" in eight.item
+    assert "重庆高速集团" in eight.units
 
 
 def test_tag_parted_from_its_item_by_a_page_break_012():
