@@ -42,7 +42,7 @@ ABSENT = {"", "none", "unknown", "not shown", "not shown in this copy", "n/a", "
 
 
 # Bump when parsing or extraction changes, so an unchanged file is parsed again once.
-PARSER_VERSION = "2026-11-26.3"
+PARSER_VERSION = "2026-11-26.4"
 
 
 def content_hash(loaded: LoadedFile) -> str:
@@ -99,6 +99,9 @@ def parse_document(loaded: LoadedFile) -> SourceDocument:
     from knowledge.extract.references import apply_validity
 
     apply_validity(doc)
+    from knowledge.extract.incentives import stamp_validity
+
+    stamp_validity(doc)
     return doc
 
 

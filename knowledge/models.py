@@ -179,7 +179,7 @@ class Incentive:
     beneficiary: str  # who qualifies, as a phrase a person recognises: "经认定的市级中试平台"
     conditions: list[str]  # every condition as printed: ["营业收入首次突破10亿元", "首次认定"]
     benefit: str  # what it pays, as printed: "给予一次性补助最高500万元"
-    benefit_kind: Literal["money", "rate", "per_unit", "in_kind"]
+    benefit_kind: Literal["money", "rate", "per_unit", "in_kind", "unspecified"]  # unspecified: granted, amount not stated
     source: str  # the sentence(s) as printed
     amount_text: str | None = None  # "500万元"
     amount_value: float | None = None  # in amount_unit
@@ -196,6 +196,11 @@ class Incentive:
     thresholds: list[dict[str, Any]] = field(default_factory=list)  # {"what","op","value","unit","currency","amount_cny","amount_usd","text"}
     units: list[str] = field(default_factory=list)  # responsible unit(s) where tagged, lead first
     valid_until: str | None = None  # ISO date when the document states its validity
+    rate_text: str | None = None  # the rate as printed: "50%", "1:0.5", "5%—20%", "2‰"
+    amount_min: float | None = None  # a range's lower bound, in amount_unit (10万元—100万元 → 10)
+    rate_min: float | None = None  # a rate range's lower bound (5%—20% → 5)
+    reduction: bool = False  # the benefit cuts a charge (免收, 减半, 降低20%): rate is the cut, not a payment
+    limits: list[str] = field(default_factory=list)  # further ceilings and rules as printed: "每家…累计…最高不超过100万元"
 
 
 @dataclass(frozen=True)

@@ -14,9 +14,13 @@ _KEY_LINE = re.compile(r"^[\u4e00-\u9fff]{2,8}[：:]")
 _NO_JOIN_START = ("责任单位", "抄送", "承办人", "联系人", "联系电话", "附件", "（此件", "此件")
 
 
+_PAGE_NUMBER = re.compile(r"^[—\-–]\s*\d{1,3}\s*[—\-–]$")
+
+
 def split_lines(text: str) -> list[str]:
-    """Lines are paragraphs; blank lines are page furniture. Leading indentation is dropped."""
-    return [ln.strip() for ln in text.replace("\r\n", "\n").replace("\r", "\n").split("\n") if ln.strip()]
+    """Lines are paragraphs; blank lines and page numbers ("— 5 —") are page furniture."""
+    lines = (ln.strip() for ln in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    return [ln for ln in lines if ln and not _PAGE_NUMBER.match(ln)]
 
 
 def should_join(cur: str, nxt: str) -> bool:
@@ -24,10 +28,12 @@ def should_join(cur: str, nxt: str) -> bool:
     n_next = normalize(nxt)
     if parse_heading(n_next) or n_next.startswith(_NO_JOIN_START) or is_footer_line(n_next):
         return False
+    if cur.count(" | ") >= 2 or nxt.count(" | ") >= 2:
+        return False  # table rows (cells joined by " | ") are one line each: never merge two rows
     n_cur = normalize(cur)
     h = parse_heading(n_cur)
-    if h and not h.has_body and len(n_cur) < 40:
-        return False  # a heading line on its own
+    if h and not h.has_body and (len(n_cur) < 24 or n_cur.endswith(_SENTENCE_END)):
+        return False  # a heading line on its own (a longer one with no stop is a wrapped line of text)
     if n_cur.endswith(("、", "，", ",")):
         return True
     if not is_chinese(n_cur):

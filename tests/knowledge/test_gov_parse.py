@@ -138,3 +138,32 @@ def test_traditional_and_ascii_punctuation(tmp_path):
     assert doc.visibility == "public"
     (r,) = doc.records.responsibilities
     assert r.units == ["市商务局", "市发改委"] and r.section == "一、（一）"
+
+
+def test_wrapped_pdf_lines_join_and_page_numbers_drop():
+    """030 (text pulled from a PDF): an article line wrapped mid-sentence is one paragraph, and the
+    "— 5 —" page number between two halves of a list item is page furniture, not text."""
+    text = (
+        "各区县（功能区）工信部门，各有关单位：\n"
+        "第八条 三个创新中心服务资源在资源总量上限内，根据服\n务资源使用单位申请按标准发放服务券，具体支持额度如下：\n"
+        "— 5 —\n1.对上一年度营业收入 50 亿元以上的企业，补贴上限为每年\n200 万元；\n"
+        "2.对上一年度营业收入 10 亿元到 50 亿元之间的企业，补贴\n上限为每年 150 万元；\n"
+    )
+    doc = parse_document(LoadedFile(path="030.txt", text=text, format="txt"))
+    norms = [p.norm for p in doc.paragraphs]
+    assert norms == [
+        "第八条三个创新中心服务资源在资源总量上限内，根据服务资源使用单位申请按标准发放服务券，具体支持额度如下：",
+        "1.对上一年度营业收入50亿元以上的企业，补贴上限为每年200万元；",
+        "2.对上一年度营业收入10亿元到50亿元之间的企业，补贴上限为每年150万元；",
+    ]
+
+
+def test_table_rows_are_never_joined():
+    """023: each ` | ` row is its own paragraph even when a row does not end with a stop."""
+    text = (
+        "序号 | 政策类别 | 政策措施主要内容 | 责任单位\n"
+        "3 | 政府性基金 （免征，免申即享） | 在职职工人数在30人（含）以下的企业，继续免征残疾人就业保障金。 | 重庆市税务局\n"
+        "4 | 政府性基金 （免征，免申即享） | 自2021年1月1日起取消港口建设费 | 重庆海事局\n"
+    )
+    doc = parse_document(LoadedFile(path="023.txt", text=text, format="txt"))
+    assert len([p for p in doc.paragraphs if " | " in p.norm]) == 3
