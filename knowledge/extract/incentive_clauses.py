@@ -68,6 +68,7 @@ _METHOD = re.compile(r"(?:^|将|可|并)(?:按|按照|参照|根据|依据)")
 _NOTE = re.compile(r"只享受一次|最多享受一次|享受一次|不重复享受|只能享受一次|^连续享受")
 _PERIOD_CLAUSE = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)\s*年内$")
 
+
 @dataclass(frozen=True)
 class Clause:
     text: str
