@@ -110,7 +110,7 @@ def test_tiers_named_in_brackets_rates_with_caps_permille_and_units_from_the_tag
     national, provincial = _by_amount(tiers, 5_000_000), _by_amount(tiers, 1_000_000)
     assert "国家级" in national.case and "省级" in provincial.case and national.cap and provincial.cap
     assert "国家级技术创新中心" in national.beneficiary and "省级技术创新中心" in provincial.beneficiary
-    assert national.units == ["市科技局"]
+    assert national.units == ["市科技局", "市发展改革委", "市工业和信息化局"]
     scene = next(r for r in records if r.rate == 30 and r.amount_cny == 2_000_000)
     assert scene.cap and scene.benefit_kind == "rate"
     bonds = next(r for r in records if r.rate_text == "2‰")
