@@ -1,5 +1,6 @@
 """Word (.docx): paragraphs and tables in reading order, each table also as a `Table`.
 
+Word's automatic numbering (一、（一）1.) is rendered into the text (`docx_numbering`).
 Merged cells are read from the table's layout grid: a cell merged down (`vMerge`) is
 repeated in every row it covers, a cell merged across (`gridSpan`) counts once. A table
 of one column is page layout (a frame around the text), read as paragraphs.
@@ -12,6 +13,7 @@ from pathlib import Path
 
 from knowledge.errors import MalformedDocument
 from knowledge.models import LoadedFile, Table
+from knowledge.readers.docx_numbering import Numbering
 from knowledge.readers.grid import Cell, Grid, build_table, clean_cell, project_rows
 from knowledge.readers.limits import DEFAULT_LIMITS, ReadLimits, check_zip
 
@@ -31,9 +33,10 @@ def read_docx(path: Path, data: bytes, fmt: str, limits: ReadLimits = DEFAULT_LI
         raise MalformedDocument(path, f"not a valid .docx file ({type(e).__name__}: {e})") from e
     lines: list[str] = []
     tables: list[Table] = []
+    numbering = Numbering(document)
     for kind, element in _blocks(document.element.body):
         if kind == "p":
-            lines.append(_paragraph_text(element))
+            lines.append(numbering.prefix(element) + _paragraph_text(element))
             continue
         grid, paragraphs = _grid(element)
         if grid is None:

@@ -76,3 +76,41 @@ def test_row_limit_refuses_a_runaway_sheet(tmp_path):
     assert len(load_file(tmp_path / "big.xlsx").tables[0].rows) == 30
     with pytest.raises(MalformedDocument, match=r"more than 20 spreadsheet rows .*READER_MAX_ROWS"):
         load_file(tmp_path / "big.xlsx", ReadLimits(max_rows=20))
+
+
+def test_word_automatic_numbering_is_part_of_the_text(tmp_path):
+    """022's headings and tasks typed without numbers, numbered by a Word list (一、/（一）/1.)."""
+    import docx
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    numbering.append(parse_xml(
+        f'<w:abstractNum {w} w:abstractNumId="90">'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>'
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>'
+        '<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%3."/></w:lvl>'
+        "</w:abstractNum>"
+    ))  # fmt: skip
+    numbering.append(parse_xml(f'<w:num {w} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+
+    def numbered(text: str, level: int) -> None:
+        p = document.add_paragraph(text)
+        p._p.get_or_add_pPr().append(parse_xml(
+            f'<w:numPr {w}><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>'))  # fmt: skip
+
+    document.add_paragraph("重庆市新能源汽车与电网融合互动工作方案")
+    numbered("工作目标", 0)
+    numbered("重点任务", 0)
+    numbered("加强车网融合示范推广", 1)
+    numbered("争创车网互动试点示范。争创国家级车网互动规模化应用试点城市。", 2)
+    numbered("加快双向充放电规模化应用。", 2)
+    numbered("加快完善电价及市场化机制", 1)
+    numbered("优化完善充放电价格机制。", 2)
+    document.save(tmp_path / "plan.docx")
+    assert load_file(tmp_path / "plan.docx").text.split("\n")[1:] == [
+        "一、工作目标", "二、重点任务", "（一）加强车网融合示范推广",
+        "1.争创车网互动试点示范。争创国家级车网互动规模化应用试点城市。", "2.加快双向充放电规模化应用。",
+        "（二）加快完善电价及市场化机制", "1.优化完善充放电价格机制。",
+    ]  # fmt: skip
