@@ -18,6 +18,7 @@ from knowledge.readers.grid import Cell, Grid, build_table, clean_cell, project_
 from knowledge.readers.limits import DEFAULT_LIMITS, ReadLimits, check_zip
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _CAPTION_MAX = 40
 
 
@@ -36,6 +37,7 @@ def read_docx(path: Path, data: bytes, fmt: str, limits: ReadLimits = DEFAULT_LI
     numbering = Numbering(document)
     for kind, element in _blocks(document.element.body):
         if kind == "p":
+            lines.extend(_text_boxes(element))  # a 红头 or a stamp line is often a text box
             lines.append(numbering.prefix(element) + _paragraph_text(element))
             continue
         grid, paragraphs = _grid(element)
@@ -70,6 +72,21 @@ def _paragraph_text(p) -> str:  # noqa: ANN001
     from docx.oxml.text.paragraph import CT_P
 
     return p.text if isinstance(p, CT_P) else "".join(t.text or "" for t in p.iter(f"{_W}t"))
+
+
+def _text_boxes(p) -> list[str]:  # noqa: ANN001
+    """Paragraphs inside the text boxes anchored in a paragraph; a box drawn twice (DrawingML and
+    its VML fallback) is read once."""
+    out = []
+    for box in p.iter(f"{_W}txbxContent"):
+        if any(a.tag == f"{_MC}Fallback" for a in box.iterancestors()):
+            continue
+        out.extend(
+            t
+            for t in ("".join(x.text or "" for x in q.iter(f"{_W}t")) for q in box.iter(f"{_W}p"))
+            if t.strip()
+        )
+    return out
 
 
 def _cell_paragraphs(tc) -> list[str]:  # noqa: ANN001

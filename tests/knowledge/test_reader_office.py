@@ -114,3 +114,25 @@ def test_word_automatic_numbering_is_part_of_the_text(tmp_path):
         "1.争创车网互动试点示范。争创国家级车网互动规模化应用试点城市。", "2.加快双向充放电规模化应用。",
         "（二）加快完善电价及市场化机制", "1.优化完善充放电价格机制。",
     ]  # fmt: skip
+
+
+def test_a_red_header_in_a_text_box_is_read_once(tmp_path):
+    import docx
+    from docx.oxml import parse_xml
+
+    ns = (
+        'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:v="urn:schemas-microsoft-com:vml" '
+        'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+        'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"'
+    )
+    box = '<w:txbxContent><w:p><w:r><w:t>重庆市经济和信息化委员会文件</w:t></w:r></w:p></w:txbxContent>'
+    document = docx.Document()
+    anchor = document.add_paragraph()
+    anchor._p.append(parse_xml(  # DrawingML with its VML fallback: Word writes the box twice
+        f'<w:r {ns}><mc:AlternateContent><mc:Choice Requires="wps"><wps:txbx>{box}</wps:txbx></mc:Choice>'
+        f'<mc:Fallback><w:pict><v:shape><v:textbox>{box}</v:textbox></v:shape></w:pict></mc:Fallback>'
+        "</mc:AlternateContent></w:r>"
+    ))  # fmt: skip
+    document.add_paragraph("渝经信发〔2024〕86号")
+    document.save(tmp_path / "red.docx")
+    assert load_file(tmp_path / "red.docx").text.split("\n") == ["重庆市经济和信息化委员会文件", "", "渝经信发〔2024〕86号"]
