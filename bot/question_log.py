@@ -34,6 +34,8 @@ CREATE TABLE IF NOT EXISTS questions (
 CREATE INDEX IF NOT EXISTS questions_conv ON questions (conversation_id, sender, id);
 """
 
+SQLITE_MAX_ID = 2**63 - 1  # an id outside SQLite's INTEGER range names no question (not a crash)
+
 COLUMNS = ("id", "ts", "question", "audience", "channel", "conversation_id", "sender",
            "answered", "route", "answer", "citations", "rating", "comment")
 
@@ -74,6 +76,8 @@ class QuestionLog:
         """Rate one answer +1/-1; False when there is no such question."""
         if rating not in (1, -1):
             raise ValueError("rating must be +1 or -1")
+        if not 0 < question_id <= SQLITE_MAX_ID:
+            return False
         with self._lock, closing(self._connect()) as db, db:
             cur = db.execute(
                 "UPDATE questions SET rating = ?, comment = COALESCE(?, comment) WHERE id = ?",
@@ -93,6 +97,8 @@ class QuestionLog:
         return int(row["id"]) if row else None
 
     def get(self, question_id: int) -> dict | None:
+        if not 0 < question_id <= SQLITE_MAX_ID:
+            return None
         with closing(self._connect()) as db:
             row = db.execute("SELECT * FROM questions WHERE id = ?", (question_id,)).fetchone()
         return _row(row) if row else None

@@ -38,6 +38,8 @@ def build_dingtalk_router() -> APIRouter:
             msg = parse_callback(json.loads(raw))
         except (ValueError, PayloadError) as e:  # JSONDecodeError and UnicodeDecodeError are ValueErrors
             raise BadRequest(f"unreadable DingTalk message: {e}") from None
+        except RecursionError:  # signed, but nested deeper than any message: the parser gives up
+            raise BadRequest("unreadable DingTalk message: JSON nested too deeply") from None
         accepted = state.bot.submit(msg)
         log.info("callback msg_id=%s accepted=%s type=%s group=%s conversation=%s", msg.msg_id, accepted,
                  msg.msgtype, msg.is_group, msg.conversation_id)

@@ -135,6 +135,9 @@ def test_unknown_ids_are_404_not_500(client: TestClient) -> None:
     assert client.get("/admin/jobs/nope", headers=AUTH).status_code == 404
     r = client.post("/admin/questions/999/feedback", headers=AUTH, json={"rating": 1})
     assert r.status_code == 404
+    for beyond_sqlite in (2**63, 2**64 + 7, -(2**63) - 1):  # not an SQLite INTEGER: no such question, not a 500
+        r = client.post(f"/admin/questions/{beyond_sqlite}/feedback", headers=AUTH, json={"rating": 1})
+        assert r.status_code == 404, r.text
 
 
 def test_bad_json_bodies_are_400(client: TestClient) -> None:

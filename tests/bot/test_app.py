@@ -101,7 +101,12 @@ def test_failing_webhook_is_retried(service):
     assert len(posts) == 3 and "谁牵头" in posts[-1].text
 
 
-@pytest.mark.parametrize("raw", [b"{not json", b"[1,2]", b'{"msgtype":"text"}', "中文".encode("gbk")])
+DEEP_LIST = b"[" * 9_000 + b"]" * 9_000  # under MAX_BODY_BYTES, deeper than Python's recursion limit
+DEEP_OBJECT = b'{"a":' * 3_000 + b"1" + b"}" * 3_000
+
+
+@pytest.mark.parametrize("raw", [b"{not json", b"[1,2]", b'{"msgtype":"text"}', "中文".encode("gbk"),
+                                 DEEP_LIST, DEEP_OBJECT], ids=["bad", "list", "fields", "gbk", "deep-list", "deep-obj"])
 def test_malformed_signed_body_is_400_in_the_error_shape(service, raw):
     fake, http, _ = service
     r = http.post("/dingtalk/callback", content=raw, headers=signed_headers(SECRET))

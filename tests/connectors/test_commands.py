@@ -20,14 +20,25 @@ pytestmark = pytest.mark.slow  # the session's real Runtime and a real HTTP serv
 def chat(seed_runtime, tmp_path):
     with FakeDingTalk() as fake:
         settings = Settings.from_env(
-            None, data_dir=tmp_path, dingtalk_app_key=fake.app_key, dingtalk_app_secret=fake.app_secret,
-            dingtalk_api_base=fake.base_url, dingtalk_webhook_hosts=("127.0.0.1",), admin_staff_ids=("admin1",),
+            None,
+            data_dir=tmp_path,
+            dingtalk_app_key=fake.app_key,
+            dingtalk_app_secret=fake.app_secret,
+            dingtalk_api_base=fake.base_url,
+            dingtalk_webhook_hosts=("127.0.0.1",),
+            admin_staff_ids=("admin1",),
         )
-        bot = DingTalkBot(settings, seed_runtime, DingTalkClient(settings, sleep=lambda s: None),
-                          QuestionLog(tmp_path / "questions.sqlite3"))
+        bot = DingTalkBot(
+            settings,
+            seed_runtime,
+            DingTalkClient(settings, sleep=lambda s: None),
+            QuestionLog(tmp_path / "questions.sqlite3"),
+        )
 
         def send(text: str, staff_id: str = "admin1") -> str:
-            bot.handle(parse_callback(text_message(text, fake.session_webhook("c"), group=False, staff_id=staff_id)))
+            bot.handle(
+                parse_callback(text_message(text, fake.session_webhook("c"), group=False, staff_id=staff_id))
+            )
             return fake.replies("c")[-1].text
 
         yield send, seed_runtime
