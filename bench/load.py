@@ -81,12 +81,18 @@ def _ask(client: httpx.Client, url: str, q: dict[str, str], token: str) -> tuple
     return r.status_code == 200 and "answer" in r.json(), (time.perf_counter() - started) * 1000
 
 
+_LAST_TS = [0]
+_TS_LOCK = threading.Lock()
+
+
 def _callback(client: httpx.Client, url: str, q: dict[str, str], secret: str, sink: ReplySink,
               deadline: float) -> tuple[bool, float]:
     from connectors.dingtalk.signature import now_ms, sign
 
     msg_id = uuid.uuid4().hex
-    ts = str(now_ms())
+    with _TS_LOCK:  # one (timestamp, sign) pair per body: concurrent senders must not share a millisecond
+        _LAST_TS[0] = max(now_ms(), _LAST_TS[0] + 1)
+        ts = str(_LAST_TS[0])
     body = {
         "msgId": msg_id, "msgtype": "text", "text": {"content": q["question"]},
         "conversationId": f"cid-{msg_id[:8]}", "conversationType": "1", "senderId": f"user-{msg_id[:6]}",

@@ -72,6 +72,9 @@ class Settings:
     investor_conversations: tuple[str, ...] = ()
     staff_ids: tuple[str, ...] = ()
     admin_staff_ids: tuple[str, ...] = ()
+    # `isAdmin` in a callback means "admin of the DingTalk organisation", not of this knowledge
+    # base: it grants admin commands only when this is switched on
+    admin_allow_org_admins: bool = False
     # hosts a callback's sessionWebhook may point at: the sign covers only the timestamp, so a
     # replayed request could otherwise aim our answer at any server
     dingtalk_webhook_hosts: tuple[str, ...] = ("oapi.dingtalk.com", "api.dingtalk.com")
@@ -146,6 +149,13 @@ class Settings:
 
 def _coerce(name: str, typ: object, raw: str) -> object:
     t = str(typ)
+    if t in ("bool", "<class 'bool'>"):
+        word = raw.strip().lower()
+        if word in ("1", "true", "yes", "on"):
+            return True
+        if word in ("0", "false", "no", "off"):
+            return False
+        raise SettingsError(f"{name.upper()}={raw!r} is not valid: use true or false")
     try:
         if "tuple" in t:
             return _split(raw)

@@ -1,7 +1,9 @@
 """`POST /dingtalk/callback`: verify the raw request, then parse, then answer in the background.
 
 Verification comes first and its failure is one fixed 401: a forger learns nothing and
-nothing is posted. DingTalk gets its 200 at once; the answer follows via sessionWebhook.
+nothing is posted. The sign covers only the timestamp, so a verified (timestamp, sign) pair
+is then claimed for this body: the same pair with another body is a replay, also 401.
+DingTalk gets its 200 at once; the answer follows via sessionWebhook.
 """
 
 from __future__ import annotations
@@ -34,6 +36,12 @@ def build_dingtalk_router() -> APIRouter:
                         request.client.host if request.client else "?")
             raise InvalidRequest()
         raw = await request.body()
+        if not state.bot.seen.claim_signature(request.headers["timestamp"], request.headers["sign"], raw,
+                                              settings.dingtalk_signature_window_s):
+            state.metrics.rejected_signatures.inc()  # a captured (timestamp, sign) pair reused with another body
+            log.warning("rejected callback reason=replayed-signature client=%s",
+                        request.client.host if request.client else "?")
+            raise InvalidRequest()
         try:
             msg = parse_callback(json.loads(raw))
         except (ValueError, PayloadError) as e:  # JSONDecodeError and UnicodeDecodeError are ValueErrors

@@ -25,4 +25,12 @@ def resolve_audience(settings: Settings, msg: IncomingMessage) -> Audience:
 
 
 def is_admin(settings: Settings, msg: IncomingMessage) -> bool:
-    return msg.is_admin or bool(msg.sender_staff_id and msg.sender_staff_id in settings.admin_staff_ids)
+    """An admin of this knowledge base: a staff id in ADMIN_STAFF_IDS.
+
+    `isAdmin` only says the sender administers the DingTalk organisation (the IT department,
+    not the investment office), so it counts only with ADMIN_ALLOW_ORG_ADMINS=true."""
+    if not msg.sender_staff_id:  # outside the organisation
+        return False
+    if msg.sender_staff_id in settings.admin_staff_ids:
+        return True
+    return settings.admin_allow_org_admins and msg.is_admin

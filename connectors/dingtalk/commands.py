@@ -1,7 +1,7 @@
 """Admin actions in chat: /reindex, /status, /docs, and files sent to the robot.
 
-Admins are DingTalk org admins (`isAdmin`) or ADMIN_STAFF_IDS; everyone else gets a polite
-refusal. An uploaded file is stored under `uploads_dir`, indexed, and summarised back.
+Admins are the staff ids in ADMIN_STAFF_IDS (DingTalk org admins, `isAdmin`, only with
+ADMIN_ALLOW_ORG_ADMINS=true); everyone else gets a polite refusal. An uploaded file is stored under `uploads_dir`, indexed, and summarised back.
 """
 
 from __future__ import annotations

@@ -26,6 +26,7 @@ from connectors.dingtalk.notify import Notifier
 log = logging.getLogger(__name__)
 
 TEXT_TYPES = ("text", "richText", "audio")
+SEEN_FILE = "dingtalk-seen.sqlite3"  # message ids and callback signatures of the last signature window
 THUMBS_UP = {"👍", "👍🏻", "👍🏼", "👍🏽", "有用", "有帮助", "[赞]", "+1"}
 THUMBS_DOWN = {"👎", "👎🏻", "👎🏼", "👎🏽", "没用", "没有帮助", "-1"}
 
@@ -67,7 +68,7 @@ class DingTalkBot:
         self.escalation = escalation or EscalationMap(settings.data_dir)
         self.notifier = notifier or Notifier(settings, client, getattr(runtime, "catalogue", None))
         self.limiter = rate_limiter or RateLimiter(settings.rate_limit_per_minute)
-        self.seen = seen or SeenMessages()
+        self.seen = seen or SeenMessages(settings.data_dir / SEEN_FILE, ttl_s=settings.dingtalk_signature_window_s)
         self._executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="dingtalk")
 
     # --- entry points ----------------------------------------------------------------

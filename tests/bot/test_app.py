@@ -8,7 +8,7 @@ import pytest
 
 from bot.app import create_app
 from bot.settings import Settings
-from tests.fakes.dingtalk_messages import encode, signed_headers, text_message
+from tests.fakes.dingtalk_messages import encode, real_message, signed_headers, text_message
 from tests.fakes.dingtalk_server import FakeDingTalk
 from tests.fakes.live_server import LiveServer
 from tests.fakes.runtime_double import DoubleRuntime
@@ -91,6 +91,30 @@ def test_redelivered_msg_id_is_answered_once(service):
     fake.wait_for(1)
     time.sleep(0.3)
     assert len(fake.replies()) == 1 and len(runtime.assistant.calls) == 1
+
+
+def test_a_captured_signature_with_another_body_is_401_also_after_a_restart(tmp_path):
+    """The sign covers only the timestamp: a captured pair must not carry a forged org-admin /reindex."""
+    with FakeDingTalk(app_secret=SECRET) as fake:
+        settings = _settings(fake, tmp_path, admin_allow_org_admins=True)  # even with org admins trusted
+        captured = signed_headers(SECRET)
+        question = text_message("谁牵头？", fake.session_webhook("q"), msg_id="orig==")
+        forged = real_message("text_group_at_bot_emoji_isAdmin__php-controller-capture-2021",
+                              fake.session_webhook("evil"), content="/reindex")
+        runtime = DoubleRuntime()
+        with LiveServer(create_app(settings, runtime)) as live, httpx.Client(base_url=live.url) as http:
+            assert _post_callback(http, question, captured).status_code == 200
+            fake.wait_for(1)
+            r = _post_callback(http, forged, captured)
+            assert (r.status_code, r.json()) == (401, {"error": "invalid request"})
+            assert "zhaoshang_rejected_signatures_total 1.0" in http.get("/metrics").text
+        restarted = DoubleRuntime()
+        with LiveServer(create_app(settings, restarted)) as live, httpx.Client(base_url=live.url) as http:
+            assert _post_callback(http, forged, captured).status_code == 401
+            assert _post_callback(http, question, captured).status_code == 200  # DingTalk's own retry: once
+            time.sleep(0.3)
+        assert runtime.reindexed == restarted.reindexed == [] and fake.replies("evil") == []
+        assert len(fake.replies("q")) == 1 and restarted.assistant.calls == []
 
 
 def test_failing_webhook_is_retried(service):

@@ -1,7 +1,9 @@
-from bot.settings import Settings
+import pytest
+
+from bot.settings import Settings, SettingsError
 from connectors.dingtalk.audience import is_admin, resolve_audience
 from connectors.dingtalk.payload import parse_callback
-from tests.fakes.dingtalk_messages import text_message
+from tests.fakes.dingtalk_messages import real_message, text_message
 
 HOOK = "https://oapi.dingtalk.com/robot/sendBySession?session=s1"
 S = Settings.from_env(None, staff_conversations=("cidStaff",), investor_conversations=("cidInv",),
@@ -32,7 +34,23 @@ def test_unknown_is_investor():
     assert resolve_audience(Settings.from_env(None), _msg()) == "investor"
 
 
-def test_admins():
-    assert is_admin(S, _msg(is_admin=True)) and is_admin(S, _msg(staff_id="u-admin"))
+def test_admins_are_admin_staff_ids_and_org_admins_only_when_opted_in():
+    assert is_admin(S, _msg(staff_id="u-admin"))
     assert not is_admin(S, _msg(staff_id="u-staff"))
     assert not is_admin(S, _msg(staff_id=None))
+    # a real org admin's callback: `isAdmin` is about the DingTalk organisation, not this knowledge base
+    org_admin = parse_callback(real_message("text_group_at_bot_emoji_isAdmin__php-controller-capture-2021", HOOK))
+    assert org_admin.is_admin and not is_admin(S, org_admin)
+    opted_in = Settings.from_env(None, admin_allow_org_admins=True)
+    assert opted_in.admin_allow_org_admins is True and is_admin(opted_in, org_admin)
+    assert not is_admin(opted_in, _msg(is_admin=True, staff_id=None))  # never for an outsider
+
+
+def test_the_org_admin_switch_is_read_from_the_environment(monkeypatch):
+    monkeypatch.setenv("ADMIN_ALLOW_ORG_ADMINS", "false")
+    assert Settings.from_env(None).admin_allow_org_admins is False
+    monkeypatch.setenv("ADMIN_ALLOW_ORG_ADMINS", "yes")
+    assert Settings.from_env(None).admin_allow_org_admins is True
+    monkeypatch.setenv("ADMIN_ALLOW_ORG_ADMINS", "maybe")
+    with pytest.raises(SettingsError, match="ADMIN_ALLOW_ORG_ADMINS"):
+        Settings.from_env(None)

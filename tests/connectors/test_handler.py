@@ -7,7 +7,7 @@ from bot.settings import Settings
 from connectors.dingtalk.client import DingTalkClient
 from connectors.dingtalk.handler import DingTalkBot
 from connectors.dingtalk.payload import parse_callback
-from tests.fakes.dingtalk_messages import file_message, text_message
+from tests.fakes.dingtalk_messages import file_message, real_message, text_message
 from tests.fakes.dingtalk_server import FakeDingTalk
 from tests.fakes.runtime_double import DoubleRuntime
 
@@ -84,10 +84,20 @@ def test_admin_commands_and_refusal(env):
     assert "仅限管理员" in fake.replies()[-1].text and runtime.reindexed == []
     _send(fake, bot, "/status", group=False, staff_id="admin1")
     assert "片段：42" in fake.replies()[-1].text and "cidGroup==" in fake.replies()[-1].text
-    _send(fake, bot, "/reindex", group=False, is_admin=True)
+    _send(fake, bot, "/reindex", group=False, staff_id="admin1")
     assert runtime.reindexed == [None] and "索引完成" in fake.replies()[-1].text
-    _send(fake, bot, "/docs", group=False, is_admin=True)
+    _send(fake, bot, "/docs", group=False, staff_id="admin1")
     assert "还没有文档" in fake.replies()[-1].text
+
+
+def test_an_org_admin_is_not_a_knowledge_base_admin(env):
+    fake, bot, runtime, _ = env
+    for command in ("/status", "/reindex"):
+        body = real_message("text_group_at_bot_emoji_isAdmin__php-controller-capture-2021",
+                            fake.session_webhook("org"), content=command)
+        bot.handle(parse_callback(body))
+        assert "仅限管理员" in fake.replies("org")[-1].text
+    assert runtime.reindexed == []
 
 
 def test_escalation_mentions_mapped_staff_in_staff_groups(env, tmp_path):
@@ -124,9 +134,9 @@ def test_uploads_admin_only_supported_types_stored_and_indexed(env, tmp_path):
     hook = fake.session_webhook()
     bot.handle(parse_callback(file_message("新政策.txt", "c1", hook)))
     assert "只有管理员" in fake.replies()[-1].text and runtime.reindexed == []
-    bot.handle(parse_callback(file_message("evil.exe", "c1", hook, is_admin=True)))
+    bot.handle(parse_callback(file_message("evil.exe", "c1", hook, staff_id="admin1")))
     assert "不支持的文件类型" in fake.replies()[-1].text
-    bot.handle(parse_callback(file_message("../../新政策.txt", "c1", hook, is_admin=True)))
+    bot.handle(parse_callback(file_message("../../新政策.txt", "c1", hook, staff_id="admin1")))
     stored = tmp_path / "uploads" / "新政策.txt"
     assert stored.read_bytes() == "测〔2024〕1号\n正文".encode()
     assert runtime.reindexed == [[stored]]

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import itertools
 import json
+import threading
 import time
+from pathlib import Path
 from typing import Any
 
 from connectors.dingtalk.signature import sign
@@ -51,6 +53,22 @@ def text_message(
     return body
 
 
+REAL = Path(__file__).resolve().parents[1] / "data" / "dingtalk-payloads"
+
+
+def real_message(name: str, webhook: str, content: str | None = None, **fields: Any) -> dict[str, Any]:
+    """A captured callback (tests/data/dingtalk-payloads/NAME.json) aimed at our fake: the
+    sessionWebhook is replaced, times move to now, a fresh msgId; `content` replaces the text."""
+    body = json.loads((REAL / f"{name}.json").read_text(encoding="utf-8"))
+    now = int(time.time() * 1000)
+    body.update({"sessionWebhook": webhook, "createAt": now, "sessionWebhookExpiredTime": now + 5_400_000,
+                 "msgId": f"real{next(_ids)}=="})
+    if content is not None:
+        body["text"] = {"content": (" " + content) if body.get("conversationType") == "2" else content}
+    body.update(fields)
+    return body
+
+
 def file_message(file_name: str, download_code: str, webhook: str, **kwargs: Any) -> dict[str, Any]:
     body = text_message("", webhook, group=False, **kwargs)
     del body["text"]
@@ -59,8 +77,20 @@ def file_message(file_name: str, download_code: str, webhook: str, **kwargs: Any
     return body
 
 
+_last_ts = [0]
+_ts_lock = threading.Lock()
+
+
+def unique_now_ms() -> int:
+    """Now in ms, never the same twice in this process: a (timestamp, sign) pair is accepted with
+    one body only, and two test messages sent within one millisecond must not look like a replay."""
+    with _ts_lock:
+        _last_ts[0] = max(int(time.time() * 1000), _last_ts[0] + 1)
+        return _last_ts[0]
+
+
 def signed_headers(secret: str, timestamp_ms: int | None = None) -> dict[str, str]:
-    ts = str(int(time.time() * 1000) if timestamp_ms is None else timestamp_ms)
+    ts = str(unique_now_ms() if timestamp_ms is None else timestamp_ms)
     return {"timestamp": ts, "sign": sign(ts, secret), "content-type": "application/json; charset=utf-8"}
 
 
