@@ -124,9 +124,7 @@ def create_app(settings: Settings, runtime: Any = None) -> FastAPI:
     metrics = Metrics()
     question_log = QuestionLog(settings.data_dir / "questions.sqlite3")
     client = DingTalkClient(settings)
-    bot = DingTalkBot(settings, runtime, client, question_log, metrics=metrics)
-    if bot.notifier.enabled:  # every reindex (admin page, DingTalk /reindex, upload) tells the staff group
-        runtime.on_indexed(bot.notifier.notify_reindex)
+    bot = DingTalkBot(settings, runtime, client, question_log, metrics=metrics)  # also wires reindex notices
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):  # noqa: ANN202

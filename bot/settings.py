@@ -67,6 +67,7 @@ class Settings:
     dingtalk_app_secret: str = field(default="", repr=False)
     dingtalk_robot_code: str = ""
     dingtalk_api_base: str = "https://api.dingtalk.com"
+    dingtalk_stream_gateway: str = ""  # where Stream mode opens its connection; empty = DINGTALK_API_BASE
     dingtalk_signature_window_s: int = 3600
     staff_conversations: tuple[str, ...] = ()
     investor_conversations: tuple[str, ...] = ()
@@ -141,6 +142,10 @@ class Settings:
             memory_mb=self.reader_memory_mb,
             timeout_seconds=self.reader_timeout_seconds,
         )
+
+    @property
+    def stream_gateway(self) -> str:
+        return (self.dingtalk_stream_gateway or self.dingtalk_api_base).rstrip("/")
 
     @property
     def llm_enabled(self) -> bool:

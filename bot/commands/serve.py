@@ -37,7 +37,9 @@ def _secrets(settings: Settings) -> list[str]:
     return [settings.dingtalk_app_secret, settings.notify_secret, settings.admin_token, settings.llm_api_key]
 
 
-def _run_stream(settings: Settings) -> int:
+def build_stream(settings: Settings):  # noqa: ANN201 - (Runtime, DingTalkBot, GatewayStreamClient)
+    """Everything `serve --stream` runs, built as HTTP mode builds it: one Runtime, the same bot
+    (which also wires reindex notifications), and the SDK client pointed at our gateway setting."""
     from bot.metrics import Metrics
     from bot.question_log import QuestionLog
     from bot.runtime import Runtime
@@ -48,13 +50,18 @@ def _run_stream(settings: Settings) -> int:
     if not (settings.dingtalk_app_key and settings.dingtalk_app_secret):
         raise SystemExit("Stream mode needs DINGTALK_APP_KEY and DINGTALK_APP_SECRET in .env")
     runtime = Runtime(settings)
+    bot = DingTalkBot(settings, runtime, DingTalkClient(settings),
+                      QuestionLog(settings.data_dir / "questions.sqlite3"), metrics=Metrics())
+    return runtime, bot, build_stream_client(settings, bot)
+
+
+def _run_stream(settings: Settings) -> int:
+    runtime, bot, stream = build_stream(settings)
     threading.Thread(target=runtime.warm_up, name="warm-up", daemon=True).start()
-    client = DingTalkClient(settings)
-    bot = DingTalkBot(settings, runtime, client, QuestionLog(settings.data_dir / "questions.sqlite3"),
-                      metrics=Metrics())
-    log.info("starting DingTalk Stream mode")
+    log.info("starting DingTalk Stream mode gateway=%s notifications=%s", settings.stream_gateway,
+             "on" if bot.notifier.enabled else "off")
     try:
-        build_stream_client(settings, bot).start_forever()
+        stream.start_forever()
     finally:
         bot.close(wait=False)
     return 0

@@ -41,9 +41,7 @@ def command(bot: DingTalkBot, msg: IncomingMessage) -> None:
     if name in ("/help", "/帮助"):
         bot.say(msg, HELP)
         return
-    if not getattr(bot.runtime, "ready", False):
-        bot.say(msg, "知识库正在加载，请稍后再试。")
-        return
+    bot.require_ready("知识库正在加载，请稍后再试。")
     if name == "/status":
         here = (f"\n\n本会话：`{msg.conversation_id}`（按"
                 f"{'工作人员' if resolve_audience(bot.settings, msg) == 'staff' else '投资者'}答复）")
@@ -113,9 +111,7 @@ def upload(bot: DingTalkBot, msg: IncomingMessage) -> None:
     if not msg.download_code:
         bot.say(msg, "消息里没有文件下载码，请重新发送文件。")
         return
-    if not getattr(bot.runtime, "ready", False):
-        bot.say(msg, "知识库正在加载，请稍后再发送文件。")
-        return
+    bot.require_ready("知识库正在加载，请稍后再发送文件。")
     try:
         data = bot.client.download_file(msg.download_code, bot.settings.max_upload_bytes, msg.robot_code)
     except DingTalkError as e:

@@ -41,6 +41,14 @@ MSG = {
 }
 
 
+class IndexLoading(Exception):
+    """The message needs the index, which is still loading; `text` tells the sender."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.text = text
+
+
 def feedback_rating(text: str) -> int | None:
     t = "".join(text.split())
     return 1 if t in THUMBS_UP else -1 if t in THUMBS_DOWN else None
@@ -70,6 +78,10 @@ class DingTalkBot:
         self.limiter = rate_limiter or RateLimiter(settings.rate_limit_per_minute)
         self.seen = seen or SeenMessages(settings.data_dir / SEEN_FILE, ttl_s=settings.dingtalk_signature_window_s)
         self._executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="dingtalk")
+        if self.notifier.enabled and hasattr(runtime, "on_indexed"):
+            # here, not in one transport's start-up: every reindex (admin page, chat, upload) is told to
+            # the staff group in HTTP and Stream mode alike
+            runtime.on_indexed(self.notifier.notify_reindex)
 
     # --- entry points ----------------------------------------------------------------
     def submit(self, msg: IncomingMessage) -> bool:
@@ -95,9 +107,18 @@ class DingTalkBot:
         log.info("ignored msg_id=%s reason=duplicate", msg.msg_id)
         return False
 
+    def require_ready(self, text: str = MSG["loading"]) -> None:
+        """Raise `IndexLoading` when the message needs the index and it is not loaded yet."""
+        if not getattr(self.runtime, "ready", False):
+            raise IndexLoading(text)
+
     def _safe_process(self, msg: IncomingMessage) -> None:
         try:
             self.process(msg)
+        except IndexLoading as e:  # not handled, so not seen: DingTalk's redelivery after warm-up is answered
+            self.seen.forget(msg.msg_id)
+            log.info("deferred msg_id=%s reason=index-loading", msg.msg_id)
+            self.say(msg, e.text)
         except Exception:
             log.exception("processing failed msg_id=%s", msg.msg_id)
             self.say(msg, MSG["error"])
@@ -131,9 +152,7 @@ class DingTalkBot:
         self.answer(msg)
 
     def answer(self, msg: IncomingMessage) -> None:
-        if not getattr(self.runtime, "ready", False):
-            self.say(msg, MSG["loading"])
-            return
+        self.require_ready()
         audience = resolve_audience(self.settings, msg)
         started = time.perf_counter()
         answer = self.runtime.assistant.answer(msg.text, audience, conversation_id=msg.memory_key)

@@ -1,8 +1,8 @@
 """A fake DingTalk: a real threaded HTTP server on 127.0.0.1 (port 0) that records what we send.
 
 Serves sessionWebhook posts (`/robot/sendBySession`), the OpenAPI token, file-download and
-send endpoints, the file bytes themselves, and the custom robot `/robot/send` (checking
-its sign with the production signer). `fail_next(path, n)` makes the next n posts to a
+send endpoints, the file bytes themselves, the Stream gateway's connections/open, and the
+custom robot `/robot/send` (checking its sign with the production signer). `fail_next(path, n)` makes the next n posts to a
 path fail, to exercise retries.
 """
 
@@ -51,6 +51,7 @@ class FakeDingTalk:
     requests: list[Recorded] = field(default_factory=list)
     _failures: dict[str, list[str]] = field(default_factory=dict)  # path -> remaining failure modes
     tokens_issued: int = 0
+    stream_endpoint: str = ""  # the WebSocket URL handed out by the Stream gateway (FakeStreamSocket.url)
 
     def __post_init__(self) -> None:
         self._lock = threading.Condition()
@@ -162,6 +163,11 @@ class FakeDingTalk:
                 return 400, {"code": "invalidClientIdOrSecret", "message": "无效的clientId或者clientSecret"}
             self.tokens_issued += 1
             return 200, {"accessToken": f"token-{self.tokens_issued}", "expireIn": self.token_ttl_s}
+        if r.path == "/v1.0/gateway/connections/open":  # Stream mode: credentials in the body, no token
+            b = r.body or {}
+            if b.get("clientId") != self.app_key or b.get("clientSecret") != self.app_secret:
+                return 401, {"code": "invalidClient", "message": "clientId or clientSecret invalid"}
+            return 200, {"endpoint": self.stream_endpoint, "ticket": f"ticket-{len(self.requests)}"}
         if r.path.startswith("/v1.0/"):
             if r.headers.get("x-acs-dingtalk-access-token") != f"token-{self.tokens_issued}":
                 return 401, {"code": "InvalidAuthentication", "message": "不合法的access_token"}
