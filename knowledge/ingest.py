@@ -27,6 +27,8 @@ class IngestResult:
     changed: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+    # what a removed document was (its row is gone afterwards): {"title", "doc_no"} by doc id
+    removed_docs: dict[str, dict[str, str | None]] = field(default_factory=dict)
     errors: list[dict[str, str]] = field(default_factory=list)  # {"path", "error"}
     docs: list[SourceDocument] = field(default_factory=list)  # every document parsed this run
     skipped: list[str] = field(default_factory=list)  # unchanged by content hash: not even parsed
@@ -120,6 +122,7 @@ def ingest(
                 continue
             if catalogue.remove(doc_id):
                 result.removed.append(doc_id)
+                result.removed_docs[doc_id] = {"title": summary.get("title"), "doc_no": summary.get("doc_no")}
     return result
 
 

@@ -60,6 +60,8 @@ class Indexer:
             changed=list(result.changed),
             unchanged=list(result.unchanged),
             removed=list(result.removed),
+            removed_docs=dict(result.removed_docs),
+            scope="all" if prune else "files",
             errors=list(result.errors),
         )
         active = self.store.active_collection()

@@ -20,10 +20,14 @@ class IndexReport:
     changed: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+    removed_docs: dict[str, dict[str, str | None]] = field(default_factory=dict)  # title, doc_no by doc id
     errors: list[dict[str, str]] = field(default_factory=list)  # {"path", "error"}
     chunks_embedded: int = 0
     chunks_total: int = 0
     seconds: float = 0.0
+    # "all": the knowledge folder and uploads were compared; "files": only the files named
+    # (an upload), so `unchanged` says nothing about the other documents
+    scope: str = "all"
 
     def to_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)

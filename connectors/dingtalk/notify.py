@@ -30,18 +30,28 @@ class Notifier:
     def enabled(self) -> bool:
         return bool(self.settings.notify_webhook)
 
-    def _label(self, doc_id: str) -> str:
-        doc = self.catalogue.get(doc_id) if self.catalogue is not None else None
-        if doc is None:
+    def _label(self, doc_id: str, report: IndexReport) -> str:
+        """文号 《title》 as staff know the document; a removed one is named from the report
+        (the catalogue no longer has it), the doc id only when nothing else is known."""
+        known = report.removed_docs.get(doc_id)
+        if known is None and self.catalogue is not None:
+            doc = self.catalogue.get(doc_id)
+            known = {"title": doc.title, "doc_no": doc.doc_no} if doc is not None else None
+        if not known or not known.get("title"):
             return doc_id
-        return f"{doc.doc_no} 《{doc.title}》" if doc.doc_no else f"《{doc.title}》"
+        return f"{known['doc_no']} 《{known['title']}》" if known.get("doc_no") else f"《{known['title']}》"
 
     def reindex_message(self, report: IndexReport) -> tuple[str, str]:
-        lines = ["#### 知识库索引已更新", ""]
-        for name, docs in (("新增", report.new), ("更新", report.changed), ("移除", report.removed)):
+        upload = report.scope == "files"
+        title = "知识库已索引上传的文件" if upload else "知识库索引已更新"  # both hold the keyword 索引
+        lines = [f"#### {title}", ""]
+        sections = [("新增", report.new), ("更新", report.changed), ("移除", report.removed)]
+        if upload:
+            sections.append(("内容未变", report.unchanged))
+        for name, docs in sections:
             if docs:
                 lines.append(f"**{name}（{len(docs)}）**")
-                lines += [f"- {self._label(d) if name != '移除' else d}" for d in docs[:30]]
+                lines += [f"- {self._label(d, report)}" for d in docs[:30]]
                 if len(docs) > 30:
                     lines.append(f"- ……共 {len(docs)} 份")
                 lines.append("")
@@ -49,8 +59,11 @@ class Notifier:
             lines.append(f"**失败（{len(report.errors)}）**")
             lines += [f"- {e.get('path', '?').rsplit('/', 1)[-1]}: {e.get('error', '')}" for e in report.errors[:10]]
             lines.append("")
-        lines.append(f"未变 {len(report.unchanged)} 份，用时 {report.seconds:.1f} 秒。")
-        return "知识库索引已更新", "\n".join(lines)
+        if upload:  # only the uploaded files were looked at: the rest is neither changed nor "unchanged"
+            lines.append(f"本次只处理了上传的文件，其余文档未重新检查；用时 {report.seconds:.1f} 秒。")
+        else:
+            lines.append(f"未变 {len(report.unchanged)} 份，用时 {report.seconds:.1f} 秒。")
+        return title, "\n".join(lines)
 
     def notify_reindex(self, report: IndexReport) -> bool:
         """Post the digest; False when disabled, nothing changed, throttled or DingTalk refused."""

@@ -225,7 +225,8 @@ function showReport(job) {
   if (job.state === "failed") { box.append(el("p", { class: "error", text: "失败：" + job.error })); return; }
   const r = job.report;
   if (!r) return;
-  const parts = [`新增 ${r.new.length}`, `更新 ${r.changed.length}`, `未变 ${r.unchanged.length}`];
+  const parts = [`新增 ${r.new.length}`, `更新 ${r.changed.length}`];
+  if (r.scope !== "files") parts.push(`未变 ${r.unchanged.length}`);  // an upload looks at its own file only
   if (r.removed.length) parts.push(`移除 ${r.removed.length}`);
   parts.push(`嵌入分块 ${r.chunks_embedded}`, `用时 ${r.seconds.toFixed(1)} 秒`);
   box.append(el("p", { text: parts.join(" · ") }));
