@@ -20,8 +20,9 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# a new .env gets a random ADMIN_TOKEN, printed once (scripts/init_env.py); an existing one is kept
 .env:
-	cp .env.example .env
+	$(PYTHON) scripts/init_env.py .env.example .env
 
 # Headless Chromium for the admin page's browser test (Debian packages; no browser download).
 chromium:

@@ -22,6 +22,7 @@ from bot.question_log import QuestionLog
 from bot.ratelimit import RateLimiter
 from bot.routes.ask import build_ask_router
 from bot.routes.dingtalk import build_dingtalk_router
+from bot.routes.docs import build_docs_router
 from bot.routes.health import build_health_router
 from bot.settings import Settings
 
@@ -152,6 +153,7 @@ def create_app(settings: Settings, runtime: Any = None) -> FastAPI:
     app.include_router(build_health_router())
     app.include_router(build_ask_router())
     app.include_router(build_dingtalk_router())
+    app.include_router(build_docs_router())
     try:
         from bot.admin.routes import build_admin_router
     except ImportError as e:  # the admin package is optional until it lands

@@ -7,6 +7,7 @@ and (on a new data folder) indexes `KNOWLEDGE_DIR`.
 
 from __future__ import annotations
 
+import json
 import logging
 import threading
 import time
@@ -20,6 +21,7 @@ from bot.settings import Settings
 from retrieval.report import IndexReport, Progress
 
 log = logging.getLogger(__name__)
+INDEX_STATE = "index-state.json"  # the last index time, so /status and the admin page keep it over a restart
 
 
 
@@ -40,7 +42,8 @@ class Runtime:
         self._retriever = None
         self._assistant = None
         self.ready = False
-        self.last_index_time: float | None = None
+        self._state_file = settings.data_dir / INDEX_STATE
+        self.last_index_time: float | None = self._read_last_index_time()
         self._listeners: list[Callable[[IndexReport], object]] = []
 
     def on_indexed(self, listener: Callable[[IndexReport], object]) -> None:
@@ -90,6 +93,7 @@ class Runtime:
             report = self._indexer.index(roots, full=full, prune=paths is None, progress=progress)
             report.seconds = time.perf_counter() - started
             self.last_index_time = time.time()
+            self._write_last_index_time()
             self._refreshed()
         for listener in self._listeners:  # outside the lock: a slow webhook must not block indexing
             try:
@@ -97,6 +101,22 @@ class Runtime:
             except Exception:  # noqa: BLE001 - a failed notification never fails an index run
                 log.exception("index listener failed")
         return report
+
+    def _read_last_index_time(self) -> float | None:
+        """When the index was last brought up to date, as the previous process left it."""
+        try:
+            value = json.loads(self._state_file.read_text(encoding="utf-8")).get("last_index_time")
+        except (OSError, ValueError, AttributeError):
+            return None
+        return float(value) if isinstance(value, int | float) else None
+
+    def _write_last_index_time(self) -> None:
+        tmp = self._state_file.with_suffix(".tmp")
+        try:
+            tmp.write_text(json.dumps({"last_index_time": self.last_index_time}), encoding="utf-8")
+            tmp.replace(self._state_file)
+        except OSError as e:  # the index itself is fine; only /status would show "—" after a restart
+            log.warning("could not save %s: %s", self._state_file, e)
 
     def remove_document(self, doc_id: str) -> bool:
         with self._lock:

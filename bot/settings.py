@@ -52,7 +52,10 @@ class Settings:
     port: int = 8080
     max_body_bytes: int = 1_000_000
     max_upload_bytes: int = 20_000_000
-    rate_limit_per_minute: int = 20
+    rate_limit_per_minute: int = 30  # a person trying the assistant asks 30 questions in a row
+    # header naming the sender of an /api/ask call for the rate limit (set by your reverse proxy, e.g.
+    # X-Forwarded-For or X-Real-IP); empty = the connecting address, which behind a proxy is everyone
+    rate_limit_header: str = ""
     admin_token: str = field(default="", repr=False)
     # reading files (knowledge.readers.limits): a hostile or runaway file is refused, not parsed
     reader_max_inflated_mb: int = 256

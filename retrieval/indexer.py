@@ -170,14 +170,22 @@ class Indexer:
         return embedded
 
     def _embed_and_write(self, chunks: list[Chunk], collection: str | None, progress: Progress | None) -> int:
-        """Embed in groups of batches and write each group at once (a crash keeps what was done)."""
-        size = self.settings.embedding_batch_size * 8  # the embedder batches inside and shows progress
-        done = 0
-        for i in range(0, len(chunks), size):
-            batch = chunks[i : i + size]
-            vectors = self.embedder.embed_documents([c.embed_text for c in batch])
-            self.store.upsert(batch, vectors, collection=collection)
-            done += len(batch)
-            if progress:
-                progress(done, len(chunks), "embedding")
+        """Embed in groups of batches and write each group at once (a crash keeps what was done).
+
+        Progress is reported when embedding starts and after every batch: embedding is the long
+        stage (minutes on two cores), and the admin page should show it moving, not stand still."""
+        batch = max(1, self.settings.embedding_batch_size)
+        size = batch * 8
+        total, done = len(chunks), 0
+        if progress and total:
+            progress(0, total, "embedding")
+        for i in range(0, total, size):
+            group = chunks[i : i + size]
+            vectors: list[list[float]] = []
+            for j in range(0, len(group), batch):
+                vectors.extend(self.embedder.embed_documents([c.embed_text for c in group[j : j + batch]]))
+                if progress:
+                    progress(done + len(vectors), total, "embedding")
+            self.store.upsert(group, vectors, collection=collection)
+            done += len(group)
         return done

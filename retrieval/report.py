@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 Progress = Callable[[int, int, str], None]  # (done, total, stage)
+# the stages an indexing run reports, in order; the admin page labels each one in Chinese
+STAGES = ("loading index", "catalogue", "embedding")
 
 
 @dataclass

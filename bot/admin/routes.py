@@ -31,6 +31,7 @@ STATIC_DIR = Path(__file__).resolve().parent / "static"
 STATIC_FILES = {"admin.js": "text/javascript", "admin.css": "text/css"}
 MULTIPART_SLACK = 64 * 1024  # form boundaries and headers around the file itself
 MAX_PARAGRAPHS = 400
+TOKEN_UNSET = "admin_token_unset"
 
 
 class AskBody(BaseModel):
@@ -72,7 +73,10 @@ def _guarded_route_class(settings: Settings) -> type[APIRoute]:
             async def handler(request: Request) -> Response:
                 why = refusal(request.headers.get("authorization"), settings.admin_token)
                 if why:
-                    return JSONResponse({"error": why}, status_code=401, headers={"WWW-Authenticate": "Bearer"})
+                    body = {"error": why}
+                    if not settings.admin_token:  # the page tells the admin, in Chinese, how to switch it on
+                        body["code"] = TOKEN_UNSET
+                    return JSONResponse(body, status_code=401, headers={"WWW-Authenticate": "Bearer"})
                 declared = request.headers.get("content-length", "")
                 if declared.isdigit() and int(declared) > limit:
                     message = f"request is larger than the {settings.max_upload_bytes:,} byte upload limit"

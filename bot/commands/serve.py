@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import socket
 import threading
 
 from bot.logs import configure_logging
@@ -28,9 +29,37 @@ def run(args: argparse.Namespace) -> int:
 
     from bot.app import create_app
 
-    uvicorn.run(create_app(settings), host=args.host or settings.host, port=args.port or settings.port,
-                log_config=None, access_log=False)
+    app = create_app(settings)
+    host = args.host or settings.host
+    port = settings.port if args.port is None else args.port
+    config = uvicorn.Config(app, host=host, port=port, log_config=None, access_log=False)
+    sockets = None
+    if port == 0:  # a free port: bind it here so the start log can say which
+        sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM)
+        sock.bind((host, 0))
+        port, sockets = sock.getsockname()[1], [sock]
+    for line in banner(settings, host, port):
+        log.info("%s", line)
+    uvicorn.Server(config).run(sockets=sockets)
     return 0
+
+
+def banner(settings: Settings, host: str, port: int) -> list[str]:
+    """Where things are, and what a first-time user still has to set, printed at start."""
+    shown = "127.0.0.1" if host in ("0.0.0.0", "::", "") else host
+    base = f"http://[{shown}]:{port}" if ":" in shown else f"http://{shown}:{port}"
+    token = ("ADMIN_TOKEN is set: enter it on the admin page" if settings.admin_token else
+             "ADMIN_TOKEN is NOT set: the admin page and staff answers on /api/ask are closed; "
+             "set ADMIN_TOKEN in .env (make run writes one into a new .env) and restart")
+    callback = "set" if settings.dingtalk_app_secret else "NOT set: every callback gets 401"
+    return [
+        f"zhaoshang serving on {base} (the index loads in the background; {base}/readyz turns 200 when ready)",
+        f"admin page     {base}/admin/",
+        f"ask API        POST {base}/api/ask",
+        f"API docs       {base}/docs",
+        f"DingTalk HTTP  POST {base}/dingtalk/callback (DINGTALK_APP_SECRET {callback})",
+        token,
+    ]
 
 
 def _secrets(settings: Settings) -> list[str]:

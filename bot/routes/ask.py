@@ -32,6 +32,17 @@ def _has_admin_token(request: Request, token: str) -> bool:
     return bool(given) and hmac.compare_digest(given.encode(), token.encode())
 
 
+def sender_of(request: Request, header: str) -> str:
+    """Who is asking, for the rate limit: RATE_LIMIT_HEADER when the proxy sets it, else the peer.
+
+    X-Forwarded-For is a list the client may have started; its last entry is the one our proxy added."""
+    if header:
+        value = request.headers.get(header, "").split(",")[-1].strip()
+        if value:
+            return value[:200]
+    return request.client.host if request.client else "unknown"
+
+
 def build_ask_router() -> APIRouter:
     router = APIRouter()
 
@@ -43,7 +54,7 @@ def build_ask_router() -> APIRouter:
             raise BadRequest("question: must not be blank")
         if body.audience == "staff" and not _has_admin_token(request, settings.admin_token):
             raise Forbidden("audience 'staff' needs the admin token (Authorization: Bearer ADMIN_TOKEN)")
-        client = request.client.host if request.client else "unknown"
+        client = sender_of(request, settings.rate_limit_header)
         if not state.limiter.allow(f"api:{client}"):
             raise RateLimited(f"too many questions; at most {settings.rate_limit_per_minute} per minute")
         if not getattr(state.runtime, "ready", False):

@@ -128,7 +128,7 @@ class DingTalkBot:
         if msg.is_group and not msg.mentioned:
             log.info("ignored msg_id=%s reason=group-not-mentioned", msg.msg_id)
             return
-        if not self.limiter.allow(msg.sender_id):
+        if not self.limiter.allow(msg.sender_staff_id or msg.sender_id):  # per person, whatever the group
             log.info("ignored msg_id=%s reason=rate-limit", msg.msg_id)
             self.say(msg, MSG["rate"].format(n=self.settings.rate_limit_per_minute))
             return

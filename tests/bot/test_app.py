@@ -225,3 +225,28 @@ def test_callback_rate_limit_gets_a_polite_reply(tmp_path):
         posts = fake.wait_for(3)
         assert len(posts) == 3
         assert "太频繁" in fake.replies("r2")[0].text or "太频繁" in "".join(p.text for p in posts)
+
+
+def test_by_default_a_person_can_ask_30_questions_in_a_row(tmp_path):
+    with FakeDingTalk(app_secret=SECRET) as fake:
+        settings = Settings.from_env(None, data_dir=tmp_path, dingtalk_app_secret=SECRET,
+                                     dingtalk_webhook_hosts=("127.0.0.1",))  # the default rate limit
+        with LiveServer(create_app(settings, DoubleRuntime())) as live, httpx.Client(base_url=live.url) as http:
+            assert [http.post("/api/ask", json={"question": f"问题{i}"}).status_code for i in range(30)] == [200] * 30
+            for i in range(30):  # the same person in DingTalk, from two conversations
+                body = text_message(f"问题{i}", fake.session_webhook(f"p{i}"), conversation_id=f"cid{i % 2}",
+                                    sender_id=f"$:LWCP_v1:$conv{i % 2}", staff_id="user123")
+                assert _post_callback(http, body, signed_headers(SECRET)).status_code == 200
+            posts = fake.wait_for(30)
+            assert len(posts) == 30 and not any("太频繁" in p.text for p in posts)
+
+
+def test_behind_a_proxy_the_api_limit_is_per_client_named_by_the_header(tmp_path):
+    with FakeDingTalk() as fake:
+        settings = _settings(fake, tmp_path, rate_limit_per_minute=2, rate_limit_header="X-Forwarded-For")
+        with LiveServer(create_app(settings, DoubleRuntime())) as live, httpx.Client(base_url=live.url) as http:
+            def ask(client_ip):  # the proxy appends the address it saw; what the client wrote comes first
+                return http.post("/api/ask", json={"question": "q"},
+                                 headers={"X-Forwarded-For": f"6.6.6.6, {client_ip}"}).status_code
+            assert [ask("10.0.0.1") for _ in range(3)] == [200, 200, 429]
+            assert ask("10.0.0.2") == 200  # another person behind the same proxy is not starved

@@ -61,3 +61,46 @@ def test_stream_mode_sends_reindex_notifications_like_http_mode(tmp_path):
             assert "新增（1）" in post.text and "绍政办发〔2023〕17号" in post.text
         finally:
             bot.close()
+
+
+@pytest.mark.slow  # a real `zhaoshang serve` process
+def test_the_start_log_says_where_things_are_and_whether_admin_token_is_set(tmp_path):
+    import os
+    import re
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    import httpx
+
+    repo = Path(__file__).resolve().parents[2]
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("ADMIN_", "DINGTALK_", "NOTIFY_"))}
+    env.update(ZHAOSHANG_DATA_DIR=str(tmp_path / "data"), KNOWLEDGE_DIR=str(tmp_path / "empty"))
+    (tmp_path / "empty").mkdir()
+    proc = subprocess.Popen([sys.executable, "-m", "bot.cli", "--env-file", str(tmp_path / "none.env"), "serve",
+                             "--port", "0"], cwd=repo, env=env, stderr=subprocess.PIPE, text=True)
+    lines: list[str] = []
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and not any("ADMIN_TOKEN" in line for line in lines):
+            line = proc.stderr.readline()
+            if not line:
+                break
+            lines.append(line)
+        log = "".join(lines)
+        base = re.search(r"serving on (http://127\.0\.0\.1:\d+)", log).group(1)
+        for where in (f"{base}/admin/", f"POST {base}/api/ask", f"{base}/docs"):
+            assert where in log
+        assert "ADMIN_TOKEN is NOT set" in log and "set ADMIN_TOKEN in .env" in log
+        for _ in range(100):  # the banner comes just before uvicorn binds: the printed URL answers
+            try:
+                docs = httpx.get(f"{base}/docs", timeout=5)
+                break
+            except httpx.TransportError:
+                time.sleep(0.1)
+        assert docs.status_code == 200 and "/api/ask" in docs.text and "/admin/" in docs.text
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+        proc.stderr.close()

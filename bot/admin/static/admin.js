@@ -16,10 +16,14 @@ const INDEX_LABELS = {
   "indexed": "已索引", "queued": "排队中", "running": "索引中", "failed": "索引失败", "not indexed": "未索引",
 };
 const JOB_LABELS = { queued: "排队中", running: "索引中", done: "完成", failed: "失败" };
+// every stage the indexer reports (retrieval/report.py STAGES), in Chinese
 const STAGE_LABELS = {
-  "queued": "排队中", "starting": "开始", "loading index": "加载索引", "done": "完成", "failed": "失败",
+  "queued": "排队中", "starting": "开始", "loading index": "加载索引", "catalogue": "解析文档",
+  "embedding": "生成向量", "done": "完成", "failed": "失败",
 };
 
+const TOKEN_UNSET_MESSAGE = "服务器还没有设置管理令牌 ADMIN_TOKEN，管理功能已关闭。请在服务器的 .env 文件中写入 "
+  + "ADMIN_TOKEN=一串足够长的随机字符（首次运行 make run 会自动生成并显示一次），然后重启服务，再在右上角输入该令牌。";
 const $ = (id) => document.getElementById(id);
 const state = { documents: [], audience: "staff", conversation: "admin-" + Math.random().toString(36).slice(2, 10) };
 
@@ -65,7 +69,8 @@ async function api(path, options = {}) {
     if (resp.status === 401) {
       $("status").textContent = "未连接";
       $("status").className = "status bad";
-      notice("令牌无效或未设置（" + message + "）。请在右上角输入正确的管理令牌。");
+      notice(data && data.code === "admin_token_unset" ? TOKEN_UNSET_MESSAGE
+        : "令牌无效或未输入。请在右上角输入正确的管理令牌（即服务器 .env 中的 ADMIN_TOKEN）。");
     }
     throw new ApiError(resp.status, message);
   }
@@ -389,6 +394,11 @@ function init() {
   });
   for (const b of document.querySelectorAll(".audience")) b.addEventListener("click", () => setAudience(b.dataset.audience));
   if (token()) refreshAll().then(resumeActiveJob);
+  else {  // no token entered yet: say at once if the server has none configured (the page is then useless)
+    fetch("/admin/status").then((r) => r.json()).then((d) => {
+      if (d && d.code === "admin_token_unset") notice(TOKEN_UNSET_MESSAGE);
+    }).catch(() => {});
+  }
 }
 
 document.addEventListener("DOMContentLoaded", init);
