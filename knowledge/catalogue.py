@@ -20,16 +20,16 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any, Literal
 
+from knowledge.catalogue_tables import TableQueries
+from knowledge.catalogue_tables import where as _where
 from knowledge.failures import ReadFailures
 from knowledge.models import (
     Contact,
     Figure,
     Incentive,
-    Project,
     Reference,
     Responsibility,
     SourceDocument,
-    TableRow,
 )
 from knowledge.normalize import normalize
 from knowledge.serialize import RECORD_TYPES, doc_from_dict, doc_to_dict, record_from_dict
@@ -76,6 +76,7 @@ CREATE TABLE IF NOT EXISTS projects (
     id INTEGER PRIMARY KEY,
     doc_id TEXT NOT NULL, version INTEGER NOT NULL, visibility TEXT NOT NULL,
     name TEXT NOT NULL, stage TEXT, amount_usd REAL, amount_cny REAL, place TEXT,
+    as_of TEXT, category TEXT, tbl TEXT,
     data TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS projects_doc ON projects(doc_id);
@@ -114,7 +115,7 @@ def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
-class Catalogue:
+class Catalogue(TableQueries):
     """SQLite catalogue of documents and records; safe to share across threads."""
 
     def __init__(self, path: str | Path) -> None:
@@ -135,13 +136,16 @@ class Catalogue:
     def _migrate(self) -> None:
         """Catalogues written by earlier versions get the columns added since (idempotent)."""
         columns = {r[1] for r in self._db.execute("PRAGMA table_info(projects)")}
-        if "as_of" not in columns:
-            with self._db:
-                self._db.execute("ALTER TABLE projects ADD COLUMN as_of TEXT")
-                self._db.execute("UPDATE projects SET as_of = json_extract(data, '$.as_of')")
+        for column, key in (("as_of", "as_of"), ("category", "category"), ("tbl", "table")):
+            if column not in columns:
+                with self._db:
+                    self._db.execute(f"ALTER TABLE projects ADD COLUMN {column} TEXT")
+                    self._db.execute(f"UPDATE projects SET {column} = json_extract(data, '$.{key}')")
         self._db.executescript(
             "CREATE INDEX IF NOT EXISTS projects_vis_as_of ON projects(visibility, as_of);"
             "CREATE INDEX IF NOT EXISTS projects_as_of ON projects(as_of);"
+            "CREATE INDEX IF NOT EXISTS projects_category ON projects(category);"
+            "CREATE INDEX IF NOT EXISTS projects_tbl ON projects(tbl);"
         )
 
     def close(self) -> None:
@@ -201,9 +205,10 @@ class Catalogue:
         base = (doc.doc_id, version, doc.visibility)
         for p in doc.records.projects:
             self._db.execute(
-                "INSERT INTO projects (doc_id, version, visibility, name, stage, amount_usd, amount_cny, place, as_of, data)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?)",
-                (*base, p.name, p.stage, p.amount_usd, p.amount_cny, p.place, p.as_of, _json(asdict(p))),
+                "INSERT INTO projects (doc_id, version, visibility, name, stage, amount_usd, amount_cny, place, as_of,"
+                " category, tbl, data) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                (*base, p.name, p.stage, p.amount_usd, p.amount_cny, p.place, p.as_of, p.category, p.table,
+                 _json(asdict(p))),  # fmt: skip
             )
         for name in ("responsibilities", "figures", "contacts", "references", "incentives", "table_rows"):
             table = _TABLES[name]
@@ -327,36 +332,6 @@ class Catalogue:
     def incentives(self, visibility: tuple[str, ...] | None = None) -> list[Incentive]:
         return self._records("incentives", visibility)
 
-    def table_rows(self, visibility: tuple[str, ...] | None = None) -> list[TableRow]:
-        return self._records("table_rows", visibility)
-
-    def projects(
-        self,
-        visibility: tuple[str, ...] | None = None,
-        stage: str | Sequence[str] | None = None,
-        min_usd: float | None = None,
-        max_usd: float | None = None,
-        place: str | None = None,
-        name_like: str | None = None,
-        min_cny: float | None = None,
-        max_cny: float | None = None,
-        limit: int | None = None,
-    ) -> list[Project]:
-        """Projects of current versions. Amount bounds are inclusive and absolute (1亿美元 = 1e8);
-        a USD bound only matches projects with a USD amount (no exchange-rate guessing).
-        With `limit`, the newest status first (then the largest amount)."""
-        where, args = _project_where(stage, min_usd, max_usd, place, name_like, min_cny, max_cny)
-        if limit is None:
-            return self._records("projects", visibility, where, args)
-        newest = "as_of DESC, COALESCE(amount_usd, 0) DESC, COALESCE(amount_cny, 0) DESC, doc_id, id"
-        return self._records("projects", visibility, where, args, order=newest, limit=limit)
-
-    def count_projects(self, visibility: tuple[str, ...] | None = None, **filters: Any) -> int:
-        """How many projects `projects(visibility, **filters)` would return, counted in SQL."""
-        clause, args = _where(*_project_where(**filters), visibility)
-        with self._lock:
-            return int(self._db.execute(f"SELECT COUNT(*) FROM projects{clause}", args).fetchone()[0])
-
     def record_counts(self) -> dict[str, int]:
         with self._lock:
             return {
@@ -364,42 +339,3 @@ class Catalogue:
                 for name, table in _TABLES.items()
             }
 
-
-def _where(where: str, params: Sequence, visibility: Sequence[str] | None) -> tuple[str, list[Any]]:
-    """` WHERE …` (or nothing) for record filters plus the audience's visibility, and its args."""
-    clauses, args = ([where] if where else []), list(params)
-    if visibility is not None:
-        clauses.append(f"visibility IN ({','.join('?' * len(visibility))})")
-        args.extend(visibility)
-    return (" WHERE " + " AND ".join(clauses) if clauses else ""), args
-
-
-def _project_where(
-    stage: str | Sequence[str] | None = None,
-    min_usd: float | None = None,
-    max_usd: float | None = None,
-    place: str | None = None,
-    name_like: str | None = None,
-    min_cny: float | None = None,
-    max_cny: float | None = None,
-) -> tuple[str, list[Any]]:
-    clauses: list[str] = []
-    args: list[Any] = []
-    if stage is not None:
-        stages = [stage] if isinstance(stage, str) else list(stage)
-        clauses.append(f"stage IN ({','.join('?' * len(stages))})")
-        args.extend(stages)
-    for column, op, value in (
-        ("amount_usd", ">=", min_usd), ("amount_usd", "<=", max_usd),
-        ("amount_cny", ">=", min_cny), ("amount_cny", "<=", max_cny),
-    ):  # fmt: skip
-        if value is not None:
-            clauses.append(f"{column} IS NOT NULL AND {column} {op} ?")
-            args.append(value)
-    if place:
-        clauses.append("place LIKE ?")
-        args.append(f"%{place}%")
-    if name_like:
-        clauses.append("name LIKE ?")
-        args.append(f"%{name_like}%")
-    return " AND ".join(clauses), args

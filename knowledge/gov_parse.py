@@ -42,7 +42,7 @@ ABSENT = {"", "none", "unknown", "not shown", "not shown in this copy", "n/a", "
 
 
 # Bump when parsing or extraction changes, so an unchanged file is parsed again once.
-PARSER_VERSION = "2026-11-26.4"
+PARSER_VERSION = "2026-11-26.5"
 
 
 def content_hash(loaded: LoadedFile) -> str:
@@ -73,6 +73,9 @@ def parse_document(loaded: LoadedFile) -> SourceDocument:
 
     vis, vis_source = visibility(meta, loaded.text)
     language = "zh" if is_chinese(loaded.text[:3000]) else "en"
+    from knowledge.extract.table_records import table_texts, tables_of
+
+    tables = tables_of(loaded)  # read before the paragraphs: a table's lines stay lines
 
     doc = SourceDocument(
         doc_id=doc_id_for(loaded.path),
@@ -89,12 +92,12 @@ def parse_document(loaded: LoadedFile) -> SourceDocument:
         kind="other",
         language=language,
         cc=footer_cc(footer),
-        paragraphs=build_paragraphs(body, footer, title),
+        paragraphs=build_paragraphs(body, footer, title, table_texts(tables)),
         metadata=dict(loaded.metadata),
     )
     from knowledge.extract import extract_records
 
-    doc.records = extract_records(doc, loaded.rows)
+    doc.records = extract_records(doc, loaded.rows, tables)
     doc.kind = _kind(meta, doc, loaded)  # type: ignore[assignment]
     from knowledge.extract.references import apply_validity
 

@@ -214,6 +214,7 @@ class TableRow:
     row: int  # 1-based within the table
     cells: dict[str, str]  # header → cell text (merged cells filled down)
     source: str  # the row as one line, for quoting
+    headers: list[str] = field(default_factory=list)  # column order (stored JSON sorts `cells`)
 
 
 @dataclass

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Set
 
 from knowledge.footer import is_footer_line
 from knowledge.models import Paragraph
@@ -41,10 +42,12 @@ def should_join(cur: str, nxt: str) -> bool:
     return len(n_cur) >= 20 and not n_cur.endswith(_SENTENCE_END) and not _KEY_LINE.match(n_next)
 
 
-def join_lines(paras: list[str]) -> list[str]:
+def join_lines(paras: list[str], keep: Set[str] = frozenset()) -> list[str]:
+    """Re-join page-broken paragraphs; a table's lines and cells (`keep`, normalised) stay
+    lines of their own, so two rows are never glued into one paragraph."""
     out: list[str] = []
     for p in paras:
-        if out and should_join(out[-1], p):
+        if out and should_join(out[-1], p) and normalize(p) not in keep and normalize(out[-1]) not in keep:
             sep = "" if is_chinese(out[-1][-3:] + p[:3]) else " "
             out[-1] = out[-1] + sep + p
         else:
@@ -52,14 +55,16 @@ def join_lines(paras: list[str]) -> list[str]:
     return out
 
 
-def build_paragraphs(body: list[str], footer: list[str], title: str) -> list[Paragraph]:
+def build_paragraphs(
+    body: list[str], footer: list[str], title: str, keep: Set[str] = frozenset()
+) -> list[Paragraph]:
     stack = HeadingStack()
     out: list[Paragraph] = []
-    for text in join_lines(body):
+    for text in join_lines(body, keep):
         norm = normalize(text)
         if norm == normalize(title):
             continue
-        h = parse_heading(norm)
+        h = parse_heading(norm) if norm not in keep else None  # a table cell heads no section
         if h:
             stack.push(h)
         out.append(Paragraph(text=text, norm=norm, path=stack.path, index=len(out)))

@@ -1,9 +1,10 @@
-"""Project spreadsheets: Chinese column headers → typed `Project` records.
+"""Project tables: one row → one typed `Project` (amount normalised, stage, 类别, place …).
 
 A project list is where "which projects over 1亿美元 are still in talks?" gets an exact
 answer, so rows become records (filterable, countable), not only text. Columns are
-recognised by their Chinese headers; an amount's unit may sit in the header
-("总投资(万美元)") or in the cell ("8000万美元").
+recognised by their Chinese headers (`table_headers`); an amount's unit may sit in the
+header ("总投资(万美元)") or in the cell ("8000万美元"). Every row is read on its own: a cell
+is never taken from a neighbouring row, except a 类别 left empty under a merged cell.
 """
 
 from __future__ import annotations
@@ -12,84 +13,50 @@ import re
 from collections.abc import Mapping, Sequence
 
 from knowledge.amounts import parse_amount, unit_from_header
-from knowledge.extract.responsibilities import split_units
+from knowledge.extract.unit_lists import split_units
 from knowledge.models import Project
 from knowledge.stages import normalize_stage
+from knowledge.table_cells import strip_count
+from knowledge.table_headers import FIELD_WORDS, classify_headers, is_project_header
 
-# field -> header words; a header goes to the field whose word it contains, longest word first,
-# so "项目单位" is a company and "项目进展" a stage, while "项目名称" / "项目" is the name.
-HEADER_WORDS: dict[str, tuple[str, ...]] = {
-    "name": ("项目名称", "项目", "project name", "project"),
-    "amount": (
-        "投资额",
-        "总投资",
-        "投资总额",
-        "计划总投资",
-        "投资金额",
-        "投资规模",
-        "合同外资",
-        "investment",
-        "amount",
-    ),
-    "currency": ("币种", "币别", "currency"),
-    "stage": ("进展", "状态", "项目进展", "进展情况", "阶段", "项目阶段", "项目状态", "status", "stage"),
-    "place": (
-        "地点",
-        "所在地",
-        "区域",
-        "落户地",
-        "项目地点",
-        "建设地点",
-        "所在区域",
-        "所在地区",
-        "落户地点",
-        "location",
-    ),
-    "company": (
-        "企业",
-        "公司",
-        "投资方",
-        "项目单位",
-        "企业名称",
-        "投资主体",
-        "投资企业",
-        "company",
-        "investor",
-    ),
-    "units": ("责任单位", "牵头单位", "责任部门", "承办单位"),
-    "contact": ("联系人", "联系方式", "联系电话", "contact"),
-    "as_of": ("日期", "截至", "截止", "更新时间", "更新日期", "统计时间", "as of", "date"),
-}
-_DETAIL_FIELDS = ("amount", "stage", "place", "company", "units")
+__all__ = [
+    "FIELD_WORDS",
+    "classify_headers",
+    "is_project_header",
+    "is_total",
+    "parse_date",
+    "phones_in",
+    "row_to_line",
+    "rows_to_projects",
+    "split_units",
+]
 
-
-def classify_headers(headers: Sequence[str]) -> dict[str, str]:
-    """Map field → the first header cell that names it (e.g. {"amount": "总投资(万美元)"})."""
-    found: dict[str, str] = {}
-    for header in headers:
-        key = re.sub(r"[（(\[【].*?[）)\]】]", "", str(header)).strip().lower()
-        key = re.sub(r"\s+", "", key) if re.search(r"[\u4e00-\u9fff]", key) else key
-        if not key:
-            continue
-        best: tuple[int, str] | None = None
-        for field_name, words in HEADER_WORDS.items():
-            for word in words:
-                if word in key and (best is None or len(word) > best[0]):
-                    best = (len(word), field_name)
-        if best and best[1] not in found:
-            found[best[1]] = header
-    return found
-
-
-def is_project_header(headers: Sequence[str]) -> bool:
-    """A project table names its projects and says something else about them."""
-    fields = classify_headers(headers)
-    return "name" in fields and any(f in fields for f in _DETAIL_FIELDS)
+_TOTAL = re.compile(r"^(?:合\s*计|总\s*计|小\s*计|共\s*计|total)$", re.IGNORECASE)
+MOBILE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
+_PHONE = re.compile(r"(?<!\d)(?:1[3-9]\d{9}|0\d{2,3}[-—\s]?\d{7,8}(?:[-转]\d{1,5})?|\d{7,8})(?!\d)")
 
 
 def row_to_line(row: Mapping[str, str]) -> str:
     """Render a row as "项目名称：X；投资额：Y；…": how it reads as searchable text and as a citation source."""
     return "；".join(f"{k}：{v}" for k, v in row.items() if k and str(v).strip())
+
+
+def is_total(row: Mapping[str, str], name_header: str | None = None) -> bool:
+    """A 合计 / 小计 row sums the others; it is no project and no task."""
+    cells = [row.get(name_header, "")] if name_header else list(row.values())
+    return any(_TOTAL.match(str(c).strip()) for c in cells if str(c).strip())
+
+
+def phones_in(text: str | None) -> list[str]:
+    """Phone numbers in a cell ("0791-88915168、15070989988" → both), in order."""
+    return [re.sub(r"[—\s]", "-", m.group(0)) for m in _PHONE.finditer(text or "")]
+
+
+def person_in(text: str | None) -> str | None:
+    """The name in a 责任人 / 联系人 cell without its numbers ("张三 13812345678" → "张三")."""
+    name = _PHONE.sub("", text or "")
+    name = re.sub(r"(?:电话|手机|联系方式)[：:]?", "", name).strip(" ，,、;；:：()（）/")
+    return name or None
 
 
 def parse_date(text: str | None) -> str | None:
@@ -107,13 +74,37 @@ def parse_date(text: str | None) -> str | None:
     return f"{year:04d}-{month:02d}-{int(day):02d}" if 1 <= int(day) <= 31 else f"{year:04d}-{month:02d}"
 
 
-def rows_to_projects(
-    rows: Sequence[Mapping[str, str]], doc_no: str | None, section: str, as_of: str | None
-) -> list[Project]:
-    """One `Project` per row that has a name; rows without one (totals, notes) are skipped.
+def row_section(row: Mapping[str, str], cols: Mapping[str, str], i: int) -> str:
+    """How a row is cited: its 序号 when the table numbers its rows, else "第i行"."""
+    serial = _cell(row, cols.get("serial"))
+    return serial if serial and re.fullmatch(r"[\d一二三四五六七八九十.（）()-]{1,8}", serial) else f"第{i}行"
 
-    `section` is the citation section for every row; when empty, the row's position
-    ("第3行", counting data rows from 1) is used instead so each record stays citable.
+
+def fill_down(rows: Sequence[Mapping[str, str]], header: str | None) -> list[dict[str, str]]:
+    """A 类别 / 奖次 column printed once over a merged block: empty cells take the one above."""
+    out, above = [], ""
+    for row in rows:
+        row = dict(row)
+        if header:
+            if str(row.get(header, "")).strip():
+                above = str(row[header]).strip()
+            elif above:
+                row[header] = above
+        out.append(row)
+    return out
+
+
+def rows_to_projects(
+    rows: Sequence[Mapping[str, str]],
+    doc_no: str | None,
+    section: str,
+    as_of: str | None,
+    table: str | None = None,
+) -> list[Project]:
+    """One `Project` per row that has a name; rows without one (notes) and totals are skipped.
+
+    `section` is the citation section for every row; when empty, the row's 序号 or its
+    position ("第3行", counting data rows from 1) is used so each record stays citable.
     A per-row date column overrides the document's `as_of`.
     """
     if not rows:
@@ -122,11 +113,12 @@ def rows_to_projects(
     cols = classify_headers(headers)
     if "name" not in cols:
         return []
+    rows = fill_down(rows, cols.get("category"))
     default_unit = unit_from_header(cols["amount"]) if "amount" in cols else None
     projects = []
     for i, row in enumerate(rows, start=1):
         name = _cell(row, cols.get("name"))
-        if not name or re.fullmatch(r"(合计|总计|小计|total)", name, re.IGNORECASE):
+        if not name or is_total(row, cols.get("name")):
             continue
         amount_text = _cell(row, cols.get("amount"))
         unit = default_unit
@@ -134,13 +126,20 @@ def rows_to_projects(
         if currency_cell and not unit:
             unit = currency_cell
         amount = parse_amount(amount_text, unit) if amount_text else None
+        if amount and amount.currency is None:
+            amount = None  # a percentage or a count is not the project's size
         if amount and amount_text and unit and re.fullmatch(r"[\d,.\s]+", amount_text):
             amount_text = f"{amount_text.strip()}{unit}"  # "8000" under "(万美元)" is quoted as 8000万美元
-        units_cell = _cell(row, cols.get("units"))
+        units = _units(row, cols)
+        person_cell = _cell(row, cols.get("person"))
+        phone_cell = _cell(row, cols.get("phone"))
+        phones = phones_in(phone_cell) or phones_in(person_cell)
+        mobile = next((p for p in phones if MOBILE.fullmatch(p)), None)
+        category = _cell(row, cols.get("category"))
         projects.append(
             Project(
                 doc_no=doc_no or "",
-                section=section or f"第{i}行",
+                section=section or row_section(row, cols, i),
                 name=name,
                 company=_cell(row, cols.get("company")),
                 amount_text=amount_text,
@@ -152,12 +151,29 @@ def rows_to_projects(
                 stage=normalize_stage(_cell(row, cols.get("stage"))),
                 place=_cell(row, cols.get("place")),
                 as_of=parse_date(_cell(row, cols.get("as_of"))) or as_of,
-                units=split_units(units_cell) if units_cell else [],
-                contact=_cell(row, cols.get("contact")),
+                units=units,
+                contact="；".join(c for c in (person_cell, phone_cell) if c) or None,
                 source=row_to_line(row),
+                category=strip_count(category) if category else None,
+                content=_cell(row, cols.get("content")),
+                leader=_cell(row, cols.get("leader")),
+                person=person_in(person_cell) if person_cell else None,
+                phone=mobile or (phones[0] if phones else None),
+                table=table,
+                row=i,
             )
         )
     return projects
+
+
+def _units(row: Mapping[str, str], cols: Mapping[str, str]) -> list[str]:
+    units: list[str] = []
+    for key in ("lead", "units", "co_units"):
+        cell = _cell(row, cols.get(key))
+        for unit in split_units(cell) if cell else []:
+            if unit not in units:
+                units.append(unit)
+    return units
 
 
 def _cell(row: Mapping[str, str], header: str | None) -> str | None:

@@ -11,6 +11,7 @@ stage the text says was reached ("已进入…", "持续洽谈"). Policy exhorta
 from __future__ import annotations
 
 import re
+from collections.abc import Set
 
 from knowledge.amounts import parse_amount
 from knowledge.models import Project, SourceDocument
@@ -45,7 +46,11 @@ _INVEST = re.compile(r"投资|基金|资金|估算|引进|计划")
 _ARTICLE = re.compile(r"^第[一二三四五六七八九十百]+条")
 
 
-def extract_projects(doc: SourceDocument, rows: list[dict[str, str]] | None = None) -> list[Project]:
+def extract_projects(
+    doc: SourceDocument, rows: list[dict[str, str]] | None = None, skip: Set[str] = frozenset()
+) -> list[Project]:
+    """Projects named in prose. Table rows are read as tables (`table_records`): paragraphs
+    in `skip` (a table's lines and cells) and delimited rows are not prose."""
     if rows:
         from knowledge.tables import rows_to_projects
 
@@ -55,7 +60,7 @@ def extract_projects(doc: SourceDocument, rows: list[dict[str, str]] | None = No
     out: list[Project] = []
     seen: set[str] = set()
     for p in doc.paragraphs:
-        if p.path and p.path[0] == "落款":
+        if p.path and p.path[0] == "落款" or p.norm in skip or " | " in p.text:
             continue
         section = "".join(heading_number(h) for h in p.path)
         for sentence in re.split(r"(?<=[。；;])", p.norm):

@@ -24,14 +24,16 @@ def test_classify_headers_prefers_the_longest_word():
         ]
     )
     assert fields == {
+        "serial": "序号",
         "name": "项目名称",
         "company": "项目单位",
         "amount": "计划总投资（亿元）",
         "stage": "项目进展",
         "place": "落户地",
         "units": "责任单位",
-        "contact": "联系人",
+        "person": "联系人",
         "as_of": "更新时间",
+        "note": "备注",
     }
 
 
