@@ -47,7 +47,14 @@ def join_lines(paras: list[str], keep: Set[str] = frozenset()) -> list[str]:
     lines of their own, so two rows are never glued into one paragraph."""
     out: list[str] = []
     for p in paras:
-        if out and should_join(out[-1], p) and normalize(p) not in keep and normalize(out[-1]) not in keep:
+        in_table = " | " in p or " | " in out[-1] if out else False  # a delimited row is no wrapped sentence
+        if (
+            out
+            and not in_table
+            and should_join(out[-1], p)
+            and normalize(p) not in keep
+            and normalize(out[-1]) not in keep
+        ):
             sep = "" if is_chinese(out[-1][-3:] + p[:3]) else " "
             out[-1] = out[-1] + sep + p
         else:

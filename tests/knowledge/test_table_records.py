@@ -137,3 +137,25 @@ def test_project_table_in_text_all_fields():
         True,
         "区经信局、柯桥街道",
     )
+
+
+def test_reader_table_rows_stay_separate_paragraphs(tmp_path):
+    """A .docx table is rendered as " | " lines by its reader: two rows never become one paragraph."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("附件")
+    table = document.add_table(rows=3, cols=3)
+    cells = [
+        ["序号", "任务", "牵头单位"],
+        ["1", "建立完善扶持政策，支持引导高等院校和职业院校养老服务相关专业建设", "市民政局"],
+        ["2", "支持职业院校设置养老管理、养老服务、康复护理等相关专业", "市教委"],
+    ]  # fmt: skip
+    for r, row in enumerate(cells):
+        for c, text in enumerate(row):
+            table.rows[r].cells[c].text = text
+    path = tmp_path / "tasks.docx"
+    document.save(path)
+    doc = parse_document(load_file(path))
+    rows = [p.text for p in doc.paragraphs if " | " in p.text]
+    assert len(rows) == 3 and [r.lead for r in doc.records.responsibilities] == ["市民政局", "市教委"]
