@@ -2,7 +2,8 @@
 
 Web pages and PDFs lose their table markup in three common ways, all handled here:
 - delimited rows: cells joined by ` | `, a tab or ` / ` (a rowspan cell appears only in its
-  first row: the short rows below are filled from the row above);
+  first row: the short rows below are filled from the row above), or by spaces as a PDF's
+  text layer gives them (then only under a header of known column names, rows of its width);
 - one cell per line: a block of short header lines, then each row's cells on their own lines
   (a long cell may wrap over several lines; an empty cell leaves no line);
 - cells run together: "序号内容与要求完成情况责任单位", then rows "1确保……市发改委".
@@ -27,7 +28,7 @@ from knowledge.table_cells import (
     split_run_together,
     split_run_together_header,
 )
-from knowledge.table_headers import looks_like_header
+from knowledge.table_headers import header_field, looks_like_header
 
 GROUP_HEADER = "分组"  # as the readers name it (`knowledge.readers.grid`)
 _SEPARATOR = re.compile(r"^[\s|:：\-—=+]+$")  # markdown |---|---| rows
@@ -88,6 +89,9 @@ def _split(line: str, delim: str) -> list[str] | None:
         if line.rstrip().endswith("|"):
             cells = cells[:-1]
         return cells if len(cells) >= 2 else None
+    if delim == " ":  # a PDF's text: cells apart by spaces, inside a cell none
+        cells = line.split()
+        return cells if len(cells) >= 2 else None
     if delim not in line:
         return None
     cells = [c.strip() for c in line.split(delim)]
@@ -95,10 +99,12 @@ def _split(line: str, delim: str) -> list[str] | None:
 
 
 def _delimited(lines: list[str], h: int) -> tuple[list[str], list[dict[str, str]], list[int]] | None:
-    for delim in ("|", "\t", " / "):
+    for delim in ("|", "\t", " / ", " "):
         header = _split(lines[h], delim)
         if header is None or not looks_like_header(header):
             continue
+        if delim == " " and (len(header) < 3 or not all(header_field(c) for c in header)):
+            continue  # spaces separate words too: only a header of known column names counts
         got = _delimited_rows(lines, h, header, delim)
         if got:
             return got
@@ -120,6 +126,8 @@ def _delimited_rows(
             j += 1
             continue
         cells = _split(line, delim)
+        if cells is not None and delim == " " and len(cells) != len(header):
+            cells = None  # a line of words, not a row: the table ends (or a group line follows)
         if cells is not None:
             if _SEPARATOR.match(line) or [c for c in cells if c] == [c for c in header if c]:
                 covered.append(j)  # markdown rule or the header repeated after a page break
@@ -129,7 +137,7 @@ def _delimited_rows(
                 covered.append(j)
             j += 1
             continue
-        if is_group_line(line) and _next_is_row(lines, j + 1, delim):
+        if is_group_line(line) and _next_is_row(lines, j + 1, delim, len(header)):
             group = group_label(line)
             covered.append(j)
             j += 1
@@ -146,11 +154,12 @@ def _delimited_rows(
     return headers, keyed, covered
 
 
-def _next_is_row(lines: list[str], j: int, delim: str) -> bool:
+def _next_is_row(lines: list[str], j: int, delim: str, width: int) -> bool:
     while j < len(lines):
         line = lines[j]
         if line and not is_group_line(line):
-            return _split(line, delim) is not None
+            cells = _split(line, delim)
+            return cells is not None and (delim != " " or len(cells) == width)
         j += 1
     return False
 
@@ -253,8 +262,6 @@ def _caption(lines: list[str], h: int, used: set[int]) -> tuple[str | None, str 
 
 
 def _needs_unit(header: str) -> bool:
-    from knowledge.table_headers import header_field
-
     return header_field(header) in ("amount", "annual_amount", "done_amount") and not re.search(
         r"[（(\[【].*[）)\]】]", header
     )

@@ -130,3 +130,18 @@ def test_caption_unit_line_markdown_and_tabs():
 def test_prose_gives_no_table():
     for prefix in ("001", "011", "016", "031", "038"):
         assert find_tables(_text(REAL, prefix)) == []
+
+
+def test_space_separated_rows_of_a_pdf_text_layer():
+    text = "\n".join([
+        "附表1 重点项目",
+        "序号 项目名称 总投资（亿元） 建设地点 进展",
+        "1 甲智能装备项目 12 柯桥区 在建",
+        "2 乙新材料项目 3.5 上虞区 洽谈",
+        "以上项目按季度调度 由市发改委汇总。",
+    ])  # fmt: skip
+    (found,) = find_tables(text)
+    assert found.table.name == "附表1 重点项目"
+    assert [r["项目名称"] for r in found.table.rows] == ["甲智能装备项目", "乙新材料项目"]
+    # words apart by spaces under a line of ordinary words are no table
+    assert find_tables("我们 今年 要 做好 三件 事\n一 二 三 四 五 六") == []
