@@ -86,11 +86,45 @@ class Runtime:
     def reindex(
         self, paths: list[Path] | None = None, full: bool = False, progress: Progress | None = None
     ) -> IndexReport:
-        """Index `paths` (default: KNOWLEDGE_DIR plus uploads); the old index serves until done."""
-        with self._lock:
+        """Index `paths` (default: KNOWLEDGE_DIR plus the current version of every upload, pruning
+        what is gone from both); the old index serves until done."""
+        return self._run(lambda: self._index(paths, full, progress))
+
+    def index_upload(self, path: Path, progress: Progress | None = None) -> IndexReport:
+        """Index one stored upload version (file and sidecar as stored), unless a newer upload of
+        the same name replaced it before this run began: that one's own run indexes it, and an
+        older version indexed after it would bring back what the admin replaced."""
+        from bot.admin.uploads import upload_store
+
+        path = Path(path)
+        store = upload_store(path.parents[2])  # uploads/<doc_id>/<version>/<file>
+
+        def run() -> IndexReport:
+            if not store.is_current(path):
+                return IndexReport(superseded=[path.parent.parent.name])
+            report = self._index([path], False, progress)
+            if not report.errors:
+                store.drop_older(path)
+            return report
+
+        return self._run(run)
+
+    def _index(self, paths: list[Path] | None, full: bool, progress: Progress | None) -> IndexReport:
+        if paths:
+            return self._indexer.index(paths, full=full, prune=False, progress=progress)
+        from bot.admin.uploads import sources, upload_store
+
+        roots, prune_roots = sources(self.settings.knowledge_dir, self.settings.uploads_dir)
+        report = self._indexer.index(roots, full=full, prune=True, progress=progress, prune_roots=prune_roots)
+        upload_store(self.settings.uploads_dir).drop_superseded()
+        return report
+
+    def _run(self, index: Callable[[], IndexReport]) -> IndexReport:
+        with self._lock:  # one indexing run at a time
             started = time.perf_counter()
-            roots = paths or [self.settings.knowledge_dir, self.settings.uploads_dir]
-            report = self._indexer.index(roots, full=full, prune=paths is None, progress=progress)
+            report = index()
+            if report.superseded and not (report.new or report.changed or report.removed):
+                return report  # nothing was indexed: nothing to refresh or announce
             report.seconds = time.perf_counter() - started
             self.last_index_time = time.time()
             self._write_last_index_time()

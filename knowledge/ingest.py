@@ -59,13 +59,16 @@ def ingest(
     parser: Parser | None = None,
     progress: Progress | None = None,
     limits: ReadLimits | None = None,
+    prune_roots: Iterable[str | Path] | None = None,
 ) -> IngestResult:
     """Load, parse and upsert every file under `paths`.
 
     With `prune`, catalogue documents that no file under `paths` produced any more are
     removed (use it when `paths` is the whole knowledge folder, never for a single upload),
     and a root that does not exist is skipped rather than reported. A file that failed to
-    read is remembered in `catalogue.failures` and not read again until it changes.
+    read is remembered in `catalogue.failures` and not read again until it changes. Only
+    documents read from under `prune_roots` (default: `paths`) are pruned: the uploads folder
+    is a prune root while just the current version of each upload is read.
     """
     parse = parser or _default_parser()
     paths = list(paths)
@@ -115,7 +118,7 @@ def ingest(
     if prune:
         failed = {str(Path(e["path"]).resolve()) for e in result.errors}
         keep = set(seen) | {_stem_id(e["path"]) for e in result.errors}
-        roots = [Path(p).resolve() for p in paths]
+        roots = [Path(p).resolve() for p in (paths if prune_roots is None else prune_roots)]
         for summary in catalogue.list_documents():
             doc_id, path = summary["doc_id"], summary.get("path") or ""
             if doc_id in keep or str(Path(path).resolve()) in failed or not _under(path, roots):

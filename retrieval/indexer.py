@@ -44,8 +44,11 @@ class Indexer:
         full: bool = False,
         prune: bool = True,
         progress: Progress | None = None,
+        prune_roots: Sequence[Path | str] | None = None,
     ) -> IndexReport:
-        """Ingest `roots` into the catalogue, then bring the vector index in line with it."""
+        """Ingest `roots` into the catalogue, then bring the vector index in line with it.
+        With `prune`, documents read from under `prune_roots` (default `roots`) whose file no
+        root produced any more are removed."""
         from knowledge.ingest import ingest
 
         result = ingest(
@@ -54,6 +57,7 @@ class Indexer:
             prune=prune,
             progress=progress,
             limits=self.settings.read_limits,
+            prune_roots=prune_roots,
         )
         report = IndexReport(
             new=list(result.new),

@@ -24,6 +24,7 @@ class IndexReport:
     removed: list[str] = field(default_factory=list)
     removed_docs: dict[str, dict[str, str | None]] = field(default_factory=dict)  # title, doc_no by doc id
     errors: list[dict[str, str]] = field(default_factory=list)  # {"path", "error"}
+    superseded: list[str] = field(default_factory=list)  # uploads a newer upload replaced before this run
     chunks_embedded: int = 0
     chunks_total: int = 0
     seconds: float = 0.0

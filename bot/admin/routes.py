@@ -104,8 +104,18 @@ def build_admin_router(
         def work(progress: Progress) -> IndexReport:
             progress(0, 0, "loading index")
             ensure_ready()
-            report = runtime.reindex(paths, full=full, progress=progress)
-            if paths and report.errors and not (report.new or report.changed or report.unchanged):
+            return runtime.reindex(paths, full=full, progress=progress)
+
+        return work
+
+    def upload_work(stored: uploads.StoredUpload) -> Callable[[Progress], IndexReport]:
+        """Index exactly the version this request stored (its file with its own sidecar)."""
+
+        def work(progress: Progress) -> IndexReport:
+            progress(0, 0, "loading index")
+            ensure_ready()
+            report = runtime.index_upload(stored.path, progress=progress)
+            if report.errors and not (report.new or report.changed or report.unchanged):
                 errors = "; ".join(f"{Path(e.get('path', '')).name}: {e.get('error', '')}" for e in report.errors)
                 raise JobFailed(f"the file is stored but could not be indexed: {errors}")
             return report
@@ -136,6 +146,10 @@ def build_admin_router(
             row["upload"] = row["doc_id"] in stored
             row["index_state"] = _index_state(jobs, row["doc_id"], indexed=True)
             rows.append(row)
+        names = uploads.knowledge_names(settings.knowledge_dir, runtime.catalogue, settings.uploads_dir)
+        for row in rows:  # an upload and a knowledge-folder file of one id (the file came later)
+            if row["upload"] and row["doc_id"] in names:
+                row["clash"] = names[row["doc_id"]]
         known = {r["doc_id"] for r in rows}
         waiting = [
             {"doc_id": doc_id, "title": path.name, "doc_no": None, "date": None, "visibility": None,
@@ -176,14 +190,22 @@ def build_admin_router(
         kind: str = Form(""),
     ) -> dict[str, Any]:
         try:
-            doc_id, path = uploads.store_upload(
+            names = uploads.knowledge_names(settings.knowledge_dir, runtime.catalogue, settings.uploads_dir)
+            stored = uploads.store_upload(
                 settings.uploads_dir, file.filename, file.file, settings.max_upload_bytes,
-                visibility.strip().lower(), kind.strip().lower(),
+                visibility.strip().lower(), kind.strip().lower(), reserved=names.get,
             )
         except uploads.UploadRejected as e:
             raise HTTPException(e.status, e.message) from e
-        job = jobs.submit("upload", index_work([path]), doc_id=doc_id)
-        return {"doc_id": doc_id, "job_id": job.id, "stored": path.name}
+        job = jobs.submit("upload", upload_work(stored), doc_id=stored.doc_id)
+        out: dict[str, Any] = {"doc_id": stored.doc_id, "job_id": job.id, "stored": stored.path.name}
+        if stored.clashes_with:
+            out["clash"] = {
+                "with": stored.clashes_with,
+                "message": f"KNOWLEDGE_DIR already holds a document named {stored.clashes_with}: this upload"
+                           f" is kept apart as {stored.doc_id}; both stay in the knowledge base",
+            }
+        return out
 
     @api.delete("/documents/{doc_id}")
     def delete_document(doc_id: str) -> dict[str, Any]:
@@ -192,10 +214,15 @@ def build_admin_router(
         deleted = uploads.delete_upload(settings.uploads_dir, doc_id)
         if doc is None and not deleted:
             raise HTTPException(404, f"no document {doc_id!r} in the catalogue or the uploads")
+        out: dict[str, Any] = {"doc_id": doc_id, "files_deleted": [p.name for p in deleted]}
+        from_upload = doc is not None and uploads.upload_store(settings.uploads_dir).is_stored(Path(doc.path))
+        if doc is not None and deleted and not from_upload:
+            # the upload shared its id with a knowledge-folder document, which is what the catalogue holds
+            out.update(removed=True, note="the upload is deleted; the knowledge folder's document of that name stays")
+            return out
         ensure_ready()
         removed = runtime.remove_document(doc_id)
-        out: dict[str, Any] = {"doc_id": doc_id, "removed": removed or bool(deleted),
-                               "files_deleted": [p.name for p in deleted]}
+        out["removed"] = removed or bool(deleted)
         if doc is not None and not deleted:
             out["note"] = "not an upload: the file stays in KNOWLEDGE_DIR and returns at the next full reindex"
         return out
@@ -275,6 +302,8 @@ def _add_read_failures(catalogue: Any, rows: list[dict], waiting: list[dict], st
     by_id = {r["doc_id"]: r for r in [*waiting, *rows]}
     for failure in failures.list():
         doc_id = doc_id_for(failure["path"])
+        if not Path(failure["path"]).exists() or (doc_id in stored and stored[doc_id] != Path(failure["path"])):
+            continue  # an upload version since replaced (or removed): the current one is what counts
         row = by_id.get(doc_id)
         if row is None:
             row = {"doc_id": doc_id, "title": failure["name"], "doc_no": None, "date": None, "visibility": None,

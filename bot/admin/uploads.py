@@ -1,25 +1,31 @@
-"""Uploaded knowledge files on disk: checked, safely named, stored before anything indexes them.
+"""Uploaded knowledge files: checked, safely named, kept apart from the knowledge folder.
 
-An upload is written to `UPLOADS_DIR` first (through a temporary file and an atomic
-rename), so a parser or indexer failure afterwards loses nothing: the file is there for
-the next reindex. Visibility and kind chosen by the admin go into a sidecar
-`NAME.meta.yaml` next to the file, which the loaders read as admin metadata (it wins
-over what the parser guesses, e.g. a missing 此件公开发布 marker).
+An upload is written with its sidecar (the admin's visibility and kind, which the loaders read
+as admin metadata and which win over what the parser guesses, e.g. a missing 此件公开发布
+marker) into one version folder of `bot.upload_store.UploadStore`, so a file and its metadata
+are stored, replaced and indexed as one unit, and a parser failure afterwards loses nothing.
+
+Uploads and `KNOWLEDGE_DIR` are separate namespaces: an upload named like a document of the
+knowledge folder gets an id of its own (`<name>-upload`) and the clash is reported, so it never
+replaces (and its deletion never removes) the bundled document.
 """
 
 from __future__ import annotations
 
 import os
 import re
-import tempfile
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from bot.upload_store import SIDECAR_SUFFIX, UploadStore
 from knowledge.models import KINDS
 
 SUPPORTED_SUFFIXES: tuple[str, ...] = (".txt", ".md", ".docx", ".pdf", ".html", ".csv", ".xlsx")
 VISIBILITIES: tuple[str, ...] = ("public", "internal")
-SIDECAR_SUFFIX = ".meta.yaml"
+CLASH_SUFFIX = "-upload"
 _CHUNK = 1 << 16
 
 
@@ -59,9 +65,15 @@ def check_upload(filename: str | None, visibility: str, kind: str) -> tuple[str,
     return safe_stem(filename), suffix
 
 
-def sidecar_path(path: Path) -> Path:
-    """`uploads/foo.docx` → `uploads/foo.meta.yaml`."""
-    return path.with_name(path.stem + SIDECAR_SUFFIX)
+def upload_store(uploads_dir: Path) -> UploadStore:
+    return UploadStore(uploads_dir, SUPPORTED_SUFFIXES)
+
+
+@dataclass(frozen=True)
+class StoredUpload:
+    doc_id: str
+    path: Path  # the file inside its version folder: what the indexing job indexes
+    clashes_with: str | None = None  # the knowledge-folder document whose id the file name would take
 
 
 def store_upload(
@@ -71,17 +83,23 @@ def store_upload(
     max_bytes: int,
     visibility: str = "",
     kind: str = "",
-) -> tuple[str, Path]:
-    """Check and store one upload; return (doc_id, stored path). Replaces an earlier upload of the same id."""
-    doc_id, suffix = check_upload(filename, visibility, kind)
-    uploads_dir.mkdir(parents=True, exist_ok=True)
-    # The temporary file lives beside (not inside) the uploads folder: same file system for
-    # the atomic rename, and never seen by a reindex scanning the folder.
-    fd, tmp_name = tempfile.mkstemp(prefix=".upload-", dir=uploads_dir.parent)
-    tmp = Path(tmp_name)
+    reserved: Callable[[str], str | None] | None = None,
+) -> StoredUpload:
+    """Check and store one upload as a new version of its document.
+
+    `reserved(doc_id)` names the knowledge-folder file holding that id, if any; the upload then
+    takes the first free `<id>-upload[-N]`."""
+    stem, suffix = check_upload(filename, visibility, kind)
+    doc_id, owner = stem, reserved(stem) if reserved else None
+    n = 1
+    while reserved and reserved(doc_id):
+        doc_id = f"{stem}{CLASH_SUFFIX}" + (f"-{n}" if n > 1 else "")
+        n += 1
+    store = upload_store(uploads_dir)
+    staged = store.staging()
     try:
         size = 0
-        with os.fdopen(fd, "wb") as out:
+        with open(staged / f"{doc_id}{suffix}", "wb") as out:
             while block := source.read(_CHUNK):
                 size += len(block)
                 if size > max_bytes:
@@ -89,47 +107,50 @@ def store_upload(
                         413, f"file is larger than the {max_bytes:,} byte limit (MAX_UPLOAD_BYTES)"
                     )
                 out.write(block)
+            out.flush()
+            os.fsync(out.fileno())
         if size == 0:
             raise UploadRejected(400, "the uploaded file is empty")
-        for old in stored_uploads(uploads_dir, doc_id):  # same document, other format
-            if old.suffix.lower() != suffix:
-                old.unlink()
-        target = uploads_dir / f"{doc_id}{suffix}"
-        tmp.replace(target)
+        lines = [f"{k}: {v}" for k, v in (("visibility", visibility), ("kind", kind)) if v]
+        if lines:
+            (staged / f"{doc_id}{SIDECAR_SUFFIX}").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        path = store.commit(doc_id, staged)
     finally:
-        tmp.unlink(missing_ok=True)
-    _write_sidecar(sidecar_path(target), visibility, kind)
-    return doc_id, target
+        shutil.rmtree(staged, ignore_errors=True)  # gone already when committed
+    return StoredUpload(doc_id, path, owner)
 
 
-def _write_sidecar(path: Path, visibility: str, kind: str) -> None:
-    """A new upload replaces everything, so a sidecar with no choices in it is removed."""
-    lines = [f"{k}: {v}" for k, v in (("visibility", visibility), ("kind", kind)) if v]
-    if lines:
-        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    else:
-        path.unlink(missing_ok=True)
-
-
-def stored_uploads(uploads_dir: Path, doc_id: str) -> list[Path]:
-    return [p for p in _files(uploads_dir) if p.stem == doc_id]
+def sources(knowledge_dir: Path, uploads_dir: Path) -> tuple[list[Path], list[Path]]:
+    """(what a whole-folder index run reads, what it may prune under): the knowledge folder and
+    the current version of every upload; documents gone from either folder are pruned."""
+    return [knowledge_dir, *list_uploads(uploads_dir).values()], [knowledge_dir, uploads_dir]
 
 
 def list_uploads(uploads_dir: Path) -> dict[str, Path]:
-    """doc_id → stored file, for every supported file in the uploads folder."""
-    return {p.stem: p for p in _files(uploads_dir)}
+    """doc_id → the current version's file, for every stored upload."""
+    return upload_store(uploads_dir).current_files()
 
 
 def delete_upload(uploads_dir: Path, doc_id: str) -> list[Path]:
-    """Remove the stored file(s) and sidecar of one document; return what was removed."""
-    removed = stored_uploads(uploads_dir, doc_id)
-    for p in removed:
-        p.unlink(missing_ok=True)
-        sidecar_path(p).unlink(missing_ok=True)
-    return removed
+    """Remove every version of one uploaded document; return the current file it had."""
+    return upload_store(uploads_dir).delete(doc_id)
 
 
-def _files(uploads_dir: Path) -> list[Path]:
-    if not uploads_dir.is_dir():
-        return []
-    return sorted(p for p in uploads_dir.iterdir() if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES)
+def knowledge_names(knowledge_dir: Path, catalogue: object, uploads_dir: Path) -> dict[str, str]:
+    """doc_id → file name of every document that is not an upload: the files of the knowledge
+    folder, and catalogue documents indexed from anywhere but the uploads folder."""
+    from knowledge.gov_parse import doc_id_for
+    from knowledge.loaders import SUPPORTED_SUFFIXES as READABLE
+    from knowledge.loaders import iter_files
+
+    names: dict[str, str] = {}
+    if Path(knowledge_dir).is_dir():
+        for f in iter_files([knowledge_dir]):
+            if f.suffix.lower() in READABLE:
+                names.setdefault(doc_id_for(str(f)), f.name)
+    store = upload_store(uploads_dir)
+    for doc in catalogue.list_documents():  # type: ignore[attr-defined]
+        path = doc.get("path") or ""
+        if path and doc["doc_id"] not in names and not store.is_stored(Path(path)):
+            names[doc["doc_id"]] = Path(path).name
+    return names

@@ -32,11 +32,12 @@ def run(args: argparse.Namespace) -> int:
     settings = Settings.from_env(args.env_file)
     paths = list(args.paths) or None
     if args.catalogue_only:
+        from bot.admin.uploads import sources
         from knowledge.catalogue import Catalogue
         from knowledge.ingest import ingest
 
         settings.data_dir.mkdir(parents=True, exist_ok=True)
-        roots = paths or [settings.knowledge_dir, settings.uploads_dir]
+        roots, prune_roots = (paths, None) if paths else sources(settings.knowledge_dir, settings.uploads_dir)
         catalogue = Catalogue(settings.catalogue_path)
         try:
             report = ingest(
@@ -44,6 +45,7 @@ def run(args: argparse.Namespace) -> int:
                 catalogue,
                 prune=paths is None,
                 limits=settings.read_limits,
+                prune_roots=prune_roots,
             ).to_dict()
         finally:
             catalogue.close()

@@ -6,10 +6,10 @@ ADMIN_ALLOW_ORG_ADMINS=true); everyone else gets a polite refusal. An uploaded f
 
 from __future__ import annotations
 
+import io
 import logging
 import os
 import re
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -118,34 +118,35 @@ def upload(bot: DingTalkBot, msg: IncomingMessage) -> None:
         log.error("upload download failed msg_id=%s error=%s", msg.msg_id, e)
         bot.say(msg, f"文件下载失败：{e}")
         return
-    path = _store(bot.settings.uploads_dir, name, data)
-    log.info("upload stored msg_id=%s file=%s bytes=%d", msg.msg_id, path.name, len(data))
+    from bot.admin.uploads import UploadRejected, knowledge_names, store_upload, upload_store
+
+    settings = bot.settings
+    try:  # one version folder per upload, apart from KNOWLEDGE_DIR's names (as the admin page does)
+        names = knowledge_names(settings.knowledge_dir, bot.runtime.catalogue, settings.uploads_dir)
+        stored = store_upload(settings.uploads_dir, name, io.BytesIO(data), settings.max_upload_bytes,
+                              reserved=names.get)
+    except UploadRejected as e:
+        bot.say(msg, f"文件「{name}」无法收录：{e.message}")
+        return
+    path = stored.path
+    log.info("upload stored msg_id=%s file=%s bytes=%d", msg.msg_id, path, len(data))
     try:
-        report = bot.runtime.reindex([path])
+        report = bot.runtime.index_upload(path)
     except Exception as e:
         log.exception("upload indexing failed msg_id=%s file=%s", msg.msg_id, path.name)
-        path.unlink(missing_ok=True)
+        upload_store(settings.uploads_dir).discard(path)
         bot.say(msg, f"文件「{name}」无法收录：{e}")
         return
     failed = [e for e in report.errors if Path(e.get("path", "")).name == path.name]
     if failed:
-        path.unlink(missing_ok=True)
+        upload_store(settings.uploads_dir).discard(path)  # the previous version (if any) stays current
         bot.say(msg, f"文件「{name}」无法收录：{failed[0].get('error', '')}")
         return
-    doc_id = next(iter(report.new + report.changed), path.stem)
-    doc = bot.runtime.catalogue.get(doc_id) or bot.runtime.catalogue.get(path.stem)
-    bot.say(msg, format_upload(name, doc, report))
-
-
-def _store(folder: Path, name: str, data: bytes) -> Path:
-    """Write atomically: a half-written file must never be indexed."""
-    folder.mkdir(parents=True, exist_ok=True)
-    target = folder / name
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".upload-")
-    with os.fdopen(fd, "wb") as fh:
-        fh.write(data)
-    os.replace(tmp, target)
-    return target
+    doc = bot.runtime.catalogue.get(stored.doc_id)
+    reply = format_upload(name, doc, report)
+    if stored.clashes_with:
+        reply += f"\n\n注意：知识库文件夹已有同名文档 {stored.clashes_with}，本文件另存为 {stored.doc_id}，两份都保留。"
+    bot.say(msg, reply)
 
 
 def format_upload(name: str, doc: Any, report: Any) -> str:

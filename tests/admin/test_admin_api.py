@@ -203,8 +203,9 @@ def test_upload_index_list_show_ask_delete(tmp_path: Path) -> None:
         assert r.status_code == 202, r.text
         doc_id, job_id = r.json()["doc_id"], r.json()["job_id"]
         assert doc_id == "蓝鲸_产业园通知"
-        assert (settings.uploads_dir / f"{doc_id}.txt").read_bytes() == NOTICE.encode("gb18030")
-        assert (settings.uploads_dir / f"{doc_id}.meta.yaml").read_text() == "kind: responsible-units\n"
+        version = settings.uploads_dir / doc_id / "v000001"
+        assert (version / f"{doc_id}.txt").read_bytes() == NOTICE.encode("gb18030")
+        assert (version / f"{doc_id}.meta.yaml").read_text() == "kind: responsible-units\n"
 
         job = _wait_job(client, job_id)
         assert job["state"] == "done", job
@@ -237,8 +238,7 @@ def test_upload_index_list_show_ask_delete(tmp_path: Path) -> None:
 
         r = client.delete(f"/admin/documents/{doc_id}", headers=AUTH)
         assert r.status_code == 200 and r.json()["removed"], r.text
-        assert not (settings.uploads_dir / f"{doc_id}.txt").exists()
-        assert not (settings.uploads_dir / f"{doc_id}.meta.yaml").exists()
+        assert not (settings.uploads_dir / doc_id).exists()
         assert doc_id not in {d["doc_id"] for d in client.get("/admin/documents", headers=AUTH).json()["documents"]}
         assert client.get(f"/admin/documents/{doc_id}", headers=AUTH).status_code == 404
         again = client.post("/admin/ask", headers=AUTH, json={"question": "蓝鲸跨境电商产业园由哪个单位牵头？"}).json()
@@ -274,7 +274,7 @@ def test_admin_visibility_wins_and_a_failed_index_loses_nothing(tmp_path: Path) 
         assert r.status_code == 202
         job = _wait_job(client, r.json()["job_id"])
         assert job["state"] == "failed" and "broken.docx" in job["error"], job
-        assert (settings.uploads_dir / "broken.docx").exists()
+        assert (settings.uploads_dir / "broken" / "v000001" / "broken.docx").exists()
         rows = {d["doc_id"]: d for d in client.get("/admin/documents", headers=AUTH).json()["documents"]}
         assert rows["broken"]["index_state"] == "failed"
         assert rows["notice"]["index_state"] == "indexed"

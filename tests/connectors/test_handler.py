@@ -137,7 +137,7 @@ def test_uploads_admin_only_supported_types_stored_and_indexed(env, tmp_path):
     bot.handle(parse_callback(file_message("evil.exe", "c1", hook, staff_id="admin1")))
     assert "不支持的文件类型" in fake.replies()[-1].text
     bot.handle(parse_callback(file_message("../../新政策.txt", "c1", hook, staff_id="admin1")))
-    stored = tmp_path / "uploads" / "新政策.txt"
+    stored = tmp_path / "uploads" / "新政策" / "v000001" / "新政策.txt"
     assert stored.read_bytes() == "测〔2024〕1号\n正文".encode()
     assert runtime.reindexed == [[stored]]
     reply = fake.replies()[-1].text

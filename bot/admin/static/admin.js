@@ -132,7 +132,8 @@ function renderDocuments() {
       : null;
     body.append(el("tr", { "data-doc-id": d.doc_id, class: indexed ? "" : "pending" },
       el("td", { class: "docno", title: d.doc_no || "", text: d.doc_no || "—" }),
-      el("td", { class: "title" }, title, ocr, readError),
+      el("td", { class: "title" }, title, ocr, readError, d.clash
+        ? el("span", { class: "badge internal", title: `知识库文件夹中也有 ${d.clash}`, text: "与知识库文件同名" }) : null),
       el("td", { class: "nowrap", text: d.date || "—" }),
       el("td", {}, visibilityBadge(d.visibility)),
       el("td", { class: "nowrap", text: KIND_LABELS[d.kind] || d.kind || "—" }),
@@ -233,6 +234,7 @@ function showReport(job) {
   const parts = [`新增 ${r.new.length}`, `更新 ${r.changed.length}`];
   if (r.scope !== "files") parts.push(`未变 ${r.unchanged.length}`);  // an upload looks at its own file only
   if (r.removed.length) parts.push(`移除 ${r.removed.length}`);
+  if ((r.superseded || []).length) parts.push("已被同名的更新上传取代");
   parts.push(`嵌入分块 ${r.chunks_embedded}`, `用时 ${r.seconds.toFixed(1)} 秒`);
   box.append(el("p", { text: parts.join(" · ") }));
   for (const e of r.errors || []) box.append(el("p", { class: "error", text: `${e.path}：${e.error}` }));
@@ -263,13 +265,15 @@ async function upload(ev) {
   $("upload-submit").disabled = true;
   try {
     const r = await api("/documents", { method: "POST", body: form });
-    notice(`已保存“${file.name}”，正在索引…`, "ok");
+    // a name the knowledge folder already uses is stored apart; say so in every notice that follows
+    const clash = r.clash ? `注意：知识库文件夹已有同名文档 ${r.clash.with}，本次上传另存为 ${r.doc_id}，两份都保留。` : "";
+    notice(clash + `已保存“${file.name}”，正在索引…`, clash ? "warn" : "ok");
     $("upload-form").reset();
     $("upload-name").textContent = "未选择文件";
     refreshAll();
     const job = await followJob(r.job_id);
-    if (job && job.state === "done") notice(`“${file.name}”已索引，可在“试一试”中提问。`, "ok");
-    else if (job) notice(`“${file.name}”已保存，但索引失败：${job.error}`);
+    if (job && job.state === "done") notice(clash + `“${file.name}”已索引，可在“试一试”中提问。`, clash ? "warn" : "ok");
+    else if (job) notice(clash + `“${file.name}”已保存，但索引失败：${job.error}`);
   } catch (e) {
     notice("上传失败：" + e.message);
   } finally {
