@@ -25,6 +25,7 @@ from bot.routes.dingtalk import build_dingtalk_router
 from bot.routes.docs import build_docs_router
 from bot.routes.health import build_health_router
 from bot.settings import Settings
+from knowledge.error_text import describe
 
 log = logging.getLogger(__name__)
 
@@ -111,7 +112,7 @@ def _warm_up(app: FastAPI) -> None:
         log.info("runtime ready")
     except Exception as e:  # reported by /readyz; the service stays up for /healthz and /metrics
         log.exception("warm-up failed")
-        app.state.warm_up_error = f"{type(e).__name__}: {e}"
+        app.state.warm_up_error = describe(e)
 
 
 def create_app(settings: Settings, runtime: Any = None) -> FastAPI:

@@ -14,6 +14,7 @@ from contextlib import closing
 from pathlib import Path
 
 from bot.models import Answer
+from knowledge.sqlite_files import is_damage, set_aside
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS questions (
@@ -35,6 +36,9 @@ CREATE INDEX IF NOT EXISTS questions_conv ON questions (conversation_id, sender,
 """
 
 SQLITE_MAX_ID = 2**63 - 1  # an id outside SQLite's INTEGER range names no question (not a crash)
+# What the log keeps of one question or comment: DingTalk accepts messages far longer than any
+# question (the body limit is 1 MB), and the admin page lists these texts.
+MAX_TEXT_CHARS = 4000
 
 COLUMNS = ("id", "ts", "question", "audience", "channel", "conversation_id", "sender",
            "answered", "route", "answer", "citations", "rating", "comment")
@@ -45,7 +49,17 @@ class QuestionLog:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.Lock()
-        with self._connect() as db:
+        self.set_aside: Path | None = None  # where a damaged log went (the admin status shows it)
+        try:
+            self._create()
+        except sqlite3.DatabaseError as e:  # a garbage file must not stop the service at start
+            if not is_damage(e):
+                raise
+            self.set_aside = set_aside(self.path, e, "question log")
+            self._create()
+
+    def _create(self) -> None:
+        with closing(self._connect()) as db, db:
             db.executescript(SCHEMA)
 
     def _connect(self) -> sqlite3.Connection:
@@ -63,6 +77,7 @@ class QuestionLog:
         sender: str | None = None,
     ) -> int:
         citations = json.dumps([c.label() for c in answer.citations], ensure_ascii=False)
+        question = _clip(question)
         with self._lock, closing(self._connect()) as db, db:
             cur = db.execute(
                 "INSERT INTO questions (ts, question, audience, channel, conversation_id, sender, answered,"
@@ -81,7 +96,7 @@ class QuestionLog:
         with self._lock, closing(self._connect()) as db, db:
             cur = db.execute(
                 "UPDATE questions SET rating = ?, comment = COALESCE(?, comment) WHERE id = ?",
-                (rating, comment, question_id),
+                (rating, _clip(comment) if comment else comment, question_id),
             )
             return cur.rowcount == 1
 
@@ -115,3 +130,7 @@ def _row(row: sqlite3.Row) -> dict:
     out["answered"] = bool(out["answered"])
     out["citations"] = json.loads(out["citations"] or "[]")
     return out
+
+
+def _clip(text: str) -> str:
+    return text if len(text) <= MAX_TEXT_CHARS else text[: MAX_TEXT_CHARS - 1] + "…"

@@ -66,6 +66,10 @@ class Runtime:
             self._indexer = Indexer(self.settings, self.catalogue, embedder, store)
             if index_if_new and self._indexer.is_empty():
                 self.reindex()
+            elif index_if_new:  # an emptied or damaged catalogue is rebuilt, or warm-up fails saying why
+                from bot.data_check import reconcile_catalogue
+
+                reconcile_catalogue(self.catalogue, store, self.settings, self.reindex)
             self._retriever = HybridRetriever(self.settings, self.catalogue, embedder, store)
             self._assistant = Assistant(self.settings, self.catalogue, self._retriever)
             self.ready = True

@@ -33,6 +33,7 @@ from knowledge.models import (
 )
 from knowledge.normalize import normalize
 from knowledge.serialize import RECORD_TYPES, doc_from_dict, doc_to_dict, record_from_dict
+from knowledge.sqlite_files import is_damage, set_aside
 
 UpsertResult = Literal["new", "changed", "unchanged"]
 _TABLES = {  # record list name -> table
@@ -123,6 +124,17 @@ class Catalogue(TableQueries):
         if self.path != ":memory:":
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.RLock()
+        self.set_aside: Path | None = None  # where a damaged catalogue went; its documents are re-read
+        try:
+            self._open()
+        except sqlite3.DatabaseError as e:  # garbage: start empty, warm-up rebuilds it from the files
+            if not is_damage(e):
+                raise
+            self._db.close()
+            self.set_aside = set_aside(Path(self.path), e, "catalogue")
+            self._open()
+
+    def _open(self) -> None:
         self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
         self._db.row_factory = sqlite3.Row
         with self._lock:

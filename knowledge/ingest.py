@@ -8,17 +8,20 @@ failed to load this time: a bad edit must not silently delete the last good vers
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from knowledge.catalogue import Catalogue
+from knowledge.error_text import describe
 from knowledge.models import LoadedFile, SourceDocument
 from knowledge.readers import ReadLimits, load_many
 
 Parser = Callable[[LoadedFile], SourceDocument]
 Progress = Callable[[int, int, str], None]  # (done, total, stage)
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -95,7 +98,8 @@ def ingest(
         try:
             doc = parse(lf)
         except Exception as e:  # a parser bug on one file must not stop the batch
-            result.errors.append({"path": lf.path, "error": f"cannot parse ({type(e).__name__}: {e})"})
+            log.warning("cannot parse %s", lf.path, exc_info=True)
+            result.errors.append({"path": lf.path, "error": f"cannot parse: {describe(e)}"})
             continue
         if doc.doc_id in seen:
             result.errors.append(
@@ -109,7 +113,8 @@ def ingest(
         try:
             outcome = catalogue.upsert(doc)
         except Exception as e:  # e.g. a full disk: report it with the file, keep the batch going
-            result.errors.append({"path": lf.path, "error": f"cannot store ({type(e).__name__}: {e})"})
+            log.warning("cannot store %s", lf.path, exc_info=True)
+            result.errors.append({"path": lf.path, "error": f"cannot store: {describe(e)}"})
             continue
         getattr(result, outcome).append(doc.doc_id)
         result.docs.append(doc)

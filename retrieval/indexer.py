@@ -21,7 +21,7 @@ from knowledge.models import Chunk, SourceDocument
 from retrieval.chunking import chunk_document
 from retrieval.embedder import embedder_id
 from retrieval.report import IndexReport
-from retrieval.store import ChromaStore
+from retrieval.store import ChromaStore, StoreError
 
 log = logging.getLogger(__name__)
 Progress = Callable[[int, int, str], None]
@@ -162,7 +162,7 @@ class Indexer:
             reused = {c.chunk_id for c in reuse}
             embedded = self._embed_and_write([c for c in chunks if c.chunk_id not in reused], new, progress)
             if self.store.count(new) != len(chunks):
-                raise RuntimeError(
+                raise StoreError(
                     f"rebuild incomplete: {self.store.count(new)} of {len(chunks)} chunks stored"
                 )
         except BaseException:

@@ -23,6 +23,7 @@ from typing import Any, Protocol, runtime_checkable
 
 from bot.settings import Settings
 from knowledge.models import Chunk
+from retrieval.chroma_files import remove_orphan_segments
 
 PREFIX = "zhaoshang"
 PUBLIC = "_public"  # suffix of a collection's public mirror
@@ -138,7 +139,9 @@ def open_store(settings: Settings) -> ChromaStore:
         return ChromaStore(client, pointer=_CollectionPointer(client))
     settings.chroma_dir.mkdir(parents=True, exist_ok=True)
     client = chromadb.PersistentClient(path=str(settings.chroma_dir), settings=chroma_settings)
-    return ChromaStore(client, pointer=_FilePointer(settings.chroma_dir / "active.json"))
+    store = ChromaStore(client, pointer=_FilePointer(settings.chroma_dir / "active.json"), folder=settings.chroma_dir)
+    remove_orphan_segments(settings.chroma_dir)  # left by rebuilds of earlier versions
+    return store
 
 
 class _FilePointer:
@@ -178,9 +181,11 @@ class _CollectionPointer:
 class ChromaStore:
     """ChromaDB-backed `ChunkStore` over versioned collections `zhaoshang_v{N}`."""
 
-    def __init__(self, client: Any, pointer: _FilePointer | _CollectionPointer) -> None:
+    def __init__(self, client: Any, pointer: _FilePointer | _CollectionPointer, folder: Path | None = None) -> None:
+        """`folder`: embedded Chroma's folder, whose files of dropped collections `drop` removes."""
         self.client = client
         self.pointer = pointer
+        self.folder = folder
         self._lock = threading.RLock()
         self._mirrored: set[str] = set()  # collections whose mirror was checked by this process
         self._handles: dict[str, Any] = {}
@@ -247,6 +252,8 @@ class ChromaStore:
             except Exception:  # already gone
                 pass
         self._mirrored.discard(name)
+        if self.folder is not None:
+            remove_orphan_segments(self.folder)
 
     def stale_collections(self) -> list[str]:
         active = self.active_collection()
@@ -430,6 +437,16 @@ class ChromaStore:
     def count(self, collection: str | None = None) -> int:
         col = self._collection(collection)
         return 0 if col is None else int(col.count())
+
+    def doc_ids_outside(self, known: Sequence[str], limit: int = 200) -> set[str]:
+        """Documents the active collection holds chunks of but `known` (the catalogue) lacks;
+        one filtered read of at most `limit` chunks, so a warm-up can afford it."""
+        col = self._collection()
+        if col is None:
+            return set()
+        where = {"doc_id": {"$nin": list(known)}} if known else None
+        res = col.get(where=where, limit=limit, include=["metadatas"])
+        return {str((m or {}).get("doc_id", "")) for m in res["metadatas"]}
 
 
 def _name(collection: Any) -> str:

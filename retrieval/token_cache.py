@@ -18,6 +18,8 @@ import threading
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
+from knowledge.sqlite_files import is_damage, set_aside
+
 SEP = "\x1f"  # tokens never contain the unit separator
 
 
@@ -33,12 +35,22 @@ class TokenCache:
         self._db: sqlite3.Connection | None = None
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(str(path), check_same_thread=False, timeout=30)  # two workers may share it
-            self._db.executescript(
-                "PRAGMA journal_mode=WAL;"
-                "CREATE TABLE IF NOT EXISTS tokens (key TEXT PRIMARY KEY, tokens TEXT NOT NULL);"
-                "CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);"
-            )
+            try:
+                self._open()
+            except sqlite3.DatabaseError as e:  # a garbage file: it is only a cache, start it anew
+                if not is_damage(e):
+                    raise
+                self.close()
+                set_aside(path, e, "keyword token cache", keep=False)
+                self._open()
+
+    def _open(self) -> None:
+        self._db = sqlite3.connect(str(self.path), check_same_thread=False, timeout=30)  # two workers may share it
+        self._db.executescript(
+            "PRAGMA journal_mode=WAL;"
+            "CREATE TABLE IF NOT EXISTS tokens (key TEXT PRIMARY KEY, tokens TEXT NOT NULL);"
+            "CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);"
+        )
 
     def words(self) -> set[str]:
         """The dictionary the stored tokens were cut with."""

@@ -3,8 +3,9 @@
 Indexing takes seconds to minutes, longer than an HTTP request should wait, so the admin
 routes queue a job and return its id; the page polls `GET /admin/jobs/{id}`. One worker
 is enough (the runtime indexes one run at a time anyway) and keeps the order predictable:
-an upload queued after a reindex is indexed after it. State lives in memory; finished
-jobs are also written to a small JSON file so a job id survives a restart.
+an upload queued after a reindex is indexed after it. State lives in memory and is written
+to a small JSON file whenever a job is queued, starts or ends, so a job id survives a
+restart, and a job the restart killed is shown as "interrupted" (not a 404).
 """
 
 from __future__ import annotations
@@ -21,10 +22,13 @@ from pathlib import Path
 from typing import Any, Literal
 
 from bot.runtime import IndexReport, Progress
+from knowledge.error_text import describe
 
 log = logging.getLogger(__name__)
 
-JobState = Literal["queued", "running", "done", "failed"]
+JobState = Literal["queued", "running", "done", "failed", "interrupted"]
+FINISHED: tuple[str, ...] = ("done", "failed", "interrupted")
+INTERRUPTED = "interrupted by a restart of the service before it finished; run it again"
 JobWork = Callable[[Progress], IndexReport | dict[str, Any]]
 
 
@@ -57,6 +61,7 @@ class JobRunner:
         self._work: dict[str, JobWork] = {}
         self._queue: queue.Queue[str | None] = queue.Queue()
         self._lock = threading.Lock()
+        self._save_lock = threading.Lock()
         self._thread: threading.Thread | None = None
         self._state_file = state_file
         self._keep = keep
@@ -71,6 +76,7 @@ class JobRunner:
             if self._thread is None or not self._thread.is_alive():
                 self._thread = threading.Thread(target=self._serve, name="admin-jobs", daemon=True)
                 self._thread.start()
+        self._save()
         self._queue.put(job.id)
         return job
 
@@ -97,7 +103,7 @@ class JobRunner:
             job = self.get(job_id)
             if job is None:
                 raise KeyError(job_id)
-            if job.state in ("done", "failed"):
+            if job.state in FINISHED:
                 return job
             if time.monotonic() > deadline:
                 raise TimeoutError(f"job {job_id} still {job.state} after {timeout:.0f}s")
@@ -124,6 +130,7 @@ class JobRunner:
             job.state = "running"
             job.started = time.time()
             job.progress = {"done": 0, "total": 0, "stage": "starting"}
+        self._save()
 
         def progress(done: int, total: int, stage: str) -> None:
             with self._lock:
@@ -135,7 +142,7 @@ class JobRunner:
             self._finish(job, "failed", error=str(e))
         except Exception as e:  # noqa: BLE001 - any failure becomes the job's error, never a dead worker
             log.exception("admin job %s (%s) failed", job.id, job.kind)
-            self._finish(job, "failed", error=f"{type(e).__name__}: {e}")
+            self._finish(job, "failed", error=describe(e))
         else:
             report = result.to_dict() if isinstance(result, IndexReport) else dict(result)
             self._finish(job, "done", report=report)
@@ -150,7 +157,7 @@ class JobRunner:
             job.progress = {"done": total, "total": total, "stage": state}
         self._save()
 
-    # --- persistence (finished jobs only) ------------------------------------
+    # --- persistence --------------------------------------------------------------
     def _load(self) -> None:
         if self._state_file is None or not self._state_file.is_file():
             return
@@ -158,8 +165,9 @@ class JobRunner:
             rows = json.loads(self._state_file.read_text(encoding="utf-8"))
             for row in rows:
                 job = Job(**row)
-                if job.state in ("queued", "running"):  # the process died under it
-                    job.state, job.error = "failed", "interrupted by a restart; run it again"
+                if job.state not in FINISHED:  # the process died under it (or before it ran)
+                    job.state, job.error = "interrupted", INTERRUPTED
+                    job.progress = {**job.progress, "stage": "interrupted"}
                 self._jobs[job.id] = job
         except (ValueError, TypeError, OSError) as e:
             log.warning("ignoring unreadable job history %s: %s", self._state_file, e)
@@ -167,13 +175,13 @@ class JobRunner:
     def _save(self) -> None:
         if self._state_file is None:
             return
-        with self._lock:
-            done = [j.to_dict() for j in sorted(self._jobs.values(), key=lambda j: j.created)
-                    if j.state in ("done", "failed")][-self._keep:]
-        try:
-            self._state_file.parent.mkdir(parents=True, exist_ok=True)
-            tmp = self._state_file.with_suffix(".tmp")
-            tmp.write_text(json.dumps(done, ensure_ascii=False), encoding="utf-8")
-            tmp.replace(self._state_file)
-        except OSError as e:
-            log.warning("could not save job history to %s: %s", self._state_file, e)
+        with self._save_lock:  # submits come from several request threads: one writer at a time
+            with self._lock:
+                rows = [j.to_dict() for j in sorted(self._jobs.values(), key=lambda j: j.created)][-self._keep:]
+            try:
+                self._state_file.parent.mkdir(parents=True, exist_ok=True)
+                tmp = self._state_file.with_suffix(".tmp")
+                tmp.write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+                tmp.replace(self._state_file)
+            except OSError as e:
+                log.warning("could not save job history to %s: %s", self._state_file, e)

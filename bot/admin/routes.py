@@ -22,10 +22,12 @@ from starlette.exceptions import HTTPException
 
 from bot.admin import uploads
 from bot.admin.jobs import JobFailed, JobRunner
-from bot.errors import BadRequest
+from bot.admin.listing import document_rows, summary
+from bot.data_check import set_aside_warnings
+from bot.errors import BadRequest, NotReady
 from bot.runtime import IndexReport, Progress, Runtime
 from bot.settings import Settings
-from knowledge.gov_parse import doc_id_for
+from knowledge.error_text import describe
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 STATIC_FILES = {"admin.js": "text/javascript", "admin.css": "text/css"}
@@ -98,7 +100,10 @@ def build_admin_router(
         """Indexing, deleting and asking need the loaded index; `warm_up` is idempotent and locked,
         so this waits for the app's own warm-up when one is running."""
         if not runtime.ready:
-            runtime.warm_up()
+            try:
+                runtime.warm_up()
+            except Exception as e:  # e.g. a damaged data folder: /readyz says the same
+                raise NotReady(f"the index cannot be loaded: {describe(e)}") from e
 
     def index_work(paths: list[Path] | None, full: bool = False) -> Callable[[Progress], IndexReport]:
         def work(progress: Progress) -> IndexReport:
@@ -139,29 +144,7 @@ def build_admin_router(
     # --- documents -------------------------------------------------------------
     @api.get("/documents")
     def list_documents() -> dict[str, Any]:
-        stored = uploads.list_uploads(settings.uploads_dir)
-        rows = []
-        for doc in runtime.catalogue.list_documents():
-            row = _summary(doc)
-            row["upload"] = row["doc_id"] in stored
-            row["index_state"] = _index_state(jobs, row["doc_id"], indexed=True)
-            rows.append(row)
-        names = uploads.knowledge_names(settings.knowledge_dir, runtime.catalogue, settings.uploads_dir)
-        for row in rows:  # an upload and a knowledge-folder file of one id (the file came later)
-            if row["upload"] and row["doc_id"] in names:
-                row["clash"] = names[row["doc_id"]]
-        known = {r["doc_id"] for r in rows}
-        waiting = [
-            {"doc_id": doc_id, "title": path.name, "doc_no": None, "date": None, "visibility": None,
-             "kind": None, "status": None, "records": {}, "upload": True,
-             "index_state": _index_state(jobs, doc_id, indexed=False)}
-            for doc_id, path in stored.items() if doc_id not in known
-        ]
-        _add_read_failures(runtime.catalogue, rows, waiting, stored)
-        # uploads (what admins manage here) first, newest first, then the knowledge folder's documents
-        rows.sort(key=lambda r: r.get("date") or "", reverse=True)
-        rows.sort(key=lambda r: not r["upload"])
-        return {"documents": waiting + rows}
+        return {"documents": document_rows(runtime.catalogue, settings, jobs)}
 
     @api.get("/documents/{doc_id}")
     def show_document(doc_id: str) -> dict[str, Any]:
@@ -170,7 +153,7 @@ def build_admin_router(
             pending = jobs.pending_for(doc_id)
             hint = f" (indexing job {pending.id} is {pending.state})" if pending else ""
             raise HTTPException(404, f"no document {doc_id!r} in the catalogue{hint}")
-        out = _summary(doc)
+        out = summary(doc)
         out.update({
             "addressees": doc.addressees,
             "cc": list(doc.cc),
@@ -200,11 +183,7 @@ def build_admin_router(
         job = jobs.submit("upload", upload_work(stored), doc_id=stored.doc_id)
         out: dict[str, Any] = {"doc_id": stored.doc_id, "job_id": job.id, "stored": stored.path.name}
         if stored.clashes_with:
-            out["clash"] = {
-                "with": stored.clashes_with,
-                "message": f"KNOWLEDGE_DIR already holds a document named {stored.clashes_with}: this upload"
-                           f" is kept apart as {stored.doc_id}; both stay in the knowledge base",
-            }
+            out["clash"] = uploads.clash_report(stored)
         return out
 
     @api.delete("/documents/{doc_id}")
@@ -280,6 +259,7 @@ def build_admin_router(
         out = runtime.status()
         active = next((j for j in jobs.list() if j.state in ("queued", "running")), None)
         out["active_job"] = active.to_dict() if active else None
+        out["warnings"] = set_aside_warnings(question_log=question_log, catalogue=runtime.catalogue)
         return out
 
     api.jobs = jobs  # type: ignore[attr-defined]  # so the app (and tests) can close it on shutdown
@@ -287,41 +267,3 @@ def build_admin_router(
 
 
 _NO_CACHE = {"Cache-Control": "no-cache"}
-
-
-def _summary(doc: Any) -> dict[str, Any]:
-    return dict(doc.summary()) if hasattr(doc, "summary") else dict(doc)
-
-
-def _add_read_failures(catalogue: Any, rows: list[dict], waiting: list[dict], stored: dict[str, Path]) -> None:
-    """Say why a file could not be read: on its waiting upload, on the document whose last good
-    version still serves, or as its own row for a file of the knowledge folder."""
-    failures = getattr(catalogue, "failures", None)
-    if failures is None:
-        return
-    by_id = {r["doc_id"]: r for r in [*waiting, *rows]}
-    for failure in failures.list():
-        doc_id = doc_id_for(failure["path"])
-        if not Path(failure["path"]).exists() or (doc_id in stored and stored[doc_id] != Path(failure["path"])):
-            continue  # an upload version since replaced (or removed): the current one is what counts
-        row = by_id.get(doc_id)
-        if row is None:
-            row = {"doc_id": doc_id, "title": failure["name"], "doc_no": None, "date": None, "visibility": None,
-                   "kind": None, "status": None, "records": {}, "upload": doc_id in stored}  # fmt: skip
-            waiting.append(row)
-            by_id[doc_id] = row
-        if row.get("index_state") != "indexed":
-            row["index_state"] = "failed"
-        row["error"] = failure["error"]
-        row["error_file"] = failure["name"]
-
-
-def _index_state(jobs: JobRunner, doc_id: str, indexed: bool) -> str:
-    """indexed | queued | running | failed | not indexed — what the table's status column shows."""
-    pending = jobs.pending_for(doc_id)
-    if pending:
-        return pending.state
-    if indexed:
-        return "indexed"
-    last = jobs.latest_for(doc_id)
-    return "failed" if last and last.state == "failed" else "not indexed"

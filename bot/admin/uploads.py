@@ -120,6 +120,15 @@ def store_upload(
     return StoredUpload(doc_id, path, owner)
 
 
+def clash_report(stored: StoredUpload) -> dict[str, str]:
+    """What the upload response says when the file name is a knowledge-folder document's."""
+    return {
+        "with": stored.clashes_with or "",
+        "message": f"KNOWLEDGE_DIR already holds a document named {stored.clashes_with}: this upload is kept"
+        f" apart as {stored.doc_id}; both stay in the knowledge base",
+    }
+
+
 def sources(knowledge_dir: Path, uploads_dir: Path) -> tuple[list[Path], list[Path]]:
     """(what a whole-folder index run reads, what it may prune under): the knowledge folder and
     the current version of every upload; documents gone from either folder are pruned."""

@@ -17,6 +17,7 @@ from bot.errors import BadRequest, InvalidRequest
 from connectors.base import PayloadError
 from connectors.dingtalk.payload import parse_callback
 from connectors.dingtalk.signature import verify
+from knowledge.error_text import describe
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +46,7 @@ def build_dingtalk_router() -> APIRouter:
         try:
             msg = parse_callback(json.loads(raw))
         except (ValueError, PayloadError) as e:  # JSONDecodeError and UnicodeDecodeError are ValueErrors
-            raise BadRequest(f"unreadable DingTalk message: {e}") from None
+            raise BadRequest(f"unreadable DingTalk message: {describe(e)}") from None
         except RecursionError:  # signed, but nested deeper than any message: the parser gives up
             raise BadRequest("unreadable DingTalk message: JSON nested too deeply") from None
         accepted = state.bot.submit(msg)

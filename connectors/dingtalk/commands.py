@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from connectors.base import IncomingMessage
 from connectors.dingtalk.audience import is_admin, resolve_audience
 from connectors.dingtalk.client import DingTalkError
+from knowledge.error_text import describe
 
 if TYPE_CHECKING:
     from connectors.dingtalk.handler import DingTalkBot
@@ -135,7 +136,7 @@ def upload(bot: DingTalkBot, msg: IncomingMessage) -> None:
     except Exception as e:
         log.exception("upload indexing failed msg_id=%s file=%s", msg.msg_id, path.name)
         upload_store(settings.uploads_dir).discard(path)
-        bot.say(msg, f"文件「{name}」无法收录：{e}")
+        bot.say(msg, f"文件「{name}」无法收录：{describe(e)}")
         return
     failed = [e for e in report.errors if Path(e.get("path", "")).name == path.name]
     if failed:

@@ -66,7 +66,7 @@ def test_a_failing_job_is_failed_with_its_reason_and_the_worker_goes_on() -> Non
 
     a, b = runner.submit("reindex", boom), runner.submit("upload", polite, doc_id="bad")
     c = runner.submit("reindex", lambda progress: {})
-    assert runner.wait(a.id).error == "RuntimeError: disk on fire"
+    assert runner.wait(a.id).error == "an unexpected internal error (RuntimeError); the service log has the details"
     assert runner.wait(b.id).error == "the file is stored but could not be indexed: bad.docx: not a zip"
     assert runner.wait(c.id).state == "done"
     assert runner.latest_for("bad").state == "failed"
@@ -81,3 +81,37 @@ def test_finished_jobs_survive_a_restart(tmp_path: Path) -> None:
     second = JobRunner(state)
     again = second.get(job.id)
     assert again is not None and again.state == "done" and again.report == {"ok": True}
+
+
+def test_jobs_a_restart_killed_are_shown_as_interrupted_not_404(tmp_path: Path) -> None:
+    """The service dies while one job runs and another waits; the new process still knows both."""
+    from fastapi.testclient import TestClient
+
+    from tests.admin.conftest import AUTH, make_app, make_settings
+
+    settings = make_settings(tmp_path)
+    app, _, _ = make_app(settings)
+    jobs = app.state.admin_router.jobs
+    started, release = threading.Event(), threading.Event()
+
+    def long_reindex(progress):  # noqa: ANN001, ANN202
+        started.set()
+        release.wait(10)
+        return {}
+
+    running = jobs.submit("reindex", long_reindex)
+    waiting = jobs.submit("upload", lambda progress: {}, doc_id="notice")
+    assert started.wait(5)
+    # the restart: a new process reads the data folder while the old one is gone mid-job
+    after, _, _ = make_app(settings)
+    with TestClient(after) as client:
+        for job in (running, waiting):
+            r = client.get(f"/admin/jobs/{job.id}", headers=AUTH)
+            assert r.status_code == 200, r.text
+            assert r.json()["state"] == "interrupted" and "restart" in r.json()["error"]
+        listed = {j["id"]: j["state"] for j in client.get("/admin/jobs", headers=AUTH).json()["jobs"]}
+        assert listed == {running.id: "interrupted", waiting.id: "interrupted"}
+        assert after.state.admin_router.jobs.wait(running.id, timeout=1).state == "interrupted"
+    release.set()
+    jobs.close()
+    after.state.admin_router.jobs.close()

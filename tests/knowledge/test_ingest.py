@@ -154,7 +154,8 @@ def test_a_parser_failure_names_the_file_and_the_batch_goes_on(tmp_path, cat):
 
     result = ingest([folder], cat, parser=parser)
     assert result.new == ["notice-gbk"]
-    assert result.errors == [{"path": str(folder / "page.html"), "error": "cannot parse (ValueError: boom)"}]
+    assert result.errors == [{"path": str(folder / "page.html"),
+                              "error": "cannot parse: an unexpected internal error (ValueError); the service log has the details"}]
 
 
 def test_bundled_knowledge_base(tmp_path, cat):

@@ -13,13 +13,13 @@ const KIND_LABELS = {
 };
 const STATUS_LABELS = { current: "有效", expired: "已过期", repealed: "已废止" };
 const INDEX_LABELS = {
-  "indexed": "已索引", "queued": "排队中", "running": "索引中", "failed": "索引失败", "not indexed": "未索引",
+  "indexed": "已索引", "queued": "排队中", "running": "索引中", "failed": "索引失败", "interrupted": "索引中断", "not indexed": "未索引",
 };
-const JOB_LABELS = { queued: "排队中", running: "索引中", done: "完成", failed: "失败" };
+const JOB_LABELS = { queued: "排队中", running: "索引中", done: "完成", failed: "失败", interrupted: "已中断（服务重启）" };
 // every stage the indexer reports (retrieval/report.py STAGES), in Chinese
 const STAGE_LABELS = {
   "queued": "排队中", "starting": "开始", "loading index": "加载索引", "catalogue": "解析文档",
-  "embedding": "生成向量", "done": "完成", "failed": "失败",
+  "embedding": "生成向量", "done": "完成", "failed": "失败", "interrupted": "已中断",
 };
 
 const TOKEN_UNSET_MESSAGE = "服务器还没有设置管理令牌 ADMIN_TOKEN，管理功能已关闭。请在服务器的 .env 文件中写入 "
@@ -229,6 +229,7 @@ function showReport(job) {
   const box = $("job-report");
   box.replaceChildren();
   if (job.state === "failed") { box.append(el("p", { class: "error", text: "失败：" + job.error })); return; }
+  if (job.state === "interrupted") { box.append(el("p", { class: "error", text: "服务重启时任务被中断，请重新运行。" })); return; }
   const r = job.report;
   if (!r) return;
   const parts = [`新增 ${r.new.length}`, `更新 ${r.changed.length}`];
@@ -245,7 +246,7 @@ async function followJob(jobId) {
     let job;
     try { job = await api("/jobs/" + jobId); } catch (e) { notice("无法读取任务状态：" + e.message); return null; }
     showProgress(job);
-    if (job.state === "done" || job.state === "failed") {
+    if (["done", "failed", "interrupted"].includes(job.state)) {
       showReport(job);
       refreshAll();
       return job;
