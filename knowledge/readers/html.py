@@ -1,8 +1,8 @@
 """HTML pages: the visible text in reading order, each data table also as a `Table`.
 
 `rowspan` repeats a cell in every row it covers and `colspan` counts it once, as in
-the other readers. A table of one column, or a table holding tables, is page layout
-(gov.cn puts the whole text in one cell): its text is read in place, not as a table.
+the other readers. A table of one column, a table holding tables, or one whose cells hold paragraphs is page
+layout (gov.cn puts the whole text in one cell): its text is read in place, not as a table.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ def read_html(path: Path, data: bytes, fmt: str, limits: ReadLimits = DEFAULT_LI
     tables: list[Table] = []
     # innermost first, so a layout table around a data table keeps the data table's rendering
     found = soup.find_all("table")
-    layout = {id(t) for t in found if t.find("table") is not None}
+    layout = {id(t) for t in found if t.find("table") is not None or _frames_text(t)}
     for table in reversed(found):
         if id(table) in layout:
             continue
@@ -52,6 +52,13 @@ def read_html(path: Path, data: bytes, fmt: str, limits: ReadLimits = DEFAULT_LI
         for i, t in enumerate(tables, start=1)
     ]
     return LoadedFile(path=str(path), text=text, format=fmt, rows=project_rows(renumbered), tables=renumbered)
+
+
+def _frames_text(table) -> bool:  # noqa: ANN001 - bs4 Tag
+    """A cell holding several paragraphs of its own is a page frame (text beside a menu), not data."""
+    return any(
+        len(cell.find_all(["p", "div"], recursive=False)) >= 2 for cell in table.find_all(["td", "th"])
+    )
 
 
 def _span(cell, name: str) -> int:  # noqa: ANN001 - bs4 Tag

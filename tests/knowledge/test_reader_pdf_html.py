@@ -79,3 +79,18 @@ def test_html_rowspan_colspan_and_a_layout_table(tmp_path):
     lines = loaded.text.split("\n")
     assert lines[0].startswith("江西省人民政府办公厅关于") and lines[-1] == "（此件主动公开）"
     assert "第二组 | 省商务厅（联系人另行通知） | 6" in lines  # a cell merged across shows once
+
+
+def test_a_two_column_page_frame_is_text_not_a_table(tmp_path):
+    (tmp_path / "frame.html").write_text(
+        "<html><body><table><tr><td><a href='/'>首页</a><br><a href='/zc'>政策</a></td><td>"
+        "<p>国务院办公厅关于推广第二批支持创新相关改革举措的通知</p><p>国办发〔2018〕126号</p>"
+        "<p>各省、自治区、直辖市人民政府，国务院各部委、各直属机构：</p></td></tr></table></body></html>",
+        encoding="utf-8",
+    )
+    loaded = load_file(tmp_path / "frame.html")
+    assert loaded.tables == []
+    assert loaded.text.split("\n")[-3:] == [
+        "国务院办公厅关于推广第二批支持创新相关改革举措的通知", "国办发〔2018〕126号",
+        "各省、自治区、直辖市人民政府，国务院各部委、各直属机构：",
+    ]  # fmt: skip
