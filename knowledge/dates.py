@@ -7,7 +7,7 @@ from datetime import date
 
 from knowledge.sections import cn_number
 
-_CN = "〇零一二三四五六七八九十"
+_CN = "〇○零一二三四五六七八九十"
 _DATE = re.compile(
     rf"((?:19|20)\d{{2}}|[{_CN}]{{4}})\s*年\s*(\d{{1,2}}|[{_CN}]{{1,3}})\s*月\s*(\d{{1,2}}|[{_CN}]{{1,3}})\s*日"
 )
@@ -33,6 +33,15 @@ def find_dates(text: str) -> list[str]:
         if iso:
             found.append((m.start(), iso))
     return [iso for _, iso in sorted(found)]
+
+
+_DATE_LINE = re.compile(rf"^\s*{_DATE.pattern}\s*$")
+
+
+def date_line(text: str) -> str | None:
+    """The date when the line is a date and nothing else (a 落款 date line), else None."""
+    m = _DATE_LINE.match(text)
+    return _to_iso(*m.groups()) if m else None
 
 
 def parse_date(text: str) -> str | None:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
-from knowledge.dates import find_dates, parse_date
+from knowledge.dates import date_line, find_dates, parse_date
 from knowledge.normalize import normalize
 
 PUBLIC_MARKERS = ("此件公开发布", "主动公开", "此件公开", "公开方式：主动公开")
@@ -13,6 +14,66 @@ CC = re.compile(r"^抄送[：:](.+)$")
 PRINTED = re.compile(
     r"(.*?)\s*((?:\d{4}|[〇零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日)\s*印发"
 )
+
+
+# 附注 on disclosure: （此件公开发布） （此件主动公开） （此件依申请公开） 公开方式：主动公开
+MARKER = re.compile(
+    r"[（(]\s*此件\s*(公开发布|主动公开|公开|依申请公开|不予公开|不公开)\s*[）)]"
+    r"|(?:公开方式|信息公开选项|公开属性)[：:]\s*(主动公开|依申请公开|不予公开|不公开|公开)"
+)
+_PUBLIC = ("公开发布", "主动公开", "公开")
+SOURCE = re.compile(r"^(?:来源|信息来源|发布机构|来源单位)[：:]\s*(\S{3,40})$")
+
+
+@dataclass
+class Signature:
+    """The 落款: signing organ(s) and 成文日期, then the 附注 on disclosure."""
+
+    index: int  # line index of the date
+    date: str
+    signers: list[str] = field(default_factory=list)
+    marker: str | None = None
+
+
+def marker_of(text: str) -> str | None:
+    m = MARKER.search(text)
+    return (m.group(1) or m.group(2)) if m else None
+
+
+def signature(lines: list[str], start: int = 0) -> Signature | None:
+    """The first 落款 at or after `start`: a line that is only a date, closing the text above it."""
+    for k in range(start, len(lines)):
+        when = date_line(lines[k])
+        if not when:
+            continue
+        signers: list[str] = []
+        j = k - 1
+        while j >= start and len(signers) < 20 and _signer_line(lines[j]):
+            signers.insert(0, lines[j])
+            j -= 1
+        closing = j < start or lines[j].endswith(("。", "！", "）", ")")) or k >= len(lines) - 3
+        marker = marker_of(lines[k + 1]) if k + 1 < len(lines) else None
+        if signers or marker or closing:
+            return Signature(k, when, signers, marker)
+    return None
+
+
+def _signer_line(n: str) -> bool:
+    return (
+        2 <= len(n) <= 40
+        and not re.search(r"[。，；：！？“”《》]", n)
+        and not date_line(n)
+        and not n[:1].isdigit()
+    )
+
+
+def source_unit(lines: list[str]) -> str | None:
+    """ "来源：江西省市场监督管理局" (a page's source line) names the issuing unit."""
+    for n in lines:
+        m = SOURCE.match(n)
+        if m and looks_like_unit(m.group(1)):
+            return m.group(1)
+    return None
 
 
 def looks_like_unit(n: str) -> bool:
@@ -66,15 +127,16 @@ def footer_cc(footer: list[str]) -> list[str]:
 
 
 def visibility(meta: dict[str, str], text: str) -> tuple[str, str]:
-    """public/internal and where that came from: admin metadata, a marker, or the default."""
+    """public/internal and where that came from: admin metadata, a marker, or the default.
+
+    Only a printed 附注 counts: "推进政务信息主动公开" in a sentence says nothing about this file.
+    """
     admin = meta.get("visibility", "").lower()
     if admin in ("public", "公开"):
         return "public", "admin"
     if admin in ("internal", "内部", "private"):
         return "internal", "admin"
-    folded = normalize(text)
-    if any(m in folded for m in INTERNAL_MARKERS):
-        return "internal", "marker"
-    if any(m in folded for m in PUBLIC_MARKERS):
-        return "public", "marker"
+    marker = marker_of(normalize(text)) or marker_of(meta.get("disclosure", ""))
+    if marker:
+        return ("public" if marker in _PUBLIC else "internal"), "marker"
     return "internal", "default"

@@ -11,21 +11,12 @@ import hashlib
 import re
 from pathlib import Path
 
-from knowledge.dates import parse_date
+from knowledge.docmeta import decide, read_layout
 from knowledge.docno import DOC_NO, all_doc_nos, doc_no_of
-from knowledge.footer import (
-    footer_cc,
-    footer_dates,
-    footer_issuer,
-    is_footer_line,
-    looks_like_unit,
-    visibility,
-)
-from knowledge.head import addressees, fallback_title, head_title, is_header_line, own_doc_no, red_head_issuer
+from knowledge.footer import is_footer_line, looks_like_unit, visibility
 from knowledge.models import KINDS, LoadedFile, SourceDocument
 from knowledge.normalize import is_chinese, normalize
 from knowledge.paragraphs import build_paragraphs, split_lines
-from knowledge.sections import parse_heading
 
 __all__ = [
     "DOC_NO",
@@ -42,7 +33,7 @@ ABSENT = {"", "none", "unknown", "not shown", "not shown in this copy", "n/a", "
 
 
 # Bump when parsing or extraction changes, so an unchanged file is parsed again once.
-PARSER_VERSION = "2026-11-26.5"
+PARSER_VERSION = "2026-12-01.4"
 
 
 def content_hash(loaded: LoadedFile) -> str:
@@ -56,21 +47,10 @@ def content_hash(loaded: LoadedFile) -> str:
 
 def parse_document(loaded: LoadedFile) -> SourceDocument:
     meta = {k.lower(): v.strip() for k, v in loaded.metadata.items() if _present(v)}
-    raw_paras = split_lines(loaded.text)
-    header, body, footer = _segment(raw_paras)
-
-    doc_no = _meta_doc_no(meta) or own_doc_no(header)
-    issuer = meta.get("issuer") or red_head_issuer(header) or footer_issuer(footer)
-    title = (
-        meta.get("title")
-        or head_title(header, doc_no)
-        or fallback_title(raw_paras, issuer, doc_no, loaded.path)
-    )
-    issue_date, printed_date = footer_dates(footer)
-    if meta.get("date"):
-        issue_date = parse_date(meta["date"]) or issue_date
-    date = issue_date or printed_date
-
+    layout = read_layout(split_lines(loaded.text))
+    fields = decide(meta, layout, loaded.path)
+    title = str(fields["title"])
+    body, footer = _split_footer(layout.lines[layout.head.lines :])
     vis, vis_source = visibility(meta, loaded.text)
     language = "zh" if is_chinese(loaded.text[:3000]) else "en"
     from knowledge.extract.table_records import table_texts, tables_of
@@ -82,18 +62,23 @@ def parse_document(loaded: LoadedFile) -> SourceDocument:
         path=str(loaded.path),
         content_hash=content_hash(loaded),
         title=normalize(title) if language == "zh" else title.strip(),
-        doc_no=doc_no,
-        issuer=issuer,
-        date=date,
-        printed_date=printed_date,
-        addressees=addressees(header),
+        doc_no=fields["doc_no"],  # type: ignore[arg-type]
+        issuer=fields["issuer"],  # type: ignore[arg-type]
+        date=fields["date"],  # type: ignore[arg-type]
+        printed_date=fields["printed_date"],  # type: ignore[arg-type]
+        addressees=fields["addressees"],  # type: ignore[arg-type]
         visibility=vis,
         visibility_source=vis_source,
         kind="other",
         language=language,
-        cc=footer_cc(footer),
+        cc=fields["cc"],  # type: ignore[arg-type]
         paragraphs=build_paragraphs(body, footer, title, table_texts(tables)),
         metadata=dict(loaded.metadata),
+        subject_title=fields["subject_title"],  # type: ignore[arg-type]
+        aliases=fields["aliases"],  # type: ignore[arg-type]
+        date_source=fields["date_source"],  # type: ignore[arg-type]
+        effective_from=layout.law.effective,
+        promulgated=layout.law.promulgated,
     )
     from knowledge.extract import extract_records
 
@@ -133,21 +118,8 @@ def _meta_doc_no(meta: dict[str, str]) -> str | None:
     return doc_no_of(meta["doc_no"]) if "doc_no" in meta else None
 
 
-def _segment(paras: list[str]) -> tuple[list[str], list[str], list[str]]:
-    """Split into header (红头, 文号, title, addressees), body, footer (signature onwards)."""
-    header: list[str] = []
-    i = 0
-    # the header ends at the addressee line (ends with ：) when there is one in the first lines
-    for j, p in enumerate(paras[:8]):
-        if normalize(p).endswith("：") and not parse_heading(normalize(p)):
-            header = paras[: j + 1]
-            i = j + 1
-            break
-    else:
-        while i < min(len(paras), 4) and is_header_line(paras[i]) and not parse_heading(normalize(paras[i])):
-            header.append(paras[i])
-            i += 1
-    rest = paras[i:]
+def _split_footer(rest: list[str]) -> tuple[list[str], list[str]]:
+    """Body and the closing footer block (signature, date, marker, 抄送, 印发 line)."""
     footer_start = len(rest)
     for k in range(len(rest) - 1, -1, -1):
         n = normalize(rest[k])
@@ -165,7 +137,7 @@ def _segment(paras: list[str]) -> tuple[list[str], list[str], list[str]]:
             footer_start = k
             continue
         break
-    return header, rest[:footer_start], rest[footer_start:]
+    return rest[:footer_start], rest[footer_start:]
 
 
 def _kind(meta: dict[str, str], doc: SourceDocument, loaded: LoadedFile) -> str:
@@ -176,8 +148,10 @@ def _kind(meta: dict[str, str], doc: SourceDocument, loaded: LoadedFile) -> str:
         return "project-records"
     if len(doc.records.responsibilities) >= 3:
         return "responsible-units"
-    if "答复" in doc.title or "提案" in doc.title:
+    if re.search(r"(答复|复函|批复|提案|办理情况的函)", doc.title):
         return "reply"
     if doc.language == "en":
         return "guide"
-    return "policy" if doc.doc_no else "other"
+    if doc.doc_no or re.search(r"(条例|办法|规定|细则|措施|意见|方案|计划|政策)$", doc.title):
+        return "policy"
+    return "other"

@@ -1,69 +1,173 @@
-"""The head of a government document: 红头 issuer, 文号, title and addressees."""
+"""The head of a government document (GB/T 9704 版头 and 标题): issuer, 文号, title, addressees.
+
+A title is 发文机关 + 事由 + 文种 and is often broken over two or three centred lines; the
+issuer may stand on its own line above it, the 文号 above, under (in brackets) or after it.
+The head ends at the addressee line (主送机关, ending with ：) or at the first body line.
+"""
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
+from dataclasses import dataclass, field
 
 from knowledge.docno import DOC_NO, doc_no_of
-from knowledge.normalize import normalize
+from knowledge.sections import parse_heading
+
+# 文种 a title ends with, before any bracketed qualifier (（暂行）（2024—2027年）（V1.0）)
+GENRES = (
+    "通知|通报|实施意见|指导意见|意见|办法|方案|决定|规定|条例|细则|复函|函|批复|答复|报告|请示|公告|通告|"
+    "计划|规划|纲要|措施|举措|要点|清单|目录|指引|指南|规则|制度|决议|纪要|章程|政策|解读|公报|命令|声明"
+)
+TITLE_END = re.compile(rf"(?:{GENRES})(?:[（(][^（）()]{{1,24}}[）)])*$")
+# a 关于… title is finished only by 的 + 文种: "…负担政策" + "措施目录清单的通知" is one title
+QUALIFIER = re.compile(r"^[（(][^（）()]{1,24}[）)]$")  # （暂行） （2024—2027年） on a line of its own
+_ABOUT_END = re.compile(rf"的(?:若干|实施|指导|补充|暂行|试行)?(?:{GENRES})(?:[（(][^（）()]{{1,24}}[）)])*$")
+UNIT_END = re.compile(
+    r"(人民政府|政府|办公室|办公厅|委员会|管委会|局|厅|委|部|署|院|中心|公司|集团|小组|协会|联合会|"
+    r"银行|分行|支行|党委|党组|工委|办)$"
+)
+_KEY_LINE = re.compile(r"^[\u4e00-\u9fff\s]{2,8}[：:]\s*\S")  # 发布日期：… 联系人：…
+_PUNCT = re.compile(r"[。，；！？、,;]")
 
 
-def is_header_line(line: str) -> bool:
-    n = normalize(line)
-    return bool(
-        n.endswith("文件")
-        or DOC_NO.fullmatch(n)
-        or (doc_no_of(n) and len(n) <= 24)
-        or n.startswith("关于")
-        or "关于" in n[:30]
-        and len(n) < 80
-        and not n.endswith("。")
-        or n.endswith("：")
-        and len(n) < 80
-    )
+@dataclass
+class Head:
+    lines: int = 0  # how many lines the head takes (addressee line included)
+    title: str | None = None
+    subtitle: str | None = None
+    doc_no: str | None = None
+    issuers: list[str] = field(default_factory=list)  # 红头 or unit lines, in order
+    red_head: bool = False
+    addressees: str | None = None
+    rest: list[str] = field(default_factory=list)  # other head lines (题注, key lines)
 
 
-def own_doc_no(header: list[str]) -> str | None:
-    for line in header:
-        n = normalize(line)
-        if len(n) <= 30 and not n.startswith("关于"):
-            found = doc_no_of(n)
-            if found:
-                return found
-    return None
+def is_unit_line(n: str) -> bool:
+    return 3 <= len(n) <= 40 and not _PUNCT.search(n) and "关于" not in n and bool(UNIT_END.search(n))
 
 
-def red_head_issuer(header: list[str]) -> str | None:
-    for line in header:
-        n = normalize(line)
-        if n.endswith("文件") and len(n) > 4:
-            return n[: -len("文件")]
-    return None
+def is_doc_no_line(n: str) -> bool:
+    found = doc_no_of(n)
+    return bool(found and len(n) <= 40 and not n.startswith("关于") and "《" not in n)
 
 
-def head_title(header: list[str], doc_no: str | None) -> str | None:
-    for line in header:
-        n = normalize(line)
-        if n.endswith("文件") or n.endswith("：") or (doc_no and doc_no_of(n) == doc_no and len(n) <= 30):
+def is_addressee_line(n: str) -> bool:
+    if not n.endswith(("：", ":")) or len(n) > 160 or "。" in n or "如下" in n:
+        return False
+    return not parse_heading(n) and not _KEY_LINE.match(n + "x")
+
+
+def is_body_line(n: str) -> bool:
+    h = parse_heading(n)
+    if h and h.style in ("chapter", "article", "cn"):
+        return True
+    return len(n) > 60 or (n.endswith(("。", "；")) and len(n) > 30)
+
+
+def _title_like(n: str) -> bool:
+    return len(n) <= 90 and "。" not in n and not _KEY_LINE.match(n) and not is_body_line(n)
+
+
+def _starts_subject(n: str) -> bool:
+    return n.startswith(("关于", "对", "印发", "转发", "批转"))
+
+
+def read_head(lines: list[str], law_line: re.Pattern[str] | None = None) -> Head:
+    """Read the head from normalised `lines` (metadata table and markdown already removed).
+
+    `Head.lines` counts the lines the head used (title, 文号, 红头, issuer lines, 题注, the
+    addressee line); the lines after it are body.
+    """
+    head = Head()
+    end = min(len(lines), 16)
+    for i, n in enumerate(lines[:16]):
+        if is_addressee_line(n):
+            head.addressees = n.rstrip("：:")
+            end = i
+            break
+        if is_body_line(n) and not (law_line and law_line.match(n)):
+            end = i
+            break
+    used = _read_title(head, lines[:end], law_line)
+    head.lines = end + 1 if head.addressees else used
+    return head
+
+
+def _read_title(head: Head, part: list[str], law_line: re.Pattern[str] | None) -> int:
+    """Fill title, 文号, issuers; return the index after the last line given a role."""
+    group: list[str] = []
+    units: list[str] = []
+    used = before_group = 0
+    done = False
+    for i, n in enumerate(part):
+        if n.endswith("文件") and 4 < len(n) <= 30 and not group:
+            head.issuers.append(n[: -len("文件")])
+            head.red_head = True
+            used = i + 1
             continue
-        return n
-    return None
+        if is_doc_no_line(n):
+            head.doc_no = head.doc_no or doc_no_of(n)
+            done = done or bool(group)
+            used = i + 1
+            continue
+        if law_line and law_line.match(n):
+            head.rest.append(n)
+            done = done or bool(group)
+            used = i + 1
+            continue
+        if done and group and QUALIFIER.match(n) and used == i:
+            group.append(n)
+            used = i + 1
+            continue
+        if done or not _title_like(n):
+            head.rest.append(n)
+            done = done or bool(group)
+            continue
+        if not group and is_unit_line(n) and not TITLE_END.search(n):
+            units.append(n)
+            used = i + 1
+            continue
+        if group and _subtitle(group[-1], n):
+            head.subtitle = n
+            done = True
+            used = i + 1
+            continue
+        if not group:
+            before_group = used
+        group.append(n)
+        used = i + 1
+        done = title_complete("".join(group))
+    title = "".join(group)
+    if not group or ("，" in title and not TITLE_END.search(title)):
+        head.issuers.extend(units)
+        return before_group if group else used
+    if len(units) == 1 and not head.red_head and _starts_subject(group[0]):
+        title = units[0] + title  # 发文机关 on its own line above 关于…
+    head.issuers.extend(units)
+    m = re.search(rf"[（(]\s*({DOC_NO.pattern})\s*[）)]$", title)
+    if m:  # 文号 in brackets right after the title
+        head.doc_no = head.doc_no or doc_no_of(m.group(1))
+        title = title[: m.start()].strip()
+    head.title = title
+    return used
 
 
-def addressees(header: list[str]) -> str | None:
-    for line in header:
-        n = normalize(line)
-        if n.endswith("："):
-            return n.rstrip("：")
-    return None
+def title_complete(title: str) -> bool:
+    """The title's last line has been read: it ends with its 文种 (a 关于… title with 的 + 文种)."""
+    if "关于" in title:
+        return bool(_ABOUT_END.search(title))
+    return bool(TITLE_END.search(title))
 
 
-def fallback_title(paras: list[str], issuer: str | None, doc_no: str | None, path: str) -> str:
-    """No title line: a short first line if it reads like one, else say the title is missing."""
-    first = normalize(paras[0]) if paras else ""
-    if 4 <= len(first) <= 50 and not re.search(r"[。；，,;|]", first) and not doc_no_of(first):
-        return first
-    if issuer or doc_no:
-        return f"{issuer or ''}{doc_no or ''}（原文缺标题）"
-    return Path(path).stem
+def _subtitle(prev: str, n: str) -> bool:
+    """ "解读《…》" then "《…》十问十答": a second 《》 line is a subtitle, not the title's tail."""
+    return prev.endswith("》") and n.startswith("《")
+
+
+def title_issuer(title: str) -> str | None:
+    """The 发文机关 a title starts with: "江西省人民政府办公厅印发…" → 江西省人民政府办公厅."""
+    m = re.match(r"^(.{3,60}?)(?:关于|印发|转发|批转|对[“\"《]|对.{2,30}的答复)", title)
+    if not m:
+        return None
+    name = m.group(1).strip()
+    return name if UNIT_END.search(name) and not _PUNCT.search(name) else None

@@ -61,10 +61,10 @@ class Paragraph:
 
     @property
     def section_no(self) -> str:
-        """Numbering only, e.g. "二、（一）" — what a citation prints."""
-        from knowledge.sections import heading_number
+        """Numbering only, e.g. "二、（一）" or "第十二条" — what a citation prints."""
+        from knowledge.sections import section_number
 
-        return "".join(heading_number(p) for p in self.path)
+        return section_number(self.path)
 
 
 @dataclass(frozen=True)
@@ -258,6 +258,11 @@ class SourceDocument:
     status: Literal["current", "expired", "repealed"] = "current"
     status_note: str | None = None  # e.g. "已被X号废止" / "有效期至2025-12-31"
     valid_until: str | None = None
+    subject_title: str | None = None  # what a 印发/转发 notice carries: X of 关于印发《X》的通知
+    aliases: list[str] = field(default_factory=list)  # other names it goes by (X, a subtitle)
+    effective_from: str | None = None  # ISO date it takes effect (自…起施行)
+    promulgated: str | None = None  # ISO date a law was promulgated (公布)
+    date_source: str | None = None  # where `date` came from: admin, 落款, table, 题注, 发布日期
 
     @property
     def citation_label(self) -> str:
@@ -277,6 +282,9 @@ class SourceDocument:
             "language": self.language,
             "status": self.status,
             "status_note": self.status_note,
+            "subject_title": self.subject_title,
+            "effective_from": self.effective_from,
+            "valid_until": self.valid_until,
             "path": self.path,
             "records": self.records.count(),
             "ocr": self.metadata.get("ocr") == "true",  # the text came from OCR of a scan

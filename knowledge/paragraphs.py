@@ -15,13 +15,22 @@ _KEY_LINE = re.compile(r"^[\u4e00-\u9fff]{2,8}[：:]")
 _NO_JOIN_START = ("责任单位", "抄送", "承办人", "联系人", "联系电话", "附件", "（此件", "此件")
 
 
-_PAGE_NUMBER = re.compile(r"^[—\-–]\s*\d{1,3}\s*[—\-–]$")
+_PAGE_NUMBER = re.compile(r"^[—\-－–\s]*\d{1,3}[—\-－–\s]*$|^第\s*\d{1,3}\s*页(?:\s*[/／共]\s*\d+\s*页?)?$")
+_MARKDOWN = re.compile(r"^#{1,6}\s+|^\*\*(.+)\*\*$")
+_COMMENT = re.compile(r"^<!--.*-->$")
 
 
 def split_lines(text: str) -> list[str]:
-    """Lines are paragraphs; blank lines and page numbers ("— 5 —") are page furniture."""
-    lines = (ln.strip() for ln in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
-    return [ln for ln in lines if ln and not _PAGE_NUMBER.match(ln)]
+    """Lines are paragraphs; blank lines, page numbers ("— 2 —") and markdown markup are furniture."""
+    out = []
+    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        line = raw.strip()
+        if not line or _PAGE_NUMBER.match(line) or _COMMENT.match(line):
+            continue
+        line = _MARKDOWN.sub(lambda m: m.group(1) or "", line).strip()
+        if line:
+            out.append(line)
+    return out
 
 
 def should_join(cur: str, nxt: str) -> bool:

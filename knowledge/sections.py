@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}  # fmt: skip
 
 # style name, pattern on the normalised paragraph (heading number in group 1)
 _STYLES: list[tuple[str, re.Pattern[str]]] = [
     ("chapter", re.compile(r"^第([一二三四五六七八九十百]+)章")),
-    ("article", re.compile(r"^第([一二三四五六七八九十百]+)条")),
+    ("part", re.compile(r"^第([一二三四五六七八九十百]+)节")),
+    ("article", re.compile(r"^第([一二三四五六七八九十百零〇]+)条")),
     ("cn", re.compile(r"^([一二三四五六七八九十]+)、")),
     ("cn_paren", re.compile(r"^（([一二三四五六七八九十]+)）")),
     ("arabic", re.compile(r"^(\d{1,2})[\.．、](?!\d)")),
@@ -68,6 +69,8 @@ def parse_heading(norm: str) -> Heading | None:
         if len(head) > 60:  # a numbered sentence of body text, not a heading
             head = head[:40]
         has_body = bool(end and rest[end.end() :].strip())
+        if style == "article":  # an article is cited by its number: 第十二条
+            return Heading(style, cn_number(m.group(1)), m.group(0), m.group(0), True)
         return Heading(style, cn_number(m.group(1)), m.group(0), m.group(0) + head.strip(), has_body)
     return None
 
@@ -79,6 +82,16 @@ def heading_number(title: str) -> str:
         if m:
             return m.group(0)
     return ""
+
+
+def section_number(path: tuple[str, ...] | list[str]) -> str:
+    """The numbering a citation prints: "二、（一）"; within a law from its article on ("第十二条")."""
+    numbers = [heading_number(p) for p in path]
+    for i in range(len(numbers) - 1, -1, -1):
+        if numbers[i].startswith("第") and numbers[i].endswith("条"):
+            numbers = numbers[i:]
+            break
+    return "".join(numbers)
 
 
 def heading_text(title: str) -> str:

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from knowledge.models import Chunk, Paragraph, SourceDocument
 from knowledge.normalize import normalize
-from knowledge.sections import heading_number, parse_heading
+from knowledge.sections import parse_heading, section_number
 
 _SENTENCE = re.compile(r".+?(?:[。；！？]+[”’」）)]?|\.(?:\s+|$)|$)", re.S)
 _ROW_NO = re.compile(r"^\d{1,3}$")
@@ -58,7 +58,7 @@ def _make(doc: SourceDocument, path: tuple[str, ...], text: str) -> Chunk:
         doc_no=doc.doc_no,
         title=doc.title,
         section=section,
-        section_no="".join(heading_number(p) for p in path),
+        section_no=section_number(path),
         date=doc.date,
         visibility=doc.visibility,
         kind=doc.kind,
@@ -78,11 +78,14 @@ def _card(doc: SourceDocument) -> Chunk | None:
         return None
     if doc.language == "zh":
         parts = [f"《{doc.title}》"]
+        parts += [f"印发：《{doc.subject_title}》"] if doc.subject_title else []
         parts += [f"文号：{doc.doc_no}"] if doc.doc_no else []
         parts += [f"发文单位：{doc.issuer}"] if doc.issuer else []
         parts += [f"成文日期：{_zh_date(doc.date)}（{doc.date}）"] if doc.date else []
         parts += [f"印发日期：{_zh_date(doc.printed_date)}"] if doc.printed_date else []
         parts += [f"主送：{doc.addressees}"] if doc.addressees else []
+        parts += [f"施行日期：{_zh_date(doc.effective_from)}"] if doc.effective_from else []
+        parts += [f"有效期至：{_zh_date(doc.valid_until)}"] if doc.valid_until else []
         parts += [f"状态：{doc.status_note}"] if doc.status_note else []
         text = "；".join(parts)
     else:

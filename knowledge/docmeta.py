@@ -1,0 +1,157 @@
+"""Decide each metadata field of a document from the places a government text prints it.
+
+Every field has an ordered list of sources, admin metadata first; the first source that has a
+value wins. The layout (metadata table, head, 题注, 落款, carried document) is read once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from knowledge.dates import find_dates, parse_date
+from knowledge.docno import doc_no_of
+from knowledge.footer import PRINTED, Signature, footer_cc, marker_of, signature, source_unit
+from knowledge.head import Head, read_head, title_issuer
+from knowledge.lawhead import _LINE as LAW_LINE
+from knowledge.lawhead import LawHead, read_law_head
+from knowledge.metatable import is_abbreviated_unit, read_metatable
+from knowledge.normalize import normalize
+from knowledge.titles import body_title, carried_titles, cited_in_notice, file_title, same_words
+
+_PUBLISHED = re.compile(r"^(?:发布日期|发布时间|发文日期|成文日期|日期)[：:]\s*(.+)$")
+
+
+@dataclass
+class Layout:
+    lines: list[str]  # original lines (metadata table removed)
+    norms: list[str]  # the same, normalised
+    table: dict[str, str]
+    head: Head
+    law: LawHead
+    sig: Signature | None
+    subject: str | None = None  # the carried document's own printed title
+    subject_line: int | None = None  # where that title starts
+    aliases: list[str] = field(default_factory=list)
+
+
+def read_layout(lines: list[str]) -> Layout:
+    table, used = read_metatable(lines)
+    lines = lines[used:]
+    norms = [normalize(x) for x in lines]
+    head = read_head(norms, LAW_LINE)
+    law = read_law_head(head.rest)
+    sig = signature(norms, head.lines)
+    layout = Layout(lines, norms, table, head, law, sig)
+    _read_subject(layout)
+    return layout
+
+
+def _read_subject(layout: Layout) -> None:
+    """The carried document of a 印发/转发 notice, as its own title prints it after the 落款."""
+    head, sig, norms = layout.head, layout.sig, layout.norms
+    carried = carried_titles(head.title or "")
+    if sig and (carried or not head.title):
+        k = sig.index + 1
+        while k < len(norms) and (marker_of(norms[k]) or norms[k].startswith(("附件", "（本文有删减"))):
+            k += 1
+        printed, _ = body_title(norms, k)
+        if printed:
+            layout.subject, layout.subject_line = printed, k
+    cited = cited_in_notice(norms[head.lines : sig.index if sig else head.lines + 6])
+    if layout.subject:
+        for c in cited:  # the notice cites it with its punctuation: 《A、B、C办法》
+            if same_words(c, layout.subject):
+                layout.subject = c
+    aliases = carried + cited + ([layout.subject] if layout.subject else []) + [head.subtitle or ""]
+    seen: list[str] = []
+    for a in aliases:
+        a = a.strip()
+        if a and a != head.title and a not in seen:
+            seen.append(a)
+    layout.aliases = seen
+
+
+def decide(meta: dict[str, str], layout: Layout, path: str) -> dict[str, object]:
+    """title, subject_title, aliases, doc_no, issuer, date, printed_date, addressees, cc."""
+    head, table, law, sig = layout.head, layout.table, layout.law, layout.sig
+    title = meta.get("title") or head.title or table.get("title")
+    subject = layout.subject or (layout.aliases[0] if layout.aliases else None)
+    if not title:
+        title = layout.subject or file_title(path)
+        subject = None
+    tail = layout.norms[-6:]
+    date, date_source = _date(meta, head, table, law, sig)
+    printed = _printed(tail)
+    if not date and printed:
+        date, date_source = printed, "印发"
+    return {
+        "title": title,
+        "subject_title": subject if subject and subject != title else None,
+        "aliases": [a for a in layout.aliases if a != title],
+        "doc_no": _doc_no(meta, head, table, law),
+        "issuer": _issuer(meta, head, table, law, sig, title, layout.norms, tail),
+        "date": date,
+        "date_source": date_source,
+        "printed_date": printed,
+        "addressees": head.addressees,
+        "cc": footer_cc(tail),
+    }
+
+
+def _doc_no(meta: dict[str, str], head: Head, table: dict[str, str], law: LawHead) -> str | None:
+    if "doc_no" in meta:
+        return doc_no_of(meta["doc_no"])
+    return head.doc_no or (doc_no_of(table["doc_no"]) if "doc_no" in table else None) or law.number
+
+
+def _issuer(meta, head, table, law, sig, title, norms, tail) -> str | None:  # noqa: ANN001 - internal
+    if meta.get("issuer"):
+        return meta["issuer"]
+    if head.red_head:
+        return "、".join(head.issuers)
+    listed = table.get("issuer")
+    if listed and not is_abbreviated_unit(listed):
+        return listed
+    named = title_issuer(title or "") if title else None
+    signers = "、".join(sig.signers) if sig and sig.signers else None
+    joint_head = "、".join(head.issuers) if head.issuers else None
+    return named or joint_head or listed or law.maker or _signer_name(sig) or signers or source_unit(tail)
+
+
+def _signer_name(sig: Signature | None) -> str | None:
+    """A signature printed over two lines is one name (…领导小组 broken after 的)."""
+    if not sig or not sig.signers:
+        return None
+    if len(sig.signers) == 2 and sig.signers[0].endswith(("的", "和", "与")):
+        return "".join(sig.signers)
+    return "、".join(sig.signers)
+
+
+def _date(meta, head, table, law, sig) -> tuple[str | None, str | None]:  # noqa: ANN001 - internal
+    """The 成文日期 and where it came from."""
+    if meta.get("date"):
+        found = parse_date(meta["date"])
+        if found:
+            return found, "admin"
+    if sig:
+        return sig.date, "落款"
+    if table.get("date"):
+        return table["date"], "table"
+    if law.date:
+        return law.date, "题注"
+    for n in head.rest:
+        m = _PUBLISHED.match(n)
+        if m and find_dates(m.group(1)):
+            return find_dates(m.group(1))[0], "发布日期"
+    if table.get("published"):
+        return table["published"], "发布日期"
+    return None, None
+
+
+def _printed(tail: list[str]) -> str | None:
+    for n in tail:
+        m = PRINTED.search(n)
+        if m:
+            return parse_date(m.group(2))
+    return None

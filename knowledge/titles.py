@@ -1,0 +1,85 @@
+"""Titles a document does not print in its head.
+
+A 印发/转发 notice carries another document (its subject, "X" in 关于印发《X》的通知): X is
+recorded as `subject_title` so questions naming X find the notice. A body-only text with no
+admin title is named after its file, cleaned of numbering, underscores, years and slug dashes.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from knowledge.head import QUALIFIER, TITLE_END, is_body_line
+from knowledge.normalize import is_chinese, normalize
+
+_CARRIES = re.compile(r"(?:印发|转发|批转|发布|公布)")
+_QUOTED = re.compile(r"《([^《》]{2,80})》")
+_BARE = re.compile(r"(?:印发|转发|批转)(?:关于)?(.{4,80}?)的(?:通知|决定)$")
+_SENT = re.compile(r"(?:现将|将)?《([^《》]{2,100})》(?:[^。]{0,60}?)(?:印发|转发)给你们")
+_NUMBERING = re.compile(r"^(?:[A-Za-z]{0,2}\d{1,4}[\s._\-]+)+")
+_YEAR = re.compile(r"^(?:19|20)\d{2}(?:[-_.]\d{1,4})*$")
+_LANG = {"en", "zh", "cn"}
+
+
+def carried_titles(title: str) -> list[str]:
+    """The documents a 印发/转发 notice carries, from its title ([] for other titles)."""
+    m = _CARRIES.search(title)
+    if not m:
+        return []
+    tail = title[m.end() :]
+    quoted = _QUOTED.findall(tail)
+    if quoted:
+        return quoted
+    bare = _BARE.search(title)
+    return [bare.group(1)] if bare else []
+
+
+def cited_in_notice(lines: list[str]) -> list[str]:
+    """《X》 from "现将《X》印发给你们" in the notice text (lines may break mid-sentence)."""
+    text = "".join(lines)
+    return [m.group(1) for m in _SENT.finditer(text)]
+
+
+def body_title(lines: list[str], start: int) -> tuple[str | None, int]:
+    """A title printed at `start` (the carried document's own title, possibly over lines)."""
+    parts: list[str] = []
+    i = start
+    while i < len(lines) and len(parts) < 5:
+        n = lines[i]
+        if is_body_line(n) or "。" in n or len(n) > 60 or n.endswith(("：", ":")):
+            break
+        parts.append(n)
+        i += 1
+        if TITLE_END.search(n):
+            if i < len(lines) and QUALIFIER.match(lines[i]):  # "…行动计划" / "（2024—2027年）"
+                parts.append(lines[i])
+                i += 1
+            break
+    title = "".join(parts)
+    if not parts or not TITLE_END.search(title):
+        return None, start
+    return title, i
+
+
+def same_words(a: str, b: str) -> bool:
+    def bare(s: str) -> str:
+        return re.sub(r"[^\w]", "", normalize(s))
+
+    return bare(a) == bare(b)
+
+
+def file_title(path: str) -> str:
+    """ "029_shandong-jinan_ai-pilot-zone-policies-draft-2020.txt" → "Shandong jinan ai pilot zone policies draft"."""
+    stem = _NUMBERING.sub("", Path(path).stem)
+    segments = [s for s in re.split(r"[_\s]+", stem) if s]
+    if any(is_chinese(s) for s in segments):
+        words = [s for s in segments if is_chinese(s) and not _YEAR.match(s)]
+        return normalize("".join(words)) or stem
+    words = []
+    for seg in segments:
+        if seg.lower() in _LANG:
+            continue
+        words += [w for w in re.split(r"[-.]+", seg) if w and not _YEAR.match(w)]
+    text = " ".join(words).strip()
+    return (text[:1].upper() + text[1:]) if text else stem
