@@ -100,7 +100,7 @@ def decide(meta: dict[str, str], layout: Layout, path: str) -> dict[str, object]
 
 
 def _doc_no(meta: dict[str, str], head: Head, table: dict[str, str], law: LawHead) -> str | None:
-    if "doc_no" in meta:
+    if "doc_no" in meta and doc_no_of(meta["doc_no"]):
         return doc_no_of(meta["doc_no"])
     return head.doc_no or (doc_no_of(table["doc_no"]) if "doc_no" in table else None) or law.number
 

@@ -11,9 +11,13 @@ DOC_NO = re.compile(
 )
 
 
+def _fold(text: str) -> str:
+    return fold(text).replace("號", "号")  # mirrors print 文号 in traditional script
+
+
 def doc_no_of(text: str) -> str | None:
     """Canonical 文号 (绍政办发〔2023〕17号) from any spelling: [] 【】 () or spaces."""
-    m = DOC_NO.search(fold(text))
+    m = DOC_NO.search(_fold(text))
     if not m:
         return None
     return f"{m.group(1)}〔{m.group(2)}〕{m.group(3)}号"
@@ -21,7 +25,7 @@ def doc_no_of(text: str) -> str | None:
 
 def all_doc_nos(text: str) -> list[tuple[str, int, int]]:
     """Every 文号 in the text with its span (in the folded text)."""
-    folded = fold(text)
+    folded = _fold(text)
     return [
         (f"{m.group(1)}〔{m.group(2)}〕{m.group(3)}号", m.start(), m.end()) for m in DOC_NO.finditer(folded)
     ]

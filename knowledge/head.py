@@ -65,7 +65,8 @@ def is_body_line(n: str) -> bool:
 
 
 def _title_like(n: str) -> bool:
-    return len(n) <= 90 and "。" not in n and not _KEY_LINE.match(n) and not is_body_line(n)
+    """Could be (part of) a title: short, no full stop, not a key line or a table row."""
+    return len(n) <= 90 and "。" not in n and "|" not in n and not _KEY_LINE.match(n) and not is_body_line(n)
 
 
 def _starts_subject(n: str) -> bool:

@@ -194,3 +194,19 @@ def test_covering_notice_without_its_title_takes_the_issued_documents_title():
 def test_admin_metadata_still_wins():
     doc = _doc(GOV_CN, metadata={"title": "人工标题", "date": "2019-01-01", "issuer": "某办"})
     assert (doc.title, doc.date, doc.issuer) == ("人工标题", "2019-01-01", "某办")
+
+
+def test_a_table_header_row_is_never_a_title():
+    text = """序号 | 内容与要求 | 完成情况 | 责任单位 |
+1 | 坚持“稳开稳走,提质提效”总体态势,加强季度、月度数据监测,确保地区生产总值增长7%左右。 | 全年GDP预计增长 | 市发改委 |"""
+    doc = _doc(text, "003_shaoxing-2020-key-work-completion-table.txt")
+    assert doc.title == "Shaoxing key work completion table"
+
+
+def test_a_doc_no_printed_in_traditional_script():
+    text = """穗府〔2011〕15號
+關于進一步加強招商引資促進產業轉型升級的指導意見
+各區、縣級市人民政府,市政府各部門、各直屬機構:"""
+    doc = _doc(text, metadata={"doc_no": "穗府〔2011〕15號 (穗府〔2011〕15号)"})
+    assert doc.doc_no == "穗府〔2011〕15号"
+    assert doc.title == "关于进一步加强招商引资促进产业转型升级的指导意见"
