@@ -183,7 +183,8 @@ def test_score_tiers_and_usd_thresholds_and_per_ten_thousand_dollars():
     assert usd == {("总投资", ">", 2e8), ("当年实到外资", ">=", 1e7)}
     per = next(r for r in wz if r.per == "每万美元")
     assert per.amount_cny == 1000 and any("最高不超过100万元" in x for x in per.limits)
-    tiers = sorted((r.rate, r.thresholds[0]["amount_cny"]) for r in wz if r.section == "（3）")
+    in_3 = [r for r in wz if r.section == "一、1.（3）"]  # the item sits under 一、 and 1.
+    tiers = sorted((r.rate, r.thresholds[0]["amount_cny"]) for r in in_3)
     assert tiers == [(50, 1e8), (60, 1.5e8), (70, 2e8)]
 
 
@@ -264,15 +265,16 @@ def test_unstated_grants_in_prose_are_unspecified_with_their_own_words():
 
 
 def test_validity_comes_from_the_document():
-    """029 says 有效期3年; with the sheet's date as admin metadata every record carries the end date."""
+    """029 says 有效期3年; with the sheet's date as admin metadata every record carries the end date
+    (three years from 2020-06-02 end on 2023-06-01, the day before the anniversary)."""
     path = DATA / "dev-real" / "029_shandong-jinan_ai-pilot-zone-policies-draft-2020.txt"
     doc = parse_document(
         LoadedFile(
             path=str(path), text=path.read_text("utf-8"), format="txt", metadata={"date": "2020-06-02"}
         )
     )
-    assert doc.valid_until == "2023-06-02"
-    assert doc.records.incentives and {r.valid_until for r in doc.records.incentives} == {"2023-06-02"}
+    assert doc.valid_until == "2023-06-01"
+    assert doc.records.incentives and {r.valid_until for r in doc.records.incentives} == {"2023-06-01"}
 
 
 def test_english_documents_give_no_incentive_records():
