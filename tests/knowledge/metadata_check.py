@@ -65,7 +65,7 @@ def mismatches(doc: SourceDocument, expected: dict[str, Any]) -> dict[str, tuple
 
 
 def _files(folder: Path) -> dict[str, Path]:
-    return {p.name.split("_", 1)[0]: p for p in sorted(folder.iterdir()) if re.match(r"h\d+_", p.name)}
+    return {p.name.split("_", 1)[0]: p for p in sorted(folder.iterdir()) if re.match(r"[a-z]\d+_", p.name)}
 
 
 def main(folder: str) -> int:
