@@ -159,7 +159,7 @@ def build_admin_router(
             "cc": list(doc.cc),
             "valid_until": doc.valid_until,
             "metadata": dict(doc.metadata),
-            "records": doc.records.to_dict(),
+            "records": _records(doc),
             "record_counts": doc.records.count(),
             "paragraph_count": len(doc.paragraphs),
             "paragraphs": [{"section": p.section, "text": p.text} for p in doc.paragraphs[:MAX_PARAGRAPHS]],
@@ -267,3 +267,14 @@ def build_admin_router(
 
 
 _NO_CACHE = {"Cache-Control": "no-cache"}
+
+
+def _records(doc: Any) -> dict[str, list[dict[str, Any]]]:
+    """Every record kind; each incentive also said in one line (the page shows it as 待遇)."""
+    from knowledge.incentive_text import describe_zh
+
+    records = doc.records.to_dict()
+    records["incentives"] = [
+        {**row, "summary_zh": describe_zh(inc)} for row, inc in zip(records["incentives"], doc.records.incentives, strict=True)
+    ]
+    return records

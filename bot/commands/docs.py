@@ -10,11 +10,13 @@ from dataclasses import asdict
 from typing import Any
 
 from bot.settings import Settings
-from knowledge.models import SourceDocument
+from knowledge.incentive_text import describe_en, describe_zh
+from knowledge.models import Incentive, SourceDocument
 
 EMPTY = "the catalogue is empty: run `zhaoshang index` first"
 _COUNT_LABELS = (("responsibilities", "resp"), ("figures", "fig"), ("projects", "proj"),
-                 ("contacts", "cont"), ("references", "ref"))  # fmt: skip
+                 ("contacts", "cont"), ("references", "ref"), ("incentives", "inc"),
+                 ("table_rows", "rows"))  # fmt: skip
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -117,6 +119,9 @@ def document_json(doc: SourceDocument) -> dict[str, Any]:
         "projects": [asdict(p) for p in doc.records.projects],
         "contacts": [asdict(c) for c in doc.records.contacts],
         "references": [asdict(r) for r in doc.records.references],
+        "incentives": [{**asdict(i), "summary_zh": describe_zh(i), "summary_en": describe_en(i)}
+                       for i in doc.records.incentives],  # fmt: skip
+        "table_rows": [asdict(t) for t in doc.records.table_rows],
     }
     return {
         **doc.summary(),
@@ -163,7 +168,21 @@ def _show(catalogue: Any, args: argparse.Namespace) -> int:
                           for c in recs.contacts])  # fmt: skip
     _section("references", [f"{r.relation} {r.target_doc_no or r.target_title or ''} {r.value or ''}".rstrip()
                             for r in recs.references])  # fmt: skip
+    _section("incentives", [_incentive_line(i) for i in recs.incentives])
+    _section("table_rows", [f"{t.table or '—'} #{t.row}: {_clip(t.source, 100)}" for t in recs.table_rows])
     return 0
+
+
+def _incentive_line(i: Incentive) -> str:
+    """One incentive as staff check it: section, the benefit in the document's words, conditions, units."""
+    line = f"{i.section or '—'} {describe_zh(i)}"
+    if i.conditions:
+        line += f" | 条件：{_clip('；'.join(i.conditions), 80)}"
+    if i.units:
+        line += f" | 责任单位：{'、'.join(i.units)}"
+    if i.valid_until:
+        line += f" | 有效期至{i.valid_until}"
+    return line
 
 
 def _section(title: str, lines: list[str]) -> None:

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from knowledge.extract.incentive_conditions import (
+    ENTITY,
     Run,
     case_labels,
     dui_phrase,
@@ -202,12 +203,18 @@ def _draft(unit: Unit, sentence: str, conds: list[str], benefit: str, tier: Valu
         (tier.frequency if tier else None)
         or _per_frequency(tier)
         or frequency_of("，".join([unit.method or "", unit.clause[unit.anchor :]]))
+        or ("one-off" if "一次性" in unit.clause else None)
         or (frequency_of("，".join(unit.limits)) if unit.limits else None)
     )
     if d.frequency is None and d.value is not None and d.value.frequency:
         d.frequency = d.value.frequency
     d.years = years_of(unit.clause) or _period_years(unit.periods) or years_of(period_text)
     d.noun = benefit_noun(unit.clause[unit.anchor :]) or benefit_noun(unit.clause)
+    whole = benefit_noun(
+        unit.clause
+    )  # "一次性安家补助100万元": the payload starts at 补助, the name is 安家补助
+    if (d.noun is None or d.noun in GENERIC_NOUNS) and whole and whole not in GENERIC_NOUNS:
+        d.noun = whole
     joined = "，".join(conds)
     d.thresholds = thresholds(joined)
     d.case = case_labels(joined, item, own=unit.clause[: unit.anchor])
@@ -248,6 +255,11 @@ def _beneficiary(d: Draft, conds: list[str], payload: str) -> None:
     ):  # "省级未来工厂、省级智能工厂…" tiers name who is paid
         d.beneficiary, d.strength = d.item, 2
         return
+    for c in reversed(conds):  # "钨与稀土国家质检中心对小微型企业和困难企业的产品…": who the 对 names
+        m = _DUI_INSIDE.search(c)
+        if m:
+            d.beneficiary, d.strength = m.group(1), 2
+            return
     for c in conds:
         s = subject_of(c)
         if s and not (_GRANTOR.search(s) and re.match(r"^\s*(?:给予|予以|按|对)", c.split(s, 1)[-1])):
@@ -264,7 +276,12 @@ def _beneficiary(d: Draft, conds: list[str], payload: str) -> None:
     if rel and _VERB_START.match(rel):
         rel = None  # "接收户籍在新区的其他老年人的" has no subject of its own: the paragraph's applies
     head = entity_in(rel) if rel else None
-    if rel and head:  # "对…新增床位50张以上的" names no head: "…的养老机构" does
+    lead = subject_of(rel) if rel else None
+    if (
+        rel and lead and len(rel) > len(lead) + 1
+    ):  # "外商投资企业当年入库税收首次超过1亿元" → "外商投资企业（当年…）"
+        d.beneficiary, d.strength = f"{lead}（{rel[len(lead) :].strip('，的')}）", 1
+    elif rel and head:  # "对…新增床位50张以上的" names no head: "…的养老机构" does
         d.beneficiary, d.strength = _shorten(rel if rel.endswith(head) else f"{rel}的{head}"), 1
     elif r:
         d.beneficiary, d.strength = r, 1
@@ -272,6 +289,7 @@ def _beneficiary(d: Draft, conds: list[str], payload: str) -> None:
         d.fallback = entity_in("，".join(conds)) or ""
 
 
+_DUI_INSIDE = re.compile(rf"(?<=[\u4e00-\u9fff])对((?:(?!对)[^，。；的]){{2,20}}?{ENTITY})(?:的|$)")
 _VERB_START = re.compile(
     r"^(?:接收|吸纳|引进|取得|获得|开展|参与|参加|承担|完成|实现|通过|招用|新招用|组织|建设|购买|使用)"
 )
@@ -289,11 +307,26 @@ def _shorten(phrase: str) -> str:
     return head if len(head) >= 2 else phrase[-30:]
 
 
+def _short_name(beneficiary: str) -> str | None:
+    """A short name for whom a benefit is: "新设立的外商投资性公司（不含基金公司）" → "外商投资性公司"."""
+    plain = re.sub(r"（[^（）]*）", "", beneficiary)
+    tail = plain.rsplit("的", 1)[-1]
+    if 2 <= len(tail) <= 10 and is_entity(tail):
+        return tail
+    lead = subject_of(plain)
+    if lead and len(lead) <= 10:
+        return lead
+    m = re.search(ENTITY + "$", plain) or re.search(ENTITY, plain)
+    return m.group(0) if m else None
+
+
 def title_for(d: Draft, heading: str | None) -> str:
     """A short name of the clause: the item's short heading, else the benefit's own name, else
     the heading's benefit noun, else who it is for plus the noun ("企业补贴")."""
     if heading and len(heading) <= 14 and "，" not in heading:
         return heading
+    if d.in_kind and (d.kind == "in_kind" or d.reduction) and len(d.benefit) <= 16:
+        return d.benefit  # "担保费率不超过1%", "免收注册费"
     if d.kind == "in_kind" and d.in_kind:  # "优先安排用地", "免收…通行费"
         m = re.search(re.escape(d.in_kind) + r"[\u4e00-\u9fff]{0,8}", d.benefit)
         return m.group(0) if m else d.in_kind
@@ -302,6 +335,6 @@ def title_for(d: Draft, heading: str | None) -> str:
     heading_noun = benefit_noun(heading) if heading else None
     if heading_noun and heading_noun not in GENERIC_NOUNS and len(heading_noun) >= 3:
         return heading_noun
-    head = entity_in(d.beneficiary) if d.beneficiary else None
+    head = _short_name(d.beneficiary) if d.beneficiary else None
     noun = d.noun or heading_noun or "奖励"
     return f"{head or ''}{noun}" if head else (heading[:14] if heading else noun)

@@ -104,7 +104,8 @@ def sentences(text: str) -> list[str]:
 
 def benefit_anchor(clause: str) -> int | None:
     """Where a clause starts granting something, or None when it grants nothing."""
-    if _NOT_GRANT.search(clause) or _CONTEXT.match(clause):
+    plain = re.sub(r"（[^（）]*）", "", clause)  # an aside "（与…不重复享受）" does not revoke the grant
+    if _NOT_GRANT.search(plain) or _CONTEXT.match(clause):
         return None
     values = find_values(clause)
     if clause.endswith("的") and not values:

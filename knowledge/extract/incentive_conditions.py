@@ -172,7 +172,7 @@ _DUI = re.compile(r"(?:^|[，；])(?:对于|对)(?!其)([^，。；]{2,60})$")
 _RECIPIENT = re.compile(
     rf"(?:给予|奖励给|奖励|补助|补贴|资助|给)([\u4e00-\u9fff、]{{0,14}}?{ENTITY})(?=\d|[一二三四五六七八九十两]+万?元|一次性|最高|不超过|每|奖励|补助|补贴|资金|$)"
 )
-_LEAD = re.compile(r"^(?:自|从|凡|对于|对|在|经|由|已|为|其中|同时|并|且|或|另|可)+")
+_LEAD = re.compile(r"^(?:自|从|凡|对于|对(?![接外标比照])|在|经|由|已|为|其中|同时|并|且|或|另|可)+")
 
 
 def dui_phrase(text: str) -> str | None:
@@ -202,6 +202,8 @@ def subject_of(text: str) -> str | None:
             break
         if cand.count("（") != cand.count("）"):
             continue
+        if re.search(r"[对向]", cand[1:]):
+            break  # "钨与稀土国家质检中心对小微型企业…": the phrase after 对 is someone else
         nxt = body[m.end() : m.end() + 1]
         if nxt and re.match(r"[\u4e00-\u9fff]", nxt) and re.match(ENTITY, body[m.end() :]):
             continue  # a longer entity word follows ("企业园")
@@ -233,7 +235,7 @@ def recipient_of(payload: str) -> str | None:
 
 _TYPED = re.compile(
     rf"{MONEY.pattern}|{NUM}\s*(?:%|％)|(?:国家级|省级|市级|县级|区级)|(?<![\u4e00-\u9fff])(?:国家|省|市)(?=[、和及]|级|$)"
-    rf"|(?<=[为定入评的])(?:国家|省|市)|[一二三四五1-5]星(?:（叶）)?级?|[1-5]A级?|[一二三]等奖|主板|中小板|创业板|科创板|新三板"
+    rf"|(?<=[为定入评的选])(?:国家|省|市)|(?<=、)(?:国家|省|市)(?![\u4e00-\u9fff])|[一二三四五1-5]星(?:（叶）)?级?|[1-5]A级?|[一二三]等奖|主板|中小板|创业板|科创板|新三板"
 )
 _SEP = re.compile(r"^\s*(?:、|和|及|与|或)\s*$")
 _ITEM_START = re.compile(r"^.*(?:对于|对|评为|认定为|定为|列入|获得|新建|新增|当年|首次|被|获|为|引进|的)")

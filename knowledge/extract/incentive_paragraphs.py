@@ -88,8 +88,11 @@ def _clauses(group: str) -> list[str]:
     out: list[str] = []
     for text in split_outside(group, "，：:,"):
         parts = split_outside(text, "、")
-        grants = [p for p in parts if classify(p, False).role == "benefit" and find_values(p)
-                  and find_values(p)[0].start > 0 and not p.startswith(("分别", "按", "给予"))]  # fmt: skip
+        grants = [
+            p
+            for p in parts
+            if classify(p, False).role == "benefit" and find_values(p) and find_values(p)[0].start > 0
+        ]
         out += parts if len(parts) >= 2 and len(grants) == len(parts) else [text]
     return out
 

@@ -172,6 +172,7 @@ _ONE_OFF = re.compile(r"一次性")
 _YEARLY = re.compile(r"每年|年度|每个年度|按年|逐年|/年")
 _MONTHLY = re.compile(r"每月|按月|/月")
 _YEARS = [
+    re.compile(r"为期\s*(\d+|[一二两三四五六七八九十]+)\s*年"),
     re.compile(r"连续(?:享受|奖励|补助|补贴|给予)?\s*(\d+|[一二两三四五六七八九十]+)\s*年"),
     re.compile(r"(?:前|后)(\d+|[一二两三四五六七八九十]+)\s*年"),
     re.compile(r"(?:起|之日起)\s*(\d+|[一二两三四五六七八九十]+)\s*年内(?!最多|不得|只)"),

@@ -223,6 +223,11 @@ def test_upload_index_list_show_ask_delete(tmp_path: Path) -> None:
         first = detail["records"]["responsibilities"][0]
         assert first["lead"] == "市商务局" and first["units"] == ["市商务局", "市投资促进中心", "市财政局"]
         assert any("120家" in p["text"] for p in detail["paragraphs"])
+        # every record kind is there, incentives with their one-line summary and the unit line below them
+        assert {"incentives", "table_rows"} <= set(detail["records"])
+        land = detail["records"]["incentives"][0]
+        assert land["benefit_kind"] == "in_kind" and "优先保障产业园建设用地指标" in land["summary_zh"]
+        assert land["units"] == ["市自然资源和规划局", "市发展改革委"]
         # a 文号 finds the document too
         assert client.get(f"/admin/documents/{NOTICE_DOC_NO}", headers=AUTH).json()["doc_id"] == doc_id
 

@@ -119,6 +119,8 @@ def test_upload_reindex_and_ask_in_the_admin_page(service: str, tmp_path: Path) 
             expect(page.locator("#detail")).to_be_visible()
             expect(page.locator("#detail-records")).to_contain_text("市商务局")
             expect(page.locator("#detail-records")).to_contain_text("市投资促进中心、市财政局")
+            expect(page.locator("#detail-records")).to_contain_text("奖补政策（1）")
+            expect(page.locator("#detail-records")).to_contain_text("优先保障产业园建设用地指标")
             page.screenshot(path=str(OUTPUT / "admin-detail.png"))
             page.click("#detail-close")
 

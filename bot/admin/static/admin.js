@@ -5,7 +5,7 @@
 const TOKEN_KEY = "zhaoshang.adminToken";
 const RECORD_TYPES = [
   ["responsibilities", "责任分工"], ["figures", "指标"], ["projects", "项目"],
-  ["contacts", "联系人"], ["references", "引用"],
+  ["contacts", "联系人"], ["references", "引用"], ["incentives", "奖补政策"], ["table_rows", "表格行"],
 ];
 const KIND_LABELS = {
   "policy": "政策文件", "responsible-units": "责任分工", "project-records": "项目清单",
@@ -114,7 +114,7 @@ function renderDocuments() {
   const body = $("docs-body");
   body.replaceChildren();
   if (!rows.length) {
-    body.append(el("tr", {}, el("td", { colspan: 11, class: "empty", text: state.documents.length ? "没有符合条件的文档" : "知识库中还没有文档" })));
+    body.append(el("tr", {}, el("td", { colspan: 13, class: "empty", text: state.documents.length ? "没有符合条件的文档" : "知识库中还没有文档" })));
     return;
   }
   for (const d of rows) {
@@ -191,6 +191,10 @@ const RECORD_COLUMNS = {
   projects: [["name", "项目"], ["company", "企业"], ["amount_text", "投资额"], ["stage", "进展"], ["place", "地点"], ["as_of", "截至"]],
   contacts: [["unit", "单位"], ["person", "姓名"], ["role", "角色"], ["phone", "电话", (r) => (r.phone || "") + (r.personal ? "（个人）" : "")]],
   references: [["relation", "关系"], ["target_doc_no", "文号"], ["target_title", "标题"], ["value", "值"], ["section", "章节"]],
+  incentives: [["section", "章节"], ["title", "名称"], ["beneficiary", "对象"], ["summary_zh", "待遇"],
+    ["conditions", "条件", (r) => (r.conditions || []).join("；")], ["case", "情形", (r) => (r.case || []).join("、")],
+    ["units", "责任单位", (r) => (r.units || []).join("、")], ["valid_until", "有效期至"]],
+  table_rows: [["table", "表"], ["row", "行"], ["cells", "内容", (r) => Object.entries(r.cells || {}).map(([k, v]) => `${k}：${v}`).join("；")]],
 };
 
 function recordTable(key, items) {

@@ -64,6 +64,8 @@ def test_list_is_a_table(tmp_path, indexed, capsys):
         "proj",
         "cont",
         "ref",
+        "inc",
+        "rows",
     ]
     row = next(line for line in out if line.startswith("绍政办发〔2023〕17号"))
     assert "2023-04-26" in row and "public" in row and " 11 " in row
@@ -92,3 +94,26 @@ def test_show_text_and_unknown_document(tmp_path, indexed, capsys):
     assert "诸招商〔2022〕5号" in out and "projects (" in out and "(personal)" in out
     assert _run("show", "不存在〔2020〕1号", env_file=tmp_path / "none.env") == 1
     assert "no document" in capsys.readouterr().err
+
+
+def test_show_lists_incentives_and_table_rows(tmp_path, data_dir, capsys):
+    """Every record kind is listed: a policy's incentives in the document's words (JSON adds the
+    English line), and the table rows section even when a document has none."""
+    kb = tmp_path / "kb"
+    kb.mkdir()
+    shutil.copy(KB / "019_wenzhou-open-economy-policy-opinions.txt", kb / "wz.txt")
+    catalogue = Catalogue(data_dir / "catalogue.sqlite3")
+    assert ingest([kb], catalogue).errors == []
+    catalogue.close()
+    assert _run("show", "wz", env_file=tmp_path / "none.env") == 0
+    out = capsys.readouterr().out
+    assert "incentives (" in out and "table_rows (0)" in out
+    assert "每万美元1000元" in out and "条件：" in out
+    assert _run("show", "wz", "--json", env_file=tmp_path / "none.env") == 0
+    incentives = json.loads(capsys.readouterr().out)["records"]["incentives"]
+    top = next(i for i in incentives if i["amount_cny"] == 2_000_000)
+    assert top["summary_en"].startswith("A one-off reward of RMB 2 million (200万元)")
+    assert top["frequency"] == "one-off" and "新引进" in top["case"]
+    assert _run("list", env_file=tmp_path / "none.env") == 0
+    row = next(line for line in capsys.readouterr().out.splitlines() if "开放型经济" in line)
+    assert row.split()[-2] == str(len(incentives))

@@ -1,0 +1,162 @@
+"""An incentive record said in one line, in Chinese or English, for the answer layer.
+
+`describe_zh` restates the record in the document's own words ("一次性补助最高500万元（经认定
+的市级中试平台）"); `describe_en` renders the same facts in English with every amount also in
+its printed form, so a reader can check it against the source: "a one-off subsidy of up to
+RMB 5 million (500万元)". Nothing is invented: an unstated amount is said to be unstated.
+"""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.models import Incentive
+
+# benefit words → English nouns, longest first
+_NOUNS: list[tuple[str, str]] = [
+    ("服务券", "service vouchers"), ("创新券", "innovation vouchers"), ("贴息", "interest subsidy"),
+    ("风险补偿", "risk compensation"), ("奖补", "award"), ("津贴", "allowance"), ("奖金", "bonus"),
+    ("返还", "refund"), ("资助", "grant"), ("补贴", "subsidy"), ("补助", "subsidy"), ("奖励", "reward"),
+    ("扶持", "financial support"), ("支持", "financial support"), ("贷款", "loan"),
+]  # fmt: skip
+_FREQ_EN = {"one-off": "one-off", "yearly": "a year", "monthly": "a month"}
+_FREQ_ZH = {"one-off": "一次性", "yearly": "每年", "monthly": "每月"}
+_PER_EN = {"人": "person", "名": "person", "户": "household", "家": "enterprise", "个": "unit", "间": "room",
+           "块": "rink", "张": "bed", "床": "bed", "亩": "mu", "平方米": "square metre", "年": "year",
+           "月": "month", "夜": "night", "天": "day", "万美元": "USD 10,000", "万元": "RMB 10,000",
+           "学科": "discipline", "企业": "enterprise", "单位": "organisation", "项目": "project",
+           "品种": "product", "次": "time", "人次": "visit"}  # fmt: skip
+_CURRENCY = {"CNY": "RMB", "USD": "USD", "EUR": "EUR", "HKD": "HKD"}
+
+
+def money_en(absolute: float, currency: str | None) -> str:
+    """5e6, CNY → "RMB 5 million"; 300000 → "RMB 300,000"; 1.5e8 USD → "USD 150 million"."""
+    cur = _CURRENCY.get(currency or "CNY", currency or "RMB")
+    if absolute >= 1e9:
+        return f"{cur} {absolute / 1e9:g} billion"
+    if absolute >= 1e6:
+        return f"{cur} {absolute / 1e6:g} million"
+    return f"{cur} {absolute:,.0f}" if absolute == int(absolute) else f"{cur} {absolute:,.2f}"
+
+
+def noun_en(inc: Incentive) -> str:
+    text = f"{inc.title}{inc.benefit}"
+    return next((en for zh, en in _NOUNS if zh in text), "benefit")
+
+
+def _per_en(per: str | None) -> str:
+    """ "每人每月" → "per person per month"; "每万美元" → "per USD 10,000"; "每满一万人" → "for every 10,000 people"."""
+    if not per:
+        return ""
+    if per.startswith("每满"):
+        return "for every " + per[2:].replace("一万人", "10,000 people").replace("万人", "0,000 people")
+    parts = [p for p in per.split("每") if p]
+    out = []
+    for p in parts:
+        unit = p.lstrip("个")
+        out.append("per " + _PER_EN.get(p, _PER_EN.get(unit, p)))
+    return " ".join(out)
+
+
+def _amount_en(inc: Incentive) -> str:
+    if inc.amount_cny is None and inc.amount_usd is None:
+        return ""
+    absolute = inc.amount_cny if inc.amount_cny is not None else inc.amount_usd or 0.0
+    text = money_en(absolute, inc.currency)
+    if inc.amount_min is not None and inc.amount_value:
+        low = absolute * inc.amount_min / inc.amount_value
+        text = f"{money_en(low, inc.currency)}–{text.split(' ', 1)[1]}"
+    return f"{text} ({inc.amount_text})" if inc.amount_text else text
+
+
+def _rate_en(inc: Incentive) -> str:
+    if inc.rate is None:
+        return ""
+    printed = inc.rate_text or f"{inc.rate:g}%"
+    if re.match(r"1\s*[:：比]", printed):
+        return f"matching at {printed}"
+    if inc.rate_min is not None:
+        return f"{inc.rate_min:g}%–{inc.rate:g}%"
+    return f"{inc.rate:g}%"
+
+
+_CEILING = re.compile(r"不超过|不高于|降至|下降至|下浮至")
+_UNCOUNTABLE = {"financial support", "service vouchers", "innovation vouchers", "risk compensation"}
+
+
+def _article(noun: str, one_off: bool) -> str:
+    if noun in _UNCOUNTABLE:
+        return f"one-off {noun}" if one_off else noun
+    if one_off:
+        return f"a one-off {noun}"
+    return f"an {noun}" if noun[0] in "aeiou" else f"a {noun}"
+
+
+def describe_en(inc: Incentive) -> str:
+    """One English line: what is paid, how much, how often, for how long, for whom."""
+    noun = noun_en(inc)
+    freq = inc.frequency
+    head = _article(noun, freq == "one-off")
+    amount, rate = _amount_en(inc), _rate_en(inc)
+    per_has_period = bool(inc.per and re.search(r"每(?:年|月)", inc.per))
+    if inc.reduction and _CEILING.search(inc.benefit):
+        what = f"a charge capped at {rate or 'the stated level'} ({inc.benefit})"
+    elif inc.benefit_kind == "in_kind":
+        if inc.reduction and inc.rate is not None:
+            what = f"a {inc.rate:g}% reduction ({inc.benefit})"
+        elif inc.reduction or re.search(r"免", inc.benefit):
+            what = f"a waiver or reduction of charges ({inc.benefit})"
+        elif "优先" in inc.benefit:
+            what = f"priority treatment ({inc.benefit})"
+        else:
+            what = f"a benefit in kind ({inc.benefit})"
+    elif inc.benefit_kind == "unspecified":
+        what = f"{head} (amount not stated: {inc.benefit})"
+    elif inc.benefit_kind == "rate":
+        if inc.reduction:
+            what = f"a {rate} reduction ({inc.benefit})"
+        elif rate.startswith("matching"):
+            what = f"{head} {rate} ({inc.benefit})"
+        else:
+            what = f"{head} of {rate} ({inc.benefit})"
+        if amount:
+            what += f", up to {amount}" if inc.cap else f", {amount}"
+    else:
+        per = _per_en(inc.per)
+        size = f"up to {amount}" if inc.cap else amount
+        what = f"{head} of {size}{' ' + per if per else ''}"
+    if freq in ("yearly", "monthly") and inc.benefit_kind != "in_kind" and not per_has_period:
+        what += f" {_FREQ_EN[freq]}"
+    if inc.years:
+        what += f" for {inc.years} year{'s' if inc.years > 1 else ''}"
+    if inc.beneficiary:
+        what += f" — for {inc.beneficiary}"
+    return what[0].upper() + what[1:]
+
+
+def describe_zh(inc: Incentive) -> str:
+    """一行中文：按原文的金额、频次和期限说明给什么、给谁，如 "创建补贴：一次性最高500万元（新组建中试平台）"."""
+    parts: list[str] = []
+    if inc.benefit_kind in ("money", "per_unit") and inc.amount_text:
+        per = inc.per or ""
+        freq = "" if re.search(r"每(?:年|月)", per) else _FREQ_ZH.get(inc.frequency or "", "")
+        parts.append(f"{freq}{per}{'最高' if inc.cap else ''}{inc.amount_text}")
+    elif (
+        inc.benefit_kind == "rate"
+        and inc.rate is not None
+        and not (inc.reduction and _CEILING.search(inc.benefit))
+    ):
+        rate = inc.rate_text or f"{inc.rate:g}%"
+        text = f"{'降低' if inc.reduction and '降' not in inc.benefit else ''}{rate}"
+        if inc.amount_text:
+            text += (
+                f"，{'每年' if inc.frequency == 'yearly' else ''}{'最高' if inc.cap else ''}{inc.amount_text}"
+            )
+        parts.append(text)
+    else:
+        parts.append(inc.benefit)
+    if inc.years:
+        parts.append(f"连续{inc.years}年")
+    body = "，".join(parts)
+    line = body if inc.title and inc.title in body else f"{inc.title}：{body}" if inc.title else body
+    return f"{line}（{inc.beneficiary}）" if inc.beneficiary else line
