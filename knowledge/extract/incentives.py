@@ -44,9 +44,10 @@ def extract_incentives(doc: SourceDocument) -> list[Incentive]:
         body = strip_tags(body).strip()
         if not body:
             continue
-        intro = p.norm.rstrip().endswith(("：", ":"))  # "具体支持额度如下：" introduces the items below
+        # "具体支持额度如下：" introduces the items below: its own unstated grant yields to them
+        intro = (sentences(body) or [""])[-1] if p.norm.rstrip().endswith(("：", ":")) else None
         for d in paragraph_drafts(body):
-            strength = -1 if intro and d.kind == "unspecified" else d.strength
+            strength = -1 if intro and d.kind == "unspecified" and d.sentence == intro else d.strength
             out.append((to_record(doc_no, _section(p), d, heading or _path_heading(p), units), strength))
     return dedupe(merge_overviews(out))
 
