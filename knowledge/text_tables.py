@@ -19,16 +19,10 @@ from dataclasses import dataclass
 from knowledge.models import Table
 from knowledge.normalize import normalize
 from knowledge.sections import parse_heading
-from knowledge.table_cells import (
-    fill_merged,
-    group_label,
-    header_names,
-    is_group_line,
-    segment_lines,
-    split_run_together,
-    split_run_together_header,
-)
+from knowledge.table_cells import fill_merged, group_label, header_names, is_group_line
 from knowledge.table_headers import header_field, looks_like_header
+from knowledge.table_lines import segment_lines
+from knowledge.table_runs import split_run_together, split_run_together_header
 
 GROUP_HEADER = "分组"  # as the readers name it (`knowledge.readers.grid`)
 _SEPARATOR = re.compile(r"^[\s|:：\-—=+]+$")  # markdown |---|---| rows
@@ -137,6 +131,22 @@ def _delimited_rows(
                 covered.append(j)
             j += 1
             continue
+        if delim != " " and _next_is_row(lines, j + 1, delim, len(header), header_too=False):
+            n = normalize(line)
+            label = (
+                len(n) <= 15 and re.search(r"[\u4e00-\u9fff]{2}", n) and not re.search(r"[。；;，,：:]|页", n)
+            )
+            if is_group_line(line) or label:
+                group = group_label(line)  # a subheading between rows: "一、…方面", "制造业项目"
+            elif raw:  # a cell's text went on over a line break
+                cells = raw[-1][0]
+                k = max((i for i, c in enumerate(cells) if c), default=0)
+                cells[k] = f"{cells[k]}{line}"
+            else:
+                break
+            covered.append(j)
+            j += 1
+            continue
         if is_group_line(line) and _next_is_row(lines, j + 1, delim, len(header)):
             group = group_label(line)
             covered.append(j)
@@ -149,19 +159,55 @@ def _delimited_rows(
         header = header[1:]
         raw = [(cells[1:] if cells and cells[0] == "" else cells, g) for cells, g in raw]
     headers = header_names(header)
-    rows = fill_merged([cells for cells, _ in raw], len(headers))
-    headers, keyed = _with_groups(headers, rows, [g for _, g in raw])
+    joined = _rejoin_split([cells for cells, _ in raw], len(headers))
+    groups = [g for _, g in raw] if len(joined) == len(raw) else _groups_after_join(raw, len(headers))
+    rows = fill_merged(joined, len(headers))
+    headers, keyed = _with_groups(headers, rows, groups)
     return headers, keyed, covered
 
 
-def _next_is_row(lines: list[str], j: int, delim: str, width: int) -> bool:
+def _next_is_row(lines: list[str], j: int, delim: str, width: int, header_too: bool = True) -> bool:
+    """The next line (after group lines) is a row of this table; with `header_too` False a
+    new header (another table's) does not count."""
     while j < len(lines):
         line = lines[j]
         if line and not is_group_line(line):
             cells = _split(line, delim)
-            return cells is not None and (delim != " " or len(cells) == width)
+            if cells is None or (delim == " " and len(cells) != width):
+                return False
+            return header_too or not looks_like_header(cells)
         j += 1
     return False
+
+
+def _groups_after_join(raw: list[tuple[list[str], str | None]], width: int) -> list[str | None]:
+    groups, lengths = [], []
+    for cells, group in raw:
+        if lengths and lengths[-1] < width and lengths[-1] + len(cells) - 1 == width and len(cells) < width:
+            lengths[-1] = width
+            continue
+        groups.append(group)
+        lengths.append(len(cells))
+    return groups
+
+
+def _rejoin_split(rows: list[list[str]], width: int) -> list[list[str]]:
+    """A cell broken by a line break splits its row in two delimited lines ("1 | 甲 | 前半" and
+    "后半 | 市发改委"): two short rows whose cells add up to the width (the broken cell counted
+    once) are one row."""
+    out: list[list[str]] = []
+    for cells in rows:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and len(prev) < width
+            and len(prev) + len(cells) - 1 == width
+            and len(cells) < width
+        ):
+            out[-1] = [*prev[:-1], prev[-1] + cells[0], *cells[1:]]
+        else:
+            out.append(list(cells))
+    return out
 
 
 def _with_groups(

@@ -145,3 +145,26 @@ def test_space_separated_rows_of_a_pdf_text_layer():
     assert [r["项目名称"] for r in found.table.rows] == ["甲智能装备项目", "乙新材料项目"]
     # words apart by spaces under a line of ordinary words are no table
     assert find_tables("我们 今年 要 做好 三件 事\n一 二 三 四 五 六") == []
+
+
+def test_a_cell_broken_over_lines_and_unnumbered_subheadings():
+    text = "\n".join([
+        "序号 | 项目名称 | 建设内容 | 责任单位",
+        "制造业项目",
+        "1 | 甲项目 | 新建厂房，购置设备 | 市经信局",
+        "2 | 乙项目 | 建设研发中心，",
+        "引进研发团队 | 市科技局",
+        "3 | 丙项目 | 建设数据中心，购置服务器",
+        "并建设一期机房 | 市大数据局",
+        "服务业项目",
+        "4 | 丁项目 | 建设物流园 | 市商务局",
+        "— 2 —",
+        "注：以上为2024年计划。",
+    ])  # fmt: skip
+    (found,) = find_tables(text)
+    rows = found.table.rows
+    assert [r["建设内容"] for r in rows] == [
+        "新建厂房，购置设备", "建设研发中心，引进研发团队", "建设数据中心，购置服务器并建设一期机房", "建设物流园",
+    ]  # fmt: skip
+    assert [r["责任单位"] for r in rows] == ["市经信局", "市科技局", "市大数据局", "市商务局"]
+    assert [r["分组"] for r in rows] == ["制造业项目"] * 3 + ["服务业项目"]
