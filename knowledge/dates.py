@@ -7,7 +7,9 @@ from datetime import date
 
 from knowledge.sections import cn_number
 
-_CN = "〇○零一二三四五六七八九十"
+# year digits as printed: 〇 and ○, and the letters O/o typed for them (二OO六年)
+YEAR_DIGITS = "〇○零一二三四五六七八九Oo"
+_CN = YEAR_DIGITS + "十"
 _DATE = re.compile(
     rf"((?:19|20)\d{{2}}|[{_CN}]{{4}})\s*年\s*(\d{{1,2}}|[{_CN}]{{1,3}})\s*月\s*(\d{{1,2}}|[{_CN}]{{1,3}})\s*日"
 )

@@ -10,16 +10,23 @@ import re
 from dataclasses import dataclass, field
 
 from knowledge.dates import find_dates, parse_date
-from knowledge.docno import doc_no_of
+from knowledge.decree import decree_issuer, order_effective
+from knowledge.docno import doc_no_of, printed_no
 from knowledge.footer import PRINTED, Signature, footer_cc, marker_of, signature, source_unit
+from knowledge.furniture import Page, strip_furniture
 from knowledge.head import Head, read_head, title_issuer
+from knowledge.head_lines import tidy_head
+from knowledge.issuers import joint, title_organ, with_province
+from knowledge.keylist import find_metatable
 from knowledge.lawhead import _LINE as LAW_LINE
 from knowledge.lawhead import LawHead, read_law_head
-from knowledge.metatable import is_abbreviated_unit, read_metatable
+from knowledge.metatable import is_abbreviated_unit
+from knowledge.mirror_text import repair_lines
 from knowledge.normalize import normalize
+from knowledge.runon import rebreak
 from knowledge.titles import body_title, carried_titles, cited_in_notice, file_title, same_words
 
-_PUBLISHED = re.compile(r"^(?:发布日期|发布时间|发文日期|成文日期|日期)[：:]\s*(.+)$")
+_PUBLISHED = re.compile(r"^(?:发布日期|发布时间|发表时间|发文日期|成文日期|日期)[：:]\s*(.+)$")
 
 
 @dataclass
@@ -30,19 +37,31 @@ class Layout:
     head: Head
     law: LawHead
     sig: Signature | None
+    page: Page = field(default_factory=Page)
+    effective: str | None = None  # when the order or 印发 notice puts the text in force
     subject: str | None = None  # the carried document's own printed title
     subject_line: int | None = None  # where that title starts
     aliases: list[str] = field(default_factory=list)
 
 
 def read_layout(lines: list[str]) -> Layout:
-    table, used = read_metatable(lines)
-    lines = lines[used:]
+    """Read the parts of the text; the lines kept are the document's (page furniture and the
+    metadata table taken out, run-together lines broken, the head tidied)."""
+    lines, page = strip_furniture(rebreak(repair_lines(lines)))
+    table, start, end = find_metatable(lines)
+    info = page.info_line
+    if end > start:
+        lines = lines[:start] + lines[end:]
+        if info is not None and info > start:
+            info = max(start, info - (end - start))
+    lines, copies = tidy_head(lines, info)
     norms = [normalize(x) for x in lines]
-    head = read_head(norms, LAW_LINE)
+    head = read_head(norms, LAW_LINE, copies)
     law = read_law_head(head.rest)
     sig = signature(norms, head.lines)
-    layout = Layout(lines, norms, table, head, law, sig)
+    layout = Layout(lines, norms, table, head, law, sig, page)
+    if sig and sig.index - head.lines <= 12:  # the order or notice above a 落款
+        layout.effective = order_effective(norms[head.lines : sig.index], sig.date)
     _read_subject(layout)
     return layout
 
@@ -73,39 +92,46 @@ def _read_subject(layout: Layout) -> None:
 
 
 def decide(meta: dict[str, str], layout: Layout, path: str) -> dict[str, object]:
-    """title, subject_title, aliases, doc_no, issuer, date, printed_date, addressees, cc."""
-    head, table, law, sig = layout.head, layout.table, layout.law, layout.sig
+    """title, subject_title, aliases, doc_no, issuer, date, printed_date, addressees, cc, validity."""
+    head, table = layout.head, layout.table
     title = meta.get("title") or head.title or table.get("title")
     subject = layout.subject or (layout.aliases[0] if layout.aliases else None)
     if not title:
         title = layout.subject or file_title(path)
         subject = None
     tail = layout.norms[-6:]
-    date, date_source = _date(meta, head, table, law, sig)
+    date, date_source = _date(meta, layout)
     printed = _printed(tail)
     if not date and printed:
         date, date_source = printed, "印发"
+    doc_no = _doc_no(meta, head, table, layout.law)
     return {
         "title": title,
         "subject_title": subject if subject and subject != title else None,
         "aliases": [a for a in layout.aliases if a != title],
-        "doc_no": _doc_no(meta, head, table, law),
-        "issuer": _issuer(meta, head, table, law, sig, title, layout.norms, tail),
+        "doc_no": doc_no,
+        "issuer": with_province(_issuer(meta, layout, title, doc_no, tail), doc_no),
         "date": date,
         "date_source": date_source,
         "printed_date": printed,
         "addressees": head.addressees,
         "cc": footer_cc(tail),
+        "effective_from": layout.law.effective or layout.effective or table.get("effective"),
+        "valid_until": table.get("repealed"),
     }
 
 
 def _doc_no(meta: dict[str, str], head: Head, table: dict[str, str], law: LawHead) -> str | None:
     if "doc_no" in meta and doc_no_of(meta["doc_no"]):
         return doc_no_of(meta["doc_no"])
-    return head.doc_no or (doc_no_of(table["doc_no"]) if "doc_no" in table else None) or law.number
+    return head.doc_no or (printed_no(table["doc_no"]) if "doc_no" in table else None) or law.number
 
 
-def _issuer(meta, head, table, law, sig, title, norms, tail) -> str | None:  # noqa: ANN001 - internal
+def _issuer(
+    meta: dict[str, str], layout: Layout, title: str, doc_no: str | None, tail: list[str]
+) -> str | None:
+    """The first of the places that name the issuing organ, in the order a clerk trusts them."""
+    head, table, law, sig = layout.head, layout.table, layout.law, layout.sig
     if meta.get("issuer"):
         return meta["issuer"]
     if head.red_head:
@@ -114,9 +140,19 @@ def _issuer(meta, head, table, law, sig, title, norms, tail) -> str | None:  # n
     if listed and not is_abbreviated_unit(listed):
         return listed
     named = title_issuer(title or "") if title else None
-    signers = "、".join(sig.signers) if sig and sig.signers else None
-    joint_head = "、".join(head.issuers) if head.issuers else None
-    return named or joint_head or listed or law.maker or _signer_name(sig) or signers or source_unit(tail)
+    candidates = (
+        joint(named) if named else None,
+        "、".join(head.issuers) if head.issuers else None,
+        listed,
+        decree_issuer(head.doc_no),
+        law.maker,
+        _signer_name(sig),
+        source_unit(tail),
+        layout.page.source,
+        table.get("publisher"),
+        title_organ(title) if doc_no else None,
+    )
+    return next((c for c in candidates if c), None)
 
 
 def _signer_name(sig: Signature | None) -> str | None:
@@ -128,16 +164,19 @@ def _signer_name(sig: Signature | None) -> str | None:
     return "、".join(sig.signers)
 
 
-def _date(meta, head, table, law, sig) -> tuple[str | None, str | None]:  # noqa: ANN001 - internal
+def _date(meta: dict[str, str], layout: Layout) -> tuple[str | None, str | None]:
     """The 成文日期 and where it came from."""
+    head, table, law, sig = layout.head, layout.table, layout.law, layout.sig
     if meta.get("date"):
         found = parse_date(meta["date"])
         if found:
             return found, "admin"
-    if sig:
+    if sig and sig.date:
         return sig.date, "落款"
     if table.get("date"):
         return table["date"], "table"
+    if sig and sig.signers:  # a 落款 whose date lost its year: no page stamp stands in for it
+        return None, None
     if law.date:
         return law.date, "题注"
     for n in head.rest:
@@ -146,6 +185,8 @@ def _date(meta, head, table, law, sig) -> tuple[str | None, str | None]:  # noqa
             return find_dates(m.group(1))[0], "发布日期"
     if table.get("published"):
         return table["published"], "发布日期"
+    if layout.page.date:
+        return layout.page.date, "发布日期"
     return None, None
 
 

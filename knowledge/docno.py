@@ -29,3 +29,35 @@ def all_doc_nos(text: str) -> list[tuple[str, int, int]]:
     return [
         (f"{m.group(1)}〔{m.group(2)}〕{m.group(3)}号", m.start(), m.end()) for m in DOC_NO.finditer(folded)
     ]
+
+
+# 规章 under a decree number: 政府令〔2010〕第15号, 商务部令2007年第15号, 内蒙古自治区人民政府令第82号
+DECREE_ORG = r"(?:[\u4e00-\u9fff]{0,30}?(?:政府|部|委员会|委|局|署|院|总局|银行|主席|常务委员会))?令"
+DECREE_NO = re.compile(
+    rf"({DECREE_ORG})\s*(?:[〔\[（(【［]\s*(?:19|20)\d{{2}}\s*[〕\]）)】］]|(?:19|20)\d{{2}}\s*年)?\s*第\s*\d{{1,4}}\s*号"
+)
+# before 1990 the year came first, two digits in brackets: （78）交公路字412号
+_OLD_STYLE = re.compile(r"[（(]\s*(\d{2})\s*[）)]\s*([\u4e00-\u9fff]{2,12}?)\s*第?\s*(\d{1,4})\s*号")
+# a copy that lost the year's brackets, the 文号 still bracketed after the title: （砚发201120 号）
+_LOST_BRACKETS = re.compile(
+    r"[（(]\s*([\u4e00-\u9fff]{1,10}?[发字函办])\s*((?:19|20)\d{2})\s*(\d{1,4})\s*号\s*[）)]"
+)
+
+
+def decree_no(text: str) -> str | None:
+    """The decree number as printed (spaces removed): 政府令〔2010〕第15号, 商务部令2007年第15号."""
+    m = DECREE_NO.search(_fold(text))
+    return re.sub(r"\s+", "", m.group(0)) if m else None
+
+
+def printed_no(text: str) -> str | None:
+    """The number a head line prints, in any of the shapes above (canonical 文号 first)."""
+    found = doc_no_of(text) or decree_no(text)
+    if found:
+        return found
+    folded = _fold(text)
+    m = _OLD_STYLE.search(folded)
+    if m:
+        return f"（{m.group(1)}）{m.group(2)}{m.group(3)}号"
+    m = _LOST_BRACKETS.search(folded)
+    return f"{m.group(1)}〔{m.group(2)}〕{m.group(3)}号" if m else None

@@ -5,14 +5,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from knowledge.dates import date_line, find_dates, parse_date
+from knowledge.dates import YEAR_DIGITS, date_line, find_dates, parse_date
+from knowledge.decree import is_post_signature
 from knowledge.normalize import normalize
 
 PUBLIC_MARKERS = ("此件公开发布", "主动公开", "此件公开", "公开方式：主动公开")
 INTERNAL_MARKERS = ("依申请公开", "不予公开", "此件不公开", "内部资料", "此件不予公开")
 CC = re.compile(r"^抄送[：:](.+)$")
 PRINTED = re.compile(
-    r"(.*?)\s*((?:\d{4}|[〇零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日)\s*印发"
+    rf"(.*?)\s*((?:\d{{4}}|[{YEAR_DIGITS}]{{4}})年[\d一二三四五六七八九十]{{1,3}}月[\d一二三四五六七八九十]{{1,3}}日)\s*印发"
 )
 
 
@@ -30,9 +31,10 @@ class Signature:
     """The 落款: signing organ(s) and 成文日期, then the 附注 on disclosure."""
 
     index: int  # line index of the date
-    date: str
+    date: str | None  # None when the copy lost the year ("年2月22日")
     signers: list[str] = field(default_factory=list)
     marker: str | None = None
+    person: str | None = None  # a decree's signer: "省长 XXX"
 
 
 def marker_of(text: str) -> str | None:
@@ -40,21 +42,36 @@ def marker_of(text: str) -> str | None:
     return (m.group(1) or m.group(2)) if m else None
 
 
+_YEARLESS = re.compile(r"^(?:(?:19|20)?\d{0,2}\s*年)?\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
+
+
 def signature(lines: list[str], start: int = 0) -> Signature | None:
-    """The first 落款 at or after `start`: a line that is only a date, closing the text above it."""
+    """The first 落款 at or after `start`: a line that is only a date, closing the text above it.
+
+    A decree is signed by a person ("省长 XXX"): that line belongs to the 落款 but names no organ.
+    A date that lost its year still ends the 落款 of the organs above it.
+    """
     for k in range(start, len(lines)):
         when = date_line(lines[k])
-        if not when:
+        if not when and not _YEARLESS.match(lines[k]):
             continue
         signers: list[str] = []
+        person = None
         j = k - 1
-        while j >= start and len(signers) < 20 and _signer_line(lines[j]):
-            signers.insert(0, lines[j])
+        while j >= start and len(signers) < 20:
+            if person is None and is_post_signature(lines[j]):
+                person = lines[j]
+            elif _signer_line(lines[j]):
+                signers.insert(0, lines[j])
+            else:
+                break
             j -= 1
         closing = j < start or lines[j].endswith(("。", "！", "）", ")")) or k >= len(lines) - 3
         marker = marker_of(lines[k + 1]) if k + 1 < len(lines) else None
-        if signers or marker or closing:
-            return Signature(k, when, signers, marker)
+        if not when and not signers:
+            continue
+        if signers or marker or closing or person:
+            return Signature(k, when, signers, marker, person)
     return None
 
 

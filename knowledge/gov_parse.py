@@ -14,6 +14,7 @@ from pathlib import Path
 from knowledge.docmeta import decide, read_layout
 from knowledge.docno import DOC_NO, all_doc_nos, doc_no_of
 from knowledge.footer import is_footer_line, looks_like_unit, visibility
+from knowledge.mirror_text import repair_lines
 from knowledge.models import KINDS, LoadedFile, SourceDocument
 from knowledge.normalize import is_chinese, normalize
 from knowledge.paragraphs import build_paragraphs, split_lines
@@ -33,7 +34,7 @@ ABSENT = {"", "none", "unknown", "not shown", "not shown in this copy", "n/a", "
 
 
 # Bump when parsing or extraction changes, so an unchanged file is parsed again once.
-PARSER_VERSION = "2026-12-01.5"
+PARSER_VERSION = "2026-12-02.1"
 
 
 def content_hash(loaded: LoadedFile) -> str:
@@ -51,7 +52,7 @@ def parse_document(loaded: LoadedFile) -> SourceDocument:
     fields = decide(meta, layout, loaded.path)
     title = str(fields["title"])
     body, footer = _split_footer(layout.lines[layout.head.lines :])
-    vis, vis_source = visibility(meta, loaded.text)
+    vis, vis_source = visibility(meta, "\n".join(repair_lines(loaded.text.split("\n"))))
     language = "zh" if is_chinese(loaded.text[:3000]) else "en"
     from knowledge.extract.table_records import table_texts, tables_of
 
@@ -77,7 +78,8 @@ def parse_document(loaded: LoadedFile) -> SourceDocument:
         subject_title=fields["subject_title"],  # type: ignore[arg-type]
         aliases=fields["aliases"],  # type: ignore[arg-type]
         date_source=fields["date_source"],  # type: ignore[arg-type]
-        effective_from=layout.law.effective,
+        effective_from=fields["effective_from"],  # type: ignore[arg-type]
+        valid_until=fields["valid_until"],  # type: ignore[arg-type]
         promulgated=layout.law.promulgated,
     )
     from knowledge.extract import extract_records

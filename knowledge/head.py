@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from knowledge.docno import DOC_NO, doc_no_of
+from knowledge.docno import DOC_NO, doc_no_of, printed_no
 from knowledge.sections import parse_heading
 
 # 文种 a title ends with, before any bracketed qualifier (（暂行）（2024—2027年）（V1.0）)
@@ -26,8 +26,15 @@ UNIT_END = re.compile(
     r"(人民政府|政府|办公室|办公厅|委员会|管委会|局|厅|委|部|署|院|中心|公司|集团|小组|协会|联合会|"
     r"银行|分行|支行|党委|党组|工委|办)$"
 )
+# development zones issue as the zone: "青岛高新区关于…"
+ZONE_END = re.compile(r"(?:高新区|开发区|经开区|新区|园区|保税区|试验区|合作区)$")
 _KEY_LINE = re.compile(r"^[\u4e00-\u9fff\s]{2,8}[：:]\s*\S")  # 发布日期：… 联系人：…
 _PUNCT = re.compile(r"[。，；！？、,;]")
+_REG_NO = re.compile(r"^[A-Z]{2,10}[-—－]\d{4}[-—－]\d{2,6}$")  # 规范性文件统一登记号 HHCR-2023-01005
+
+
+def _bare(n: str) -> str:
+    return re.sub(r"[^\w]|_", "", n)
 
 
 @dataclass
@@ -47,37 +54,56 @@ def is_unit_line(n: str) -> bool:
 
 
 def is_doc_no_line(n: str) -> bool:
-    found = doc_no_of(n)
+    found = printed_no(n)
     return bool(found and len(n) <= 40 and not n.startswith("关于") and "《" not in n)
 
 
 def is_addressee_line(n: str) -> bool:
     if not n.endswith(("：", ":")) or len(n) > 160 or "。" in n or "如下" in n:
         return False
-    return not parse_heading(n) and not _KEY_LINE.match(n + "x")
+    if parse_heading(n):
+        return False
+    name = n.rstrip("：: ")
+    # "鹰潭市人民政府：" names an organ; "发布日期：" is a key with its value missing
+    return bool(UNIT_END.search(name) and not _PUNCT.search(name)) or not _KEY_LINE.match(n + "x")
 
 
 def is_body_line(n: str) -> bool:
     h = parse_heading(n)
     if h and h.style in ("chapter", "article", "cn"):
         return True
+    if len(n) <= 120 and not re.search(r"[。，；]", n) and title_complete(n):
+        return False  # four joint issuers make a long title, still no sentence
     return len(n) > 60 or (n.endswith(("。", "；")) and len(n) > 30)
 
 
+# never a title: a key line, a bare place (安庆市: a cut-off 版头), a registration number
+_NOT_TITLE = (
+    _KEY_LINE,
+    re.compile(r"^[\u4e00-\u9fff]{1,6}(?:省|市|县|自治区|自治州|自治县|州|盟|旗)$"),
+    _REG_NO,
+)
+
+
 def _title_like(n: str) -> bool:
-    """Could be (part of) a title: short, no full stop, not a key line or a table row."""
-    return len(n) <= 90 and "。" not in n and "|" not in n and not _KEY_LINE.match(n) and not is_body_line(n)
+    """Could be (part of) a title: short, no full stop, not a table row nor any of `_NOT_TITLE`."""
+    if len(n) > 120 or "。" in n or "|" in n or any(p.match(n) for p in _NOT_TITLE):
+        return False
+    return not is_body_line(n)
 
 
 def _starts_subject(n: str) -> bool:
     return n.startswith(("关于", "对", "印发", "转发", "批转"))
 
 
-def read_head(lines: list[str], law_line: re.Pattern[str] | None = None) -> Head:
+def read_head(
+    lines: list[str], law_line: re.Pattern[str] | None = None, copies: frozenset[str] = frozenset()
+) -> Head:
     """Read the head from normalised `lines` (metadata table and markdown already removed).
 
     `Head.lines` counts the lines the head used (title, 文号, 红头, issuer lines, 题注, the
-    addressee line); the lines after it are body.
+    addressee line); the lines after it are body. `copies` are the title's other printings on the
+    page (bare text): a title printed as they are takes no issuer line into it.
     """
     head = Head()
     end = min(len(lines), 16)
@@ -89,12 +115,12 @@ def read_head(lines: list[str], law_line: re.Pattern[str] | None = None) -> Head
         if is_body_line(n) and not (law_line and law_line.match(n)):
             end = i
             break
-    used = _read_title(head, lines[:end], law_line)
+    used = _read_title(head, lines[:end], law_line, copies)
     head.lines = end + 1 if head.addressees else used
     return head
 
 
-def _read_title(head: Head, part: list[str], law_line: re.Pattern[str] | None) -> int:
+def _read_title(head: Head, part: list[str], law_line: re.Pattern[str] | None, copies: frozenset[str]) -> int:
     """Fill title, 文号, issuers; return the index after the last line given a role."""
     group: list[str] = []
     units: list[str] = []
@@ -107,7 +133,7 @@ def _read_title(head: Head, part: list[str], law_line: re.Pattern[str] | None) -
             used = i + 1
             continue
         if is_doc_no_line(n):
-            head.doc_no = head.doc_no or doc_no_of(n)
+            head.doc_no = head.doc_no or printed_no(n)
             done = done or bool(group)
             used = i + 1
             continue
@@ -142,7 +168,7 @@ def _read_title(head: Head, part: list[str], law_line: re.Pattern[str] | None) -
     if not group or ("，" in title and not TITLE_END.search(title)):
         head.issuers.extend(units)
         return before_group if group else used
-    if len(units) == 1 and not head.red_head and _starts_subject(group[0]):
+    if len(units) == 1 and not head.red_head and _starts_subject(group[0]) and _bare(title) not in copies:
         title = units[0] + title  # 发文机关 on its own line above 关于…
     head.issuers.extend(units)
     m = re.search(rf"[（(]\s*({DOC_NO.pattern})\s*[）)]$", title)
@@ -171,4 +197,4 @@ def title_issuer(title: str) -> str | None:
     if not m:
         return None
     name = m.group(1).strip()
-    return name if UNIT_END.search(name) and not _PUNCT.search(name) else None
+    return name if (UNIT_END.search(name) or ZONE_END.search(name)) and not _PUNCT.search(name) else None

@@ -14,10 +14,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from knowledge.dates import find_dates
+from knowledge.dates import YEAR_DIGITS, find_dates
 
-_DATE = r"(?:(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})\s*年[^日]{1,6}日"
-_LINE = re.compile(rf"^[（(]?\s*({_DATE})\s*(.*?)(通过|批准|公布|发布|施行|修正|修订)[^，。]{{0,40}}?[）)]?$")
+_DATE = rf"(?:(?:19|20)\d{{2}}|[{YEAR_DIGITS}]{{4}})\s*年[^日]{{1,6}}日"
+_VERBS = r"通过|批准|公布|发布|施行|修正|修订"
+_EVENT_LINE = rf"^[（(]?\s*({_DATE})\s*(.*?)({_VERBS})[^，。]{{0,40}}?[）)]?$"
+# a department's rules: "1999年7月13日,国家海洋局" (date and maker, the verb left out)
+_ORGAN = r"[\u4e00-\u9fff]{2,30}?(?:人民政府|委员会|部|局|署|院|总局|办公厅|银行)"
+_DATED_ORGAN_LINE = rf"^[（(]?\s*({_DATE})\s*[，,、\s]\s*({_ORGAN})\s*(?:令|发布|公布)?\s*[）)]?$"
+_LINE = re.compile(rf"{_EVENT_LINE}|{_DATED_ORGAN_LINE}")
+# one 题注 may hold several events: "…会议通过 根据2022年9月27日…《…的决定》修正"
+_EVENT = re.compile(rf"({_DATE})\s*(.*?)({_VERBS})(?=$|[\s，,；;）)]|根据)")
+_DATED_ORGAN = re.compile(_DATED_ORGAN_LINE)
 _SESSION = re.compile(r"第[一二三四五六七八九十百\d]+届|第[一二三四五六七八九十百\d]+次(?:全体)?会议|会议$")
 _BODY = re.compile(r"(.+?(?:人民代表大会常务委员会|人民代表大会|人民政府|常务会议))")
 PROMULGATION_NO = re.compile(r"((?:[\u4e00-\u9fff]{2,30}?)(?:公告|令))\s*第\s*(\d{1,4})\s*号")
@@ -56,23 +64,33 @@ def read_law_head(lines: list[str]) -> LawHead:
     """Read the 题注 lines among `lines` (normalised head lines after the title)."""
     head = LawHead()
     for line in lines:
-        m = _LINE.match(line)
-        if not m:
+        if not _LINE.match(line):
             continue
         head.lines += 1
-        dates = find_dates(m.group(1))
-        if not dates:
+        organ = _DATED_ORGAN.match(line)
+        if organ:
+            dates = find_dates(organ.group(1))
+            head.promulgated = head.promulgated or (dates[0] if dates else None)
+            head.maker = head.maker or organ.group(2)
             continue
-        when, body, verb = dates[0], m.group(2), m.group(3)
-        if verb == "施行":
-            head.effective = head.effective or when
-            continue
-        number = promulgation_no(body)
-        if verb in ("公布", "发布") or number:
-            head.promulgated = when
-            head.number = head.number or number
-        else:
-            head.adopted.append(when)
-        if verb == "通过" and head.maker is None:
-            head.maker = law_body(body)
+        for m in _EVENT.finditer(line):
+            _event(head, m.group(1), m.group(2), m.group(3))
     return head
+
+
+def _event(head: LawHead, printed_date: str, body: str, verb: str) -> None:
+    dates = find_dates(printed_date)
+    if not dates:
+        return
+    when = dates[0]
+    if verb == "施行":
+        head.effective = head.effective or when
+        return
+    number = promulgation_no(body)
+    if verb in ("公布", "发布") or number:
+        head.promulgated = when
+        head.number = head.number or number
+    else:
+        head.adopted.append(when)
+    if verb == "通过" and head.maker is None:
+        head.maker = law_body(body)

@@ -12,23 +12,35 @@ from __future__ import annotations
 import re
 
 from knowledge.dates import parse_date
+from knowledge.normalize import to_simplified
 
 # printed key (spaces removed) → field
 KEYS: dict[str, str] = {
     "索引号": "index_no", "主题分类": "topic", "组配分类": "category", "体裁分类": "category",
-    "发文机关": "issuer", "发布机构": "issuer", "发文单位": "issuer", "制发机关": "issuer",
-    "成文日期": "date", "发文日期": "date", "标题": "title", "名称": "title",
-    "发文字号": "doc_no", "文号": "doc_no", "发布日期": "published", "公开日期": "published",
-    "主题词": "keywords", "有效性": "validity", "公开方式": "disclosure", "统一编号": "reg_no",
-    "生效日期": "effective", "废止日期": "repealed",
+    "信息分类": "category", "服务对象分类": "category", "文种分类": "category",
+    "发文机关": "issuer", "发文单位": "issuer", "制发机关": "issuer", "发文机构": "issuer",
+    "发布机构": "publisher", "信息来源": "source", "来源": "source",
+    "成文日期": "date", "发文日期": "date", "生成日期": "created", "标题": "title", "名称": "title",
+    "文件名称": "title", "发文字号": "doc_no", "文号": "doc_no", "发布日期": "published", "公开日期": "published",
+    "主题词": "keywords", "关键词": "keywords", "有效性": "validity", "时效性": "validity",
+    "公开方式": "disclosure", "统一编号": "reg_no", "生效日期": "effective", "生效时间": "effective",
+    "施行日期": "effective", "实施日期": "effective", "废止日期": "repealed", "废止时间": "repealed",
+    "失效日期": "repealed", "失效时间": "repealed", "内容概述": "summary", "浏览次数": "views",
 }  # fmt: skip
+_RULE = re.compile(r"[\s|:：\-—]+")
 _SPACES = re.compile(r"[\s\u3000]+")
 _KEY_VALUE = re.compile(r"^([^：:|]{2,12})[：:]\s*(.*)$")
 
 
 def _key(text: str) -> str | None:
-    k = _SPACES.sub("", text).rstrip("：:")
-    return KEYS.get(k)
+    k = _SPACES.sub("", text).rstrip("：:").replace("?", "")  # 標??題: lost spaces
+    return KEYS.get(to_simplified(k))
+
+
+def starts_with_key(text: str) -> bool:
+    """ "发文字号：…" / "索 引 号:" : the line opens with a metadata key."""
+    m = re.match(r"^([^：:|]{2,14})[：:]", text.strip())
+    return bool(m and _key(m.group(1)))
 
 
 def _cells(line: str) -> list[tuple[str, str]] | None:
@@ -61,6 +73,9 @@ def read_metatable(lines: list[str]) -> tuple[dict[str, str], int]:
     fields: dict[str, str] = {}
     used = 0
     for line in lines[:10]:
+        if used and _RULE.fullmatch(line):  # a markdown table's ---|--- row
+            used += 1
+            continue
         pairs = _cells(line)
         if pairs is None:
             break
@@ -68,16 +83,27 @@ def read_metatable(lines: list[str]) -> tuple[dict[str, str], int]:
             if value and field not in fields:
                 fields[field] = value
         used += 1
-    if used and not (fields.keys() & {"index_no", "issuer", "doc_no", "date", "title"}):
+    if used and not (fields.keys() & IDENTIFYING):
         return {}, 0  # a lone "主题词：" line is not a table
-    for key in ("date", "published"):
+    return clean_fields(fields), used
+
+
+IDENTIFYING = {"index_no", "issuer", "doc_no", "date", "title"}
+
+
+def clean_fields(fields: dict[str, str]) -> dict[str, str]:
+    """Dates as ISO (dropped when unreadable); an issuer that is no organ (县政府网站) dropped."""
+    issuer = fields.get("issuer", "")
+    if issuer and ("网" in issuer or not re.search(r"[\u4e00-\u9fff]{2}", issuer)):
+        del fields["issuer"]
+    for key in ("date", "published", "effective", "repealed", "created"):
         if key in fields:
             iso = parse_date(fields[key])
             if iso:
                 fields[key] = iso
             else:
                 del fields[key]
-    return fields, used
+    return fields
 
 
 def is_abbreviated_unit(name: str) -> bool:

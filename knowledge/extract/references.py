@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from knowledge.dates import find_dates
+from knowledge.dates import YEAR_DIGITS, find_dates
 from knowledge.models import Reference, SourceDocument
 from knowledge.sections import cn_number, section_number
 
@@ -20,7 +20,10 @@ _SELF = re.compile(
     r"(?:本|上述|以上|此)(?:条例|规定|办法|细则|通知|实施意见|意见|实施方案|方案|政策|措施|举措|决定|规则|"
     r"行动计划|计划|制度|文件|规划|指引|清单)"
 )
-_DATE = r"(?:(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月(?:\s*[\d一二三四五六七八九十]{1,3}\s*日|底|末)?|(?:19|20)\d{2}\s*年(?:底|末)"
+_DATE = (
+    rf"(?:(?:19|20)\d{{2}}|[{YEAR_DIGITS}]{{4}})\s*年\s*[\d一二三四五六七八九十]{{1,3}}\s*月(?:\s*[\d一二三四五六七八九十]{{1,3}}\s*日|底|末)?"
+    r"|(?:19|20)\d{2}\s*年(?:底|末)"
+)
 _EFFECTIVE = re.compile(rf"(?:自|从|于)\s*({_DATE})\s*起(?:正式)?(?:施行|实施|执行|生效)")
 _RELATIVE = re.compile(
     r"自(印发|发布|公布|颁布|下发|签发)之日起(?:\s*(\d+|[一二三四五六七八九十]+)\s*(?:日|天)后)?(?:正式)?(?:施行|实施|执行|生效)"
@@ -123,7 +126,7 @@ def apply_validity(doc: SourceDocument, today: date | None = None) -> None:
     refs = doc.records.references
     start = next((r.value for r in refs if r.relation == "effective_from"), None)
     doc.effective_from = start or doc.effective_from
-    until = next((r.value for r in refs if r.relation == "valid_until"), None)
+    until = next((r.value for r in refs if r.relation == "valid_until"), None) or doc.valid_until
     if not until:
         years = next((r.value for r in refs if r.relation == "valid_years"), None)
         begin = doc.effective_from or doc.date

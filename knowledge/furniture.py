@@ -1,0 +1,134 @@
+"""Web-page furniture around a document saved from a site: breadcrumbs, page-info lines,
+buttons, site names, 导读 teasers, document-sharing notices. It is not the document: it must
+never become a title, an issuer or a date, nor end the head early.
+
+A page-info line ("信息来源：洪雅县经济合作局 | 发布日期：2023-07-19") is kept as a hint only when
+its source is an organ (the publisher's own page); a reposting site's line ("作者：法律资料网
+时间：2024-07-06 …") says nothing about the document. Lines above the page-info line are the
+page's own header (page title, site banner): when the document prints its title below that
+line, the header is dropped (`page_header`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from knowledge.dates import find_dates
+from knowledge.metatable import starts_with_key
+from knowledge.normalize import fold, to_simplified
+
+_BREADCRUMB = re.compile(
+    r"^(?:您的位置|你的位置|当前位置|您当前的位置|您当前位置|所在位置|当前的位置)\s*[：:]|首页\s*(?:>|»|＞|>>|/|→)"
+)
+_WELCOME = re.compile(r"^(?:你好|您好)?[，,\s]*欢迎(?:访问|来到|您)")
+_UI = {
+    "返回顶部", "打印", "关闭", "打印本页", "关闭窗口", "收藏本站", "设为首页", "首页", "评论", "回目录", "分享到",
+    "站长推荐", "视力保护色", "浏览量", "内容预览", "我要纠错", "下载地址", "点击此处下载", "tags", "热门站点",
+    "扫一扫在手机打开当前页", "加入收藏", "无障碍阅读", "长者模式", "无障碍", "字体", "大", "中", "小", "字号",
+    "默认", "分享", "微信", "微博", "上一篇", "下一篇", "打印此页", "关闭此页", "文档简介", "我要打印", "纠错",
+    "保存", "收藏", "字体大小", "背景色", "相关链接", "返回", "返回列表", "顶部", "分享至", "打印文章", "关闭本页",
+}  # fmt: skip
+_SITE = re.compile(r"^[\u4e00-\u9fffA-Za-z]{2,10}(?:网|网站|论坛|在线|资料网|门户)$")
+# document-sharing sites: "已阅读5页,还剩9页未读", "版权说明：本文档由用户提供并上传…"
+_SHARING = re.compile(
+    r"已阅读\d+页|还剩\d+页未读|继续免费阅读|^版权说明[：:]|本文档由用户提供并上传|^下载文档|^文档格式[：:]"
+)
+_INFO_KEYS = (
+    r"作者|时间|来源|信息来源|文章来源|浏览|浏览次数|阅读|阅读次数|点击|点击数|点击率|发表时间|发布时间|发布日期|"
+    r"字号|字体|字体大小|编辑|责任编辑|归档时间|日期|发布机构|访问量|访问次数"
+)
+# a key starts the line or follows a separator: 发文日期 holds 日期 but is no page-info key
+_INFO = re.compile(rf"(?<![^\s|｜】：:])({_INFO_KEYS})\s*[：:]\s*")
+_ONE_INFO = re.compile(
+    r"^(?:归档时间|浏览次数|浏览量|点击数|点击率|阅读次数|访问量|访问次数|责任编辑|字号)\s*[：:].{0,24}$"
+)
+# a page's own time stamp on a line of its own: "发表时间:2011 年 11 月 02 日 15:29"
+_STAMP = re.compile(r"^(?:发表时间|发布时间|发布日期)\s*[：:]\s*[\d年月日\s\-/.:：]{8,30}$")
+_LEAD = re.compile(r"^(?:导读|核心提示|编者按)\s*[：:]")
+_BULLET = re.compile(r"^[•·●◆■▪◇○]\s*")
+_UNIT_END = re.compile(r"(人民政府|政府|办公室|办公厅|委员会|管委会|局|厅|委|部|署|院|中心|办)$")
+_TOKENS = re.compile(r"[\s【】\[\]|｜:：。，,>»＞/→]+")
+
+
+@dataclass
+class Page:
+    """What the page furniture says about the document, and where its page-info line stood."""
+
+    date: str | None = None
+    source: str | None = None
+    info_line: int | None = None  # index (in the kept lines) of the first line after the info line
+
+
+def flat(line: str) -> str:
+    """Width-folded, simplified, spaces kept (one each): the separators between page-info keys."""
+    return re.sub(r"[\s\u3000\xa0]+", " ", to_simplified(fold(line))).strip()
+
+
+def is_furniture(line: str) -> bool:
+    n = flat(line)
+    if not n:
+        return True
+    if (
+        _BREADCRUMB.search(n)
+        or _WELCOME.match(n)
+        or _LEAD.match(n)
+        or _SHARING.search(n)
+        or _ONE_INFO.match(n)
+    ):
+        return True
+    if re.search(r"powered by|©|版权所有|ICP备|技术支持[：:]", n, re.I):
+        return True
+    tokens = [t for t in _TOKENS.split(n) if t]
+    if tokens and all(t.lower() in _UI or _SITE.match(t) for t in tokens):
+        return True
+    return is_info_line(n)
+
+
+def is_info_line(n: str) -> bool:
+    """作者/时间/来源/浏览… : two or more page-info keys on one short line, or a lone time stamp."""
+    return (len(_INFO.findall(n)) >= 2 and len(n) < 160) or bool(_STAMP.match(n))
+
+
+def page_info(line: str) -> Page:
+    """The date and source of a page-info line whose source is an organ (else an empty Page)."""
+    parts = _INFO.split(flat(line))
+    pairs = {parts[i]: parts[i + 1].strip(" |｜") for i in range(1, len(parts) - 1, 2)}
+    source = (pairs.get("信息来源") or pairs.get("来源") or pairs.get("发布机构") or "").strip()
+    source = re.split(r"[\s|｜]", source)[0] if source else ""
+    if _STAMP.match(flat(line)):  # a lone stamp names no site: its date stands
+        return Page(date=next(iter(find_dates(line)), None))
+    if len(source) < 4 or not _UNIT_END.search(source) or "网" in source:  # "来源: 政府" names nobody
+        return Page()
+    page = Page(source=source)
+    for key in ("发布日期", "发布时间", "发表时间", "日期", "时间"):
+        if pairs.get(key) and find_dates(pairs[key]):
+            page.date = find_dates(pairs[key])[0]
+            break
+    return page
+
+
+def strip_furniture(lines: list[str], head_zone: int = 60) -> tuple[list[str], Page]:
+    """The lines without page furniture, and what the page-info line said.
+
+    Bullets are navigation in the page head (• 洪雅县人民政府): a bullet line there is dropped,
+    unless it holds a metadata key (• 发文字号：), which keeps its text without the bullet.
+    """
+    out: list[str] = []
+    page = Page()
+    in_head = True  # until the first line of running text
+    for i, line in enumerate(lines):
+        if in_head and _BULLET.match(line):
+            rest = _BULLET.sub("", line).strip()
+            if not starts_with_key(rest):
+                continue
+            line = rest
+        n = flat(line)
+        if is_furniture(line) or (in_head and re.fullmatch(r"\d{4,}", n)):  # a view counter
+            if i < head_zone and page.info_line is None and is_info_line(n):
+                found = page_info(line)
+                page = Page(found.date, found.source, len(out))
+            continue
+        in_head = in_head and len(n) <= 60 and not n.endswith("。")
+        out.append(line)
+    return out, page

@@ -1,0 +1,110 @@
+"""The head's lines put in order before the head is read.
+
+Saved pages and mirrors print the head untidily:
+- the title twice or three times (page title, printed title), one copy cut short
+  ("关于印发《中共滨海新区区委、滨海新区人民"), or with a stray tail ("…的复函(2000年10号)",
+  "…的通知 各区(市)县政府(管委会…"): the printed copy is kept, the others dropped;
+- a page title above the page-info line when the document prints its own title below it;
+- a 文号 or decree number run into the title line ("京政办发〔2016〕26号《…的通知》"), a title
+  wrapped in 《》, a column name before it ("青岛市高新区高新技术企业奖励政策：青岛高新区关于…");
+- a decree number over two lines ("内蒙古自治区人民政府令" / "第82号").
+"""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.decree import join_decree_lines
+from knowledge.docno import printed_no
+from knowledge.head import is_addressee_line, is_unit_line, title_complete
+from knowledge.metatable import starts_with_key
+from knowledge.normalize import normalize
+from knowledge.sections import parse_heading
+
+_ZONE = 14  # the head is read from the first lines only
+_WINDOW = 4  # a copy of the title may run over this many lines
+_BARE = re.compile(r"[^\w]|_")
+
+
+def bare(n: str) -> str:
+    """Letters and digits only: how two copies of a title are compared."""
+    return _BARE.sub("", n)
+
+
+def head_zone(norms: list[str]) -> int:
+    """How many leading lines may still be head: up to the addressee or the first sentence."""
+    for i, n in enumerate(norms[:_ZONE]):
+        h = parse_heading(n)
+        if is_addressee_line(n) or n.endswith(("。", "；")) or (h and h.style in ("chapter", "article")):
+            return i
+    return min(len(norms), _ZONE)
+
+
+def _split_line(n: str) -> list[str]:
+    """A number run into the title, a title in 《》, a column name before the title."""
+    number = printed_no(n)
+    cut = next((k for k in range(4, min(len(n), 48) + 1) if printed_no(n[:k]) == number), None)
+    if number and cut and cut <= len(number) + 4:
+        rest = n[cut:].strip(" )）")
+        if len(rest) >= 6 and title_complete(_unwrap(rest)):
+            return [n[:cut], *_split_line(rest)]
+    n = _unwrap(n)
+    m = re.match(r"^([^：:，。《》]{2,30})[：:](.{8,})$", n)
+    if m and not m.group(1).startswith("附") and not starts_with_key(n) and _fuller(m.group(2), m.group(1)):
+        return [m.group(2).strip()]
+    return [n]
+
+
+def _fuller(right: str, left: str) -> bool:
+    return title_complete(right) and len(right) >= len(left)
+
+
+def _unwrap(n: str) -> str:
+    if n.startswith("《") and n.endswith("》") and n.count("《") == 1 and title_complete(n[1:-1]):
+        return n[1:-1]
+    return n
+
+
+def _copied_later(lines: list[str], i: int, end: int) -> bool:
+    """Line i is a page copy of a title printed again below it (whole, cut short, or with a tail)."""
+    b = bare(lines[i])
+    if len(b) < 8 or is_unit_line(lines[i]) or printed_no(lines[i]) == lines[i]:
+        return False
+    unbalanced = lines[i].count("《") > lines[i].count("》")
+    for j in range(i + 1, end):
+        w = ""
+        for k in range(j, min(end, j + _WINDOW)):
+            w += bare(lines[k])
+            if w == b or (w.startswith(b) and not title_complete(lines[i])):
+                return True
+            if b.startswith(w) and title_complete(normalize("".join(lines[j : k + 1]))):
+                return True
+            if unbalanced and b.lstrip("《") in w:
+                return True
+    return False
+
+
+def _page_header(norms: list[str], info_line: int | None, end: int) -> int:
+    """Lines above the page-info line are the page's header when a title is printed below it."""
+    if info_line is None or not 0 < info_line < end:
+        return 0
+    below = norms[info_line:end]
+    return info_line if any(title_complete(n) and not is_unit_line(n) for n in below) else 0
+
+
+def tidy_head(lines: list[str], info_line: int | None = None) -> tuple[list[str], frozenset[str]]:
+    """The lines with the head (its first lines) in order, the rest unchanged; and the copies of
+    the title dropped (bare text): the kept title is printed as they were, without an issuer line
+    that stands between them."""
+    norms = [normalize(x) for x in lines]
+    end = head_zone(norms)
+    skip = _page_header(norms, info_line, end)
+    zone: list[str] = []
+    for line, n in zip(lines[skip:end], norms[skip:end], strict=True):
+        parts = _split_line(n)
+        zone.extend(parts if parts != [n] else [line])  # a line left whole keeps its print
+    zone = join_decree_lines(zone)
+    zone_norms = [normalize(x) for x in zone]
+    dropped = {i for i in range(len(zone)) if _copied_later(zone_norms, i, len(zone))}
+    copies = frozenset(bare(zone_norms[i]) for i in dropped) | frozenset(bare(n) for n in norms[:skip])
+    return [n for i, n in enumerate(zone) if i not in dropped] + lines[end:], copies

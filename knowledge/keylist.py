@@ -1,0 +1,93 @@
+"""Metadata printed as a key/value list rather than a table.
+
+County and city portals print the same fields as gov.cn's table, one item per line, the value
+on the key's line or on the next one, or several pairs run together on a line:
+
+    • 发文字号:                     索引号: 003129766/201901-00336 组配分类: 规范性文件发布
+        镇政发〔2024〕7号            发文日期: 2019-01-23 生效时间: 2019-01-23
+    • 发文日期:                     废止时间: 2020-01-23 名称: 太湖县人民政府关于印发…的通知
+        2024年04月06日 16:40
+
+The list may stand under the page title, so it is looked for in the first lines, and its
+lines are taken out of the text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.head import TITLE_END
+from knowledge.metatable import IDENTIFYING, KEYS, clean_fields, read_metatable
+from knowledge.normalize import fold, to_simplified
+
+
+def _spaced(key: str) -> str:
+    return r"\s*".join(re.escape(ch) for ch in key)
+
+
+# longest keys first, so 发布日期 is not read as 日期; a key opens the line or follows a space
+_KEY = re.compile(
+    r"(?:^|(?<=\s))(" + "|".join(_spaced(k) for k in sorted(KEYS, key=len, reverse=True)) + r")\s*[：:]"
+)
+_SCAN = 8  # the list starts within this many lines
+_MAX_VALUE = 80
+
+
+def _field(printed: str) -> str:
+    return KEYS[re.sub(r"\s+", "", printed)]
+
+
+def _pairs(line: str) -> list[tuple[str, str]] | None:
+    """The (field, value) pairs of a line that opens with a key, else None."""
+    text = re.sub(r"\s+", " ", to_simplified(fold(line))).strip()
+    found = list(_KEY.finditer(text))
+    if not found or found[0].start() != 0:
+        return None
+    out = []
+    for k, m in enumerate(found):
+        end = found[k + 1].start() if k + 1 < len(found) else len(text)
+        out.append((_field(m.group(1)), text[m.end() : end].strip()))
+    return out
+
+
+def read_keylist(lines: list[str], start: int) -> tuple[dict[str, str], int]:
+    """Fields of a key/value list starting at `start`, and the index after its last line."""
+    fields: dict[str, str] = {}
+    i = start
+    while i < len(lines):
+        pairs = _pairs(lines[i])
+        if pairs is None:
+            break
+        i += 1
+        field, value = pairs[-1]
+        if not value and i < len(lines) and _value_line(field, lines[i]):  # the value on the next line
+            pairs[-1] = (field, lines[i].strip())
+            i += 1
+        for field, value in pairs:
+            if value and field not in fields:
+                fields[field] = value
+    if len(fields) < 2 or not (fields.keys() & IDENTIFYING):
+        return {}, start
+    return clean_fields(fields), i
+
+
+def _value_line(field: str, line: str) -> bool:
+    """The line under an empty key is its value, unless it is the document's title (the list ended)."""
+    text = line.strip()
+    if _pairs(text) is not None or len(text) > _MAX_VALUE:
+        return False
+    return field == "title" or len(text) <= 6 or not TITLE_END.search(to_simplified(fold(text)))
+
+
+def find_metatable(lines: list[str]) -> tuple[dict[str, str], int, int]:
+    """A metadata table or key/value list in the first lines: (fields, start, end); start == end when none."""
+    for start in range(min(_SCAN, len(lines))):
+        if "|" in lines[start]:
+            fields, used = read_metatable(lines[start:])
+            if used:
+                return fields, start, start + used
+            continue
+        fields, end = read_keylist(lines, start)
+        if end > start:
+            return fields, start, end
+    return {}, 0, 0

@@ -1,0 +1,90 @@
+"""Lines that a scraper ran together, broken where the printed document breaks them.
+
+- the addressee opening the body line: "各处室（局）、派出机构、直属单位：经研究，…";
+- the 落款 glued to the last sentence: "…省机械科学研究院。福建省经济和信息化委员会2017年7月21日（此件主动公开）";
+- a document-sharing site's head flattened into the body: "X投资优惠政策 发表时间:2011 年 11 月 02 日
+  15:29 砚山县招商引资优惠政策(试行) (砚发201120 号) 为进一步扩大…".
+"""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.dates import YEAR_DIGITS
+from knowledge.docno import printed_no
+from knowledge.head import title_complete
+from knowledge.issuers import is_organ
+from knowledge.normalize import normalize
+
+_LONG = 80
+_DATE = (
+    rf"(?:(?:19|20)\d{{2}}|[{YEAR_DIGITS}]{{4}})\s*年\s*[\d〇○零一二三四五六七八九十Oo]{{1,3}}\s*月"
+    rf"\s*[\d〇○零一二三四五六七八九十Oo]{{1,3}}\s*日"
+)
+_MARKER = r"[（(]\s*此件[^（）()]{2,8}[）)]"
+_GLUED = re.compile(rf"^(.*[。！；])\s*([^。！；，：:]{{3,60}}?)?\s*({_DATE})\s*({_MARKER})?\s*$")
+_ADDRESSEE = re.compile(r"^((?:各|全省|全市|全县|全区)[^。：:]{2,120}?|[^。：:，]{3,40}?)[：:](.{20,})$")
+_ADDRESSEE_END = re.compile(
+    r"(?:单位|部门|机构|政府|办公室|办公厅|委员会|管委会|局|厅|委|办|处室|企业|公司|学校)[）)]?$"
+)
+_INFO = re.compile(
+    rf"(?:发表时间|发布时间|发布日期|时间)\s*[：:]\s*(?:{_DATE}|\d{{4}}-\d{{1,2}}-\d{{1,2}})(?:\s*\d{{1,2}}[:：]\d{{2}}(?:[:：]\d{{2}})?)?"
+)
+_BRACKETED = re.compile(r"[（(][^（）()]{3,30}[）)]")
+_HEAD_SPAN = 200
+
+
+def split_footer(line: str) -> list[str]:
+    """ "…。UNIT DATE（marker）" → the sentence, the signing organ, the date, the marker."""
+    m = _GLUED.match(line.strip()) or _GLUED.match(normalize(line))  # the print kept when it reads
+    if len(line) <= _LONG or not m:
+        return [line]
+    body, signer, when, marker = m.groups()
+    if signer and not is_organ(normalize(signer)):
+        return [line]
+    return [x.strip() for x in (body, signer, when, marker) if x and x.strip()]
+
+
+def split_addressee(line: str) -> list[str]:
+    """ "各处室（局）、派出机构、直属单位：经研究，…" → the addressee line and the text."""
+    m = _ADDRESSEE.match(line.strip())
+    if len(line) <= _LONG or not m or not _ADDRESSEE_END.search(normalize(m.group(1))):
+        return [line]
+    return [m.group(1) + "：", m.group(2).strip()]
+
+
+def split_head(line: str) -> list[str]:
+    """A head run into the first body sentence: cut after page-info text and a bracketed 文号."""
+    n = normalize(line)
+    if len(n) <= _LONG * 2:
+        return [line]
+    span = n[:_HEAD_SPAN]
+    cuts: list[tuple[int, int]] = [(m.start(), m.end()) for m in _INFO.finditer(span)]
+    cuts += [(m.start(), m.end()) for m in _BRACKETED.finditer(span) if printed_no(m.group(0))]
+    if not cuts:
+        return [line]
+    cuts.sort()
+    pieces: list[str] = []
+    pos = 0
+    for start, end in cuts:
+        if start < pos:
+            continue
+        pieces += [n[pos:start], n[start:end]]
+        pos = end
+    head = [p.strip() for p in pieces if p.strip()]
+    pieces.append(n[pos:])
+    if any(re.search(r"[，。；]", p) for p in head) or not any(title_complete(p) for p in head):
+        return [line]  # a cited 文号 in the first sentence: no head here
+    return [p.strip() for p in pieces if p.strip()]
+
+
+def rebreak(lines: list[str]) -> list[str]:
+    """The lines with run-together heads, addressees and 落款 broken apart."""
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        parts = split_head(line) if i < 5 else [line]
+        if i < 8:
+            parts = [q for p in parts for q in split_addressee(p)]
+        parts = [q for p in parts for q in split_footer(p)]
+        out.extend(parts)
+    return [x for x in out if x.strip()]
