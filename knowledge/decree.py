@@ -20,9 +20,12 @@ from knowledge.head import UNIT_END
 from knowledge.normalize import normalize
 
 _NUMBER_ONLY = re.compile(
-    r"^[〔\[（(【［]?\s*(?:(?:19|20)\d{2}\s*[〕\]）)】］年]?)?\s*第\s*\d{1,4}\s*号\s*[）)]?$"
+    r"^[〔\[（(【［]?\s*(?:(?:19|20)\d{2}\s*[〕\]）)】］年]?)?\s*第\s*(?:\d{1,4}|[〇零一二三四五六七八九十百]{1,6})\s*号\s*[）)]?$"
 )
-_ORG_LINE = re.compile(rf"^{DECREE_ORG}$")
+# "X人民政府令" or a legislature's "X人民代表大会常务委员会公告" on a line of its own
+_ORG_LINE = re.compile(
+    rf"^(?:{DECREE_ORG}|[\u4e00-\u9fff]{{2,30}}(?:人民代表大会常务委员会|人大常委会)公告)$"
+)
 _POSTS = (
     "总理|副总理|省长|副省长|市长|副市长|县长|副县长|区长|副区长|州长|盟长|旗长|镇长|乡长|主席|副主席|部长|"
     "副部长|局长|署长|主任|行长|书记|委员长|院长|厅长|司长"
@@ -38,7 +41,7 @@ _ENFORCED_NOW = re.compile(
 
 
 def join_decree_lines(lines: list[str]) -> list[str]:
-    """ "X人民政府令" + "第82号" on the next line are one decree number."""
+    """ "X人民政府令" + "第82号" (or a 公告 + "第三十七号") on the next line are one number."""
     out: list[str] = []
     for line in lines:
         n = normalize(line)

@@ -72,7 +72,7 @@ def _read_subject(layout: Layout) -> None:
     carried = carried_titles(head.title or "")
     if sig and (carried or not head.title):
         k = sig.index + 1
-        while k < len(norms) and (marker_of(norms[k]) or norms[k].startswith(("附件", "（本文有删减"))):
+        while k < len(norms) and (marker_of(norms[k]) or _annotation(norms[k])):
             k += 1
         printed, _ = body_title(norms, k)
         if printed:
@@ -89,6 +89,13 @@ def _read_subject(layout: Layout) -> None:
         if a and a != head.title and a not in seen:
             seen.append(a)
     layout.aliases = seen
+
+
+def _annotation(n: str) -> bool:
+    """附件 lines and a short bracketed 附注 after the 落款 (garbled ones too): not the carried title."""
+    return n.startswith(("附件", "（本文有删减")) or (
+        len(n) <= 14 and n.endswith(("）", ")")) and "《" not in n
+    )
 
 
 def decide(meta: dict[str, str], layout: Layout, path: str) -> dict[str, object]:
@@ -140,19 +147,27 @@ def _issuer(
     if listed and not is_abbreviated_unit(listed):
         return listed
     named = title_issuer(title or "") if title else None
+    signer = _signer_name(sig)
     candidates = (
         joint(named) if named else None,
-        "、".join(head.issuers) if head.issuers else None,
+        _official("、".join(head.issuers), (law.maker, signer)) if head.issuers else None,
         listed,
         decree_issuer(head.doc_no),
         law.maker,
-        _signer_name(sig),
+        signer,
         source_unit(tail),
         layout.page.source,
         table.get("publisher"),
         title_organ(title) if doc_no else None,
     )
     return next((c for c in candidates if c), None)
+
+
+def _official(line: str, names: tuple[str | None, ...]) -> str:
+    """An issuer line a repost site prefixed with the province or abbreviated ("广东省深圳市人大常委会")
+    gives way to the organ's own name as its 落款 or 题注 prints it, when it ends with that name."""
+    full = line.replace("人大常委会", "人民代表大会常务委员会")
+    return next((n for n in names if n and full != n and full.endswith(n)), line)
 
 
 def _signer_name(sig: Signature | None) -> str | None:

@@ -44,6 +44,18 @@ _LOST_BRACKETS = re.compile(
 )
 
 
+# the closing bracket and 号 lost at the end of the line: 广安区府办发〔202026
+_UNCLOSED = re.compile(
+    r"^([\u4e00-\u9fff]{1,10}?[发字函办])\s*[〔\[（(【［]\s*((?:19|20)\d{2})\s*(\d{1,4})\s*$"
+)
+
+
+# a legislature promulgates under its 公告 number: 深圳市人民代表大会常务委员会公告第三十七号
+ANNOUNCEMENT_NO = re.compile(
+    r"(?<![\u4e00-\u9fff\d])([\u4e00-\u9fff]{2,30}?(?:人民代表大会常务委员会|人大常委会)公告)\s*[（(]?\s*第\s*(\d{1,4}|[〇零一二三四五六七八九十百]{1,6})\s*号\s*[）)]?"
+)
+
+
 def decree_no(text: str) -> str | None:
     """The decree number as printed (spaces removed): 政府令〔2010〕第15号, 商务部令2007年第15号."""
     m = DECREE_NO.search(_fold(text))
@@ -55,9 +67,12 @@ def printed_no(text: str) -> str | None:
     found = doc_no_of(text) or decree_no(text)
     if found:
         return found
+    announced = ANNOUNCEMENT_NO.search(_fold(text))
+    if announced:
+        return f"{announced.group(1)}第{announced.group(2)}号"
     folded = _fold(text)
     m = _OLD_STYLE.search(folded)
     if m:
         return f"（{m.group(1)}）{m.group(2)}{m.group(3)}号"
-    m = _LOST_BRACKETS.search(folded)
+    m = _LOST_BRACKETS.search(folded) or _UNCLOSED.match(folded.strip())
     return f"{m.group(1)}〔{m.group(2)}〕{m.group(3)}号" if m else None

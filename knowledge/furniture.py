@@ -45,6 +45,11 @@ _ONE_INFO = re.compile(
 )
 # a page's own time stamp on a line of its own: "发表时间:2011 年 11 月 02 日 15:29"
 _STAMP = re.compile(r"^(?:发表时间|发布时间|发布日期)\s*[：:]\s*[\d年月日\s\-/.:：]{8,30}$")
+# a sharing site's notice about the file itself, above the document: "温馨提示：" then
+# "1. 部分包含数学公式…的文件…请放心下载。", "网站客服：…"
+_NOTICE_HEAD = re.compile(r"^(?:温馨提示|友情提示|提示|注意)\s*[：:]?$")
+_NOTICE_ITEM = re.compile(r"^(?:\d{1,2}\s*[.、．]|网站客服|客服)")
+_ABOUT_FILE = re.compile(r"文档|下载|上传|客服|预览|版权")
 _LEAD = re.compile(r"^(?:导读|核心提示|编者按)\s*[：:]")
 _BULLET = re.compile(r"^[•·●◆■▪◇○]\s*")
 _UNIT_END = re.compile(r"(人民政府|政府|办公室|办公厅|委员会|管委会|局|厅|委|部|署|院|中心|办)$")
@@ -108,6 +113,10 @@ def page_info(line: str) -> Page:
     return page
 
 
+def _site_notice(n: str) -> bool:
+    return bool(_NOTICE_HEAD.match(n) or (_NOTICE_ITEM.match(n) and _ABOUT_FILE.search(n)))
+
+
 def strip_furniture(lines: list[str], head_zone: int = 60) -> tuple[list[str], Page]:
     """The lines without page furniture, and what the page-info line said.
 
@@ -124,6 +133,8 @@ def strip_furniture(lines: list[str], head_zone: int = 60) -> tuple[list[str], P
                 continue
             line = rest
         n = flat(line)
+        if in_head and _site_notice(n):
+            continue
         if is_furniture(line) or (in_head and re.fullmatch(r"\d{4,}", n)):  # a view counter
             if i < head_zone and page.info_line is None and is_info_line(n):
                 found = page_info(line)

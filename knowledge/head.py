@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from knowledge.dates import date_line
 from knowledge.docno import DOC_NO, doc_no_of, printed_no
 from knowledge.sections import parse_heading
 
@@ -21,10 +22,11 @@ GENRES = (
 TITLE_END = re.compile(rf"(?:{GENRES})(?:[（(][^（）()]{{1,24}}[）)])*$")
 # a 关于… title is finished only by 的 + 文种: "…负担政策" + "措施目录清单的通知" is one title
 QUALIFIER = re.compile(r"^[（(][^（）()]{1,24}[）)]$")  # （暂行） （2024—2027年） on a line of its own
-_ABOUT_END = re.compile(rf"的(?:若干|实施|指导|补充|暂行|试行)?(?:{GENRES})(?:[（(][^（）()]{{1,24}}[）)])*$")
+# "…的通知", "…的实施意见", "…的具体实施细则": up to four characters between 的 and the 文种
+_ABOUT_END = re.compile(rf"的[\u4e00-\u9fff]{{0,4}}?(?:{GENRES})(?:[（(][^（）()]{{1,24}}[）)])*$")
 UNIT_END = re.compile(
     r"(人民政府|政府|办公室|办公厅|委员会|管委会|局|厅|委|部|署|院|中心|公司|集团|小组|协会|联合会|"
-    r"银行|分行|支行|党委|党组|工委|办)$"
+    r"银行|分行|支行|党委|党组|工委|常委会|办)$"
 )
 # development zones issue as the zone: "青岛高新区关于…"
 ZONE_END = re.compile(r"(?:高新区|开发区|经开区|新区|园区|保税区|试验区|合作区)$")
@@ -64,8 +66,10 @@ def is_addressee_line(n: str) -> bool:
     if parse_heading(n):
         return False
     name = n.rstrip("：: ")
-    # "鹰潭市人民政府：" names an organ; "发布日期：" is a key with its value missing
-    return bool(UNIT_END.search(name) and not _PUNCT.search(name)) or not _KEY_LINE.match(n + "x")
+    # "鹰潭市人民政府：", "各有关单位：" name addressees; "发布日期：" is a key with its value missing
+    if name.startswith("各") or (UNIT_END.search(name) and not _PUNCT.search(name)):
+        return True
+    return not _KEY_LINE.match(n + "x")
 
 
 def is_body_line(n: str) -> bool:
@@ -77,9 +81,11 @@ def is_body_line(n: str) -> bool:
     return len(n) > 60 or (n.endswith(("。", "；")) and len(n) > 30)
 
 
-# never a title: a key line, a bare place (安庆市: a cut-off 版头), a registration number
+# never a title: a key line (or a key alone: "温馨提示："), a bare place (安庆市: a cut-off 版头),
+# a registration number
 _NOT_TITLE = (
     _KEY_LINE,
+    re.compile(r"^[\u4e00-\u9fff]{2,8}[：:]$"),
     re.compile(r"^[\u4e00-\u9fff]{1,6}(?:省|市|县|自治区|自治州|自治县|州|盟|旗)$"),
     _REG_NO,
 )
@@ -87,7 +93,7 @@ _NOT_TITLE = (
 
 def _title_like(n: str) -> bool:
     """Could be (part of) a title: short, no full stop, not a table row nor any of `_NOT_TITLE`."""
-    if len(n) > 120 or "。" in n or "|" in n or any(p.match(n) for p in _NOT_TITLE):
+    if len(n) > 120 or "。" in n or "|" in n or any(p.match(n) for p in _NOT_TITLE) or date_line(n):
         return False
     return not is_body_line(n)
 
@@ -132,18 +138,22 @@ def _read_title(head: Head, part: list[str], law_line: re.Pattern[str] | None, c
             head.red_head = True
             used = i + 1
             continue
+        if law_line and law_line.match(n):  # a 题注 may print a number: read as a 题注
+            head.rest.append(n)
+            done = done or bool(group)
+            used = i + 1
+            continue
         if is_doc_no_line(n):
             head.doc_no = head.doc_no or printed_no(n)
             done = done or bool(group)
             used = i + 1
             continue
-        if law_line and law_line.match(n):
-            head.rest.append(n)
-            done = done or bool(group)
-            used = i + 1
-            continue
         if done and group and QUALIFIER.match(n) and used == i:
             group.append(n)
+            used = i + 1
+            continue
+        if done and _replaces(group, n, part[i + 1 :]):
+            group, done = [n], True  # a page title above the printed one
             used = i + 1
             continue
         if done or not _title_like(n):
@@ -159,6 +169,8 @@ def _read_title(head: Head, part: list[str], law_line: re.Pattern[str] | None, c
             done = True
             used = i + 1
             continue
+        if group and _whole_title(n):
+            group = []  # lines above a title printed whole on its line are page furniture
         if not group:
             before_group = used
         group.append(n)
@@ -179,6 +191,24 @@ def _read_title(head: Head, part: list[str], law_line: re.Pattern[str] | None, c
     return used
 
 
+def _whole_title(n: str) -> bool:
+    """A complete title that names its own subject: "X关于…的批复", "关于…的通知"."""
+    return title_complete(n) and (n.startswith("关于") or title_issuer(n) is not None)
+
+
+def _replaces(group: list[str], n: str, after: list[str]) -> bool:
+    """Two different complete titles in a row, the second the last title line before the body:
+    the first is a page or site title ("X办法" above the printed "Y办法"), or keyword lines."""
+    core = _bare(re.sub(r"^\s*\d{1,3}[.、．]\s*", "", n))  # "1. X": a numbered copy of X
+    tags = all(len(x) <= 6 for x in group)  # a sharing site's keyword lines: "乡镇" "招商引资" "政策规定"
+    if not (len(group) == 1 or tags) or len(core) < 6 or parse_heading(n) or not _title_like(n):
+        return False
+    above = _bare("".join(group))
+    if not title_complete(n) or core in above or above in core:
+        return False
+    return not any(_title_like(x) and not is_doc_no_line(x) for x in after[:1])
+
+
 def title_complete(title: str) -> bool:
     """The title's last line has been read: it ends with its 文种 (a 关于… title with 的 + 文种)."""
     if "关于" in title:
@@ -192,7 +222,12 @@ def _subtitle(prev: str, n: str) -> bool:
 
 
 def title_issuer(title: str) -> str | None:
-    """The 发文机关 a title starts with: "江西省人民政府办公厅印发…" → 江西省人民政府办公厅."""
+    """The 发文机关 a title starts with: "江西省人民政府办公厅印发…" → 江西省人民政府办公厅.
+
+    A title that opens with 《 is about another document (《X关于…的通知》政策解读): it names no issuer.
+    """
+    if title.startswith("《"):
+        return None
     m = re.match(r"^(.{3,60}?)(?:关于|印发|转发|批转|对[“\"《]|对.{2,30}的答复)", title)
     if not m:
         return None

@@ -40,8 +40,17 @@ def head_zone(norms: list[str]) -> int:
     return min(len(norms), _ZONE)
 
 
+_PAGE_DATE = re.compile(
+    r"(?<=[\u4e00-\u9fff》）)])\s*(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$"
+)
+
+
 def _split_line(n: str) -> list[str]:
-    """A number run into the title, a title in 《》, a column name before the title."""
+    """A number run into the title, a title in 《》, a column name before the title, the page's
+    date after it."""
+    dated = _PAGE_DATE.search(n)
+    if dated and title_complete(n[: dated.start()].strip()):
+        n = n[: dated.start()].strip()
     number = printed_no(n)
     cut = next((k for k in range(4, min(len(n), 48) + 1) if printed_no(n[:k]) == number), None)
     if number and cut and cut <= len(number) + 4:

@@ -9,7 +9,8 @@ on the key's line or on the next one, or several pairs run together on a line:
         2024年04月06日 16:40
 
 The list may stand under the page title, so it is looked for in the first lines, and its
-lines are taken out of the text.
+lines are taken out of the text. Law databases print the key and its value with no colon
+("发文机关国务院", "发文字号国函〔2008〕2号"): three such lines in a row are a list too.
 """
 
 from __future__ import annotations
@@ -30,6 +31,12 @@ _KEY = re.compile(
     r"(?:^|(?<=\s))(" + "|".join(_spaced(k) for k in sorted(KEYS, key=len, reverse=True)) + r")\s*[：:]"
 )
 _SCAN = 8  # the list starts within this many lines
+_GLUED_MIN = 3  # lines of key+value without a colon needed to call them a list
+_GLUED = re.compile(
+    "^("
+    + "|".join(re.escape(k) for k in sorted(KEYS, key=len, reverse=True) if len(k) >= 3)
+    + r")(\S.{0,60})$"
+)
 _MAX_VALUE = 80
 
 
@@ -50,12 +57,22 @@ def _pairs(line: str) -> list[tuple[str, str]] | None:
     return out
 
 
+def _glued(line: str) -> list[tuple[str, str]] | None:
+    """ "发文日期2008年01月11日" → [("date", "2008年01月11日")]; None unless the line is key+value."""
+    m = _GLUED.match(re.sub(r"\s+", " ", to_simplified(fold(line))).strip())
+    return [(KEYS[m.group(1)], m.group(2).strip())] if m and m.group(2)[0] not in "：:" else None
+
+
 def read_keylist(lines: list[str], start: int) -> tuple[dict[str, str], int]:
     """Fields of a key/value list starting at `start`, and the index after its last line."""
     fields: dict[str, str] = {}
     i = start
+    glued = 0
     while i < len(lines):
         pairs = _pairs(lines[i])
+        if pairs is None:
+            pairs = _glued(lines[i])
+            glued += pairs is not None
         if pairs is None:
             break
         i += 1
@@ -66,7 +83,7 @@ def read_keylist(lines: list[str], start: int) -> tuple[dict[str, str], int]:
         for field, value in pairs:
             if value and field not in fields:
                 fields[field] = value
-    if len(fields) < 2 or not (fields.keys() & IDENTIFYING):
+    if len(fields) < 2 or not (fields.keys() & IDENTIFYING) or 0 < glued < _GLUED_MIN:
         return {}, start
     return clean_fields(fields), i
 

@@ -22,7 +22,12 @@ _EVENT_LINE = rf"^[（(]?\s*({_DATE})\s*(.*?)({_VERBS})[^，。]{{0,40}}?[）)]?
 # a department's rules: "1999年7月13日,国家海洋局" (date and maker, the verb left out)
 _ORGAN = r"[\u4e00-\u9fff]{2,30}?(?:人民政府|委员会|部|局|署|院|总局|办公厅|银行)"
 _DATED_ORGAN_LINE = rf"^[（(]?\s*({_DATE})\s*[，,、\s]\s*({_ORGAN})\s*(?:令|发布|公布)?\s*[）)]?$"
-_LINE = re.compile(rf"{_EVENT_LINE}|{_DATED_ORGAN_LINE}")
+# a number and its date in brackets: "(山东省人民政府令第6号 1990年6月29日)"
+_NUMBERED_LINE = (
+    rf"^[（(]\s*([\u4e00-\u9fff]{{2,30}}?(?:令|公告))\s*第?\s*(\d{{1,4}})\s*号\s*[，,\s]*({_DATE})\s*[）)]$"
+)
+_LINE = re.compile(rf"{_EVENT_LINE}|{_DATED_ORGAN_LINE}|{_NUMBERED_LINE}")
+_NUMBERED = re.compile(_NUMBERED_LINE)
 # one 题注 may hold several events: "…会议通过 根据2022年9月27日…《…的决定》修正"
 _EVENT = re.compile(rf"({_DATE})\s*(.*?)({_VERBS})(?=$|[\s，,；;）)]|根据)")
 _DATED_ORGAN = re.compile(_DATED_ORGAN_LINE)
@@ -67,6 +72,12 @@ def read_law_head(lines: list[str]) -> LawHead:
         if not _LINE.match(line):
             continue
         head.lines += 1
+        numbered = _NUMBERED.match(line)
+        if numbered:
+            dates = find_dates(numbered.group(3))
+            head.promulgated = head.promulgated or (dates[0] if dates else None)
+            head.number = head.number or f"{numbered.group(1)}第{numbered.group(2)}号"
+            continue
         organ = _DATED_ORGAN.match(line)
         if organ:
             dates = find_dates(organ.group(1))

@@ -26,6 +26,7 @@ KEYS: dict[str, str] = {
     "公开方式": "disclosure", "统一编号": "reg_no", "生效日期": "effective", "生效时间": "effective",
     "施行日期": "effective", "实施日期": "effective", "废止日期": "repealed", "废止时间": "repealed",
     "失效日期": "repealed", "失效时间": "repealed", "内容概述": "summary", "浏览次数": "views",
+    "发布机关": "issuer", "效力级别": "level", "公布日期": "published",
 }  # fmt: skip
 _RULE = re.compile(r"[\s|:：\-—]+")
 _SPACES = re.compile(r"[\s\u3000]+")

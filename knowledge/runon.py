@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from knowledge.dates import YEAR_DIGITS
+from knowledge.dates import YEAR_DIGITS, date_line
 from knowledge.docno import printed_no
 from knowledge.head import title_complete
 from knowledge.issuers import is_organ
@@ -78,11 +78,33 @@ def split_head(line: str) -> list[str]:
     return [p.strip() for p in pieces if p.strip()]
 
 
+_HEADING_WORD = re.compile(r"^第[一二三四五六七八九十百\d]+[章节条]$")
+
+
+def split_spaced(line: str) -> list[str]:
+    """A whole notice run on one line with spaces between its parts ("TITLE ADDRESSEE： TEXT。 DATE
+    CARRIED-TITLE …"): broken at the spaces that end a part. Only a line that opens with a title."""
+    chunks = line.split()
+    if len(line) <= _LONG * 2 or len(chunks) < 3 or not title_complete(normalize(chunks[0])):
+        return [line]
+    pieces = [chunks[0]]
+    for prev, chunk in zip(chunks, chunks[1:], strict=False):
+        p = normalize(prev)
+        ends = p.endswith(("。", "：", ":", "；", "！")) or (len(p) <= 60 and title_complete(p))
+        if ends or date_line(p) or date_line(normalize(chunk)) or _HEADING_WORD.match(normalize(chunk)):
+            pieces.append(chunk)
+        else:
+            pieces[-1] += " " + chunk
+    return [p for p in pieces if p.strip(" |")]
+
+
 def rebreak(lines: list[str]) -> list[str]:
     """The lines with run-together heads, addressees and 落款 broken apart."""
     out: list[str] = []
     for i, line in enumerate(lines):
         parts = split_head(line) if i < 5 else [line]
+        if i < 5 and parts == [line]:
+            parts = split_spaced(line)
         if i < 8:
             parts = [q for p in parts for q in split_addressee(p)]
         parts = [q for p in parts for q in split_footer(p)]
