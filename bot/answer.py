@@ -1,92 +1,80 @@
 """`Assistant.answer()`: the one orchestrator behind the CLI, the HTTP API and DingTalk.
 
-question → route (bot.routing) → structured look-up over records (bot.lookup) or passage
-retrieval (retrieval.HybridRetriever) → cited, language-matched text (bot.compose).
-With no confident match the answer says so and names the responsible unit if known.
+understand (bot.understand) → gather candidates (bot.candidates: records of every kind, the
+sentences of the top passages, document facts) → rank (bot.ranking: one scoring function,
+one "not found" threshold) → compose (bot.compose: the fact first, then the source sentence,
+then 来源). Counts, lists and extremes over tables go through bot.tables. With no candidate
+above the threshold the answer says so plainly and names the responsible unit when known.
 """
 
 from __future__ import annotations
 
-import re
 import threading
 import time
 from dataclasses import dataclass
 
 from bot import compose
-from bot.lookup import (
-    Knowledge,
-    find_contacts,
-    find_document,
-    find_figures,
-    find_projects,
-    find_responsibilities,
-    find_unit,
-    load_views,
-    project_filter,
-    tasks_of_unit,
-    visible,
-)
+from bot.candidates import Candidate, doc_facts, records, sentences
+from bot.docrefs import DocIndex
+from bot.intents import IntentClassifier
+from bot.knowledge_view import Knowledge, load_views
 from bot.memory import ConversationMemory, Turn
 from bot.models import Answer, Citation
-from bot.passages import PASSAGE_K, best_passages
-from bot.routing import Route, language_of, plan
+from bot.ranking import load_model
 from bot.settings import Settings
+from bot.tables import TableResult, pick_table, row_name
+from bot.text_match import raw_bigrams
+from bot.understand import Understanding, is_followup, language_of, understand
 from knowledge.contacts_mask import mask_mobiles
-from knowledge.gov_parse import doc_no_of
-from retrieval.glossary import load_glossary
 from retrieval.heap import trim
 
-_CO_ASK = re.compile(r"配合|除了牵头|还有谁|还有哪些|其他单位|协同|co-?operat|who else|other units|besides|supporting", re.I)
 MAX_QUESTION_CHARS = 1000
-
-# thresholds for "confident enough to answer from a record" (see tests/bot/test_answer.py)
-RESP_MIN = 0.45
-FIGURE_MIN = 0.55
-PROJECT_MIN = 0.6
-CONTACT_MIN = 0.3
+PASSAGE_K = 10
+EXTRA_MIN = 0.8  # a second candidate joins the answer when it scores this close to the best …
+EXTRA_GAIN = 2  # … and names at least this many question bigrams the first did not
 
 
-@dataclass(frozen=True)
-class Ask:
-    """One question on its way through a route: the text to match (with follow-up context),
-    the original wording, who asks, in which language, what they may see, glossary terms."""
-
-    q: str
-    original: str
-    audience: str
-    lang: str
-    k: Knowledge
-    zh: str
-
-
-Routed = tuple[Answer | None, Turn | None]
+@dataclass
+class View:
+    knowledge: Knowledge
+    docs: DocIndex
 
 
 class Assistant:
     def __init__(self, settings: Settings, catalogue, retriever) -> None:  # noqa: ANN001
+        from retrieval.vector_cache import VectorCache
+
         self.settings = settings
         self.catalogue = catalogue
         self.retriever = retriever
         self.memory = ConversationMemory(settings.memory_ttl_s)
-        self._knowledge: dict[str, Knowledge] = {}
+        self.vectors = VectorCache(settings.data_dir / "text_vectors.sqlite3", retriever.embedder)
+        self.model = load_model()
+        self._views: dict[str, View] = {}
+        self._intents: IntentClassifier | None = None
         self._lock = threading.Lock()
-        self._llm = None
-        if settings.llm_enabled:
-            from bot.llm import LLMAnswerer
-
-            self._llm = LLMAnswerer(settings)
 
     def refresh(self) -> None:
-        """Drop cached records after the catalogue changed (called by Runtime after indexing)."""
+        """Drop the snapshots after the catalogue changed (Runtime calls this after indexing)."""
         with self._lock:
-            self._knowledge.clear()
+            self._views.clear()
+
+    def prepare(self) -> None:
+        """Build the snapshots now (at warm-up and after indexing), not in the first answer."""
+        self.view("staff")
+
+    def view(self, audience: str) -> View:
+        with self._lock:
+            if audience not in self._views:
+                if self._intents is None:
+                    self._intents = IntentClassifier(self.vectors)
+                views = load_views(self.catalogue, self.vectors)  # both audiences from one read
+                self._views = {a: View(kn, DocIndex(kn.docs, self.vectors)) for a, kn in views.items()}
+                trim()
+            return self._views[audience]
 
     def knowledge(self, audience: str) -> Knowledge:
-        with self._lock:
-            if audience not in self._knowledge:
-                self._knowledge.update(load_views(self.catalogue))  # both audiences from one read
-                trim()
-            return self._knowledge[audience]
+        return self.view(audience).knowledge
 
     # ------------------------------------------------------------------------------
     def answer(self, question: str, audience: str = "investor", conversation_id: str | None = None) -> Answer:
@@ -97,161 +85,145 @@ class Assistant:
         if not question:
             ans = Answer("请输入问题。" if lang == "zh" else "Please ask a question.", lang, False, route="empty")
         else:
-            ans = self._answer(question, audience, conversation_id, lang)
+            ans = self._answer(question, audience, conversation_id)
         if audience != "staff":
             ans.answer = mask_mobiles(ans.answer)
         ans.latency_ms = (time.perf_counter() - started) * 1000
         return ans
 
-    def _answer(self, question: str, audience: str, cid: str | None, lang: str) -> Answer:
-        k = self.knowledge(audience)
-        p = plan(question)
-        zh_terms = self._zh_terms(question) if lang == "en" else ""
+    def understand(self, question: str, audience: str, context: str = "") -> Understanding:
+        v = self.view(audience)
+        return understand(question, audience, self._intents, v.docs, self.vectors, context)
+
+    def _answer(self, question: str, audience: str, cid: str | None) -> Answer:
+        v = self.view(audience)
         last = self.memory.last(cid)
-        context_q = question
-        if last and p.followup:
-            handled = self._followup(question, last, lang, k)
-            if handled:
-                return handled
-            context_q = last.question + " " + question  # the route stays the new question's own
-        ans, turn = self._route(p.route, context_q, question, audience, lang, k, zh_terms)
-        if ans is None:
-            ans, turn = self._passage(context_q, audience, lang, k, zh_terms)
-        if turn:
-            self.memory.remember(cid, turn)
-        return ans
+        followup = last is not None and is_followup(question)
+        u = self.understand(question, audience, last.question if followup else "")
+        if followup and last.route == "responsibility" and u.wants_co and last.record is not None:
+            c = Candidate("responsibility", last.record, last.record.doc_no, last.section or "", "")
+            return self._compose(u, v.knowledge, [c], "responsibility-followup", cid)
+        tasks = self._unit_tasks(u, v.knowledge)
+        if tasks is not None:
+            return tasks
+        table = pick_table(u, v.knowledge, last.record if followup and last.route == "table" else None)
+        if table is not None:
+            return self._table(u, v.knowledge, table, cid)
+        ranked = self.rank(u, v.knowledge)
+        if not ranked or ranked[0].score < self.model.threshold:
+            return self._not_found(u, ranked)
+        return self._compose(u, v.knowledge, self._answer_set(u, ranked), ranked[0].kind, cid)
 
-    def _zh_terms(self, question: str) -> str:
-        terms = [zh for _, zhs in load_glossary().english_terms(question) for zh in zhs]
-        return " ".join(dict.fromkeys(terms))
+    def candidates(self, u: Understanding, k: Knowledge) -> list[Candidate]:
+        hits = self.retriever.search(u.question, audience=u.audience, k=PASSAGE_K)
+        found = records(u, k) + sentences(u, k, hits) + doc_facts(u, k)
+        if u.docs.named:  # a 文号 in the question narrows the answer to that document
+            named = [c for c in found if c.doc_key in u.docs.named]
+            found = named or found
+        return found
 
-    def _followup(self, question: str, last: Turn, lang: str, k: Knowledge) -> Answer | None:
-        if last.route == Route.RESPONSIBILITY.value and last.record is not None and _CO_ASK.search(question):
-            r = last.record
-            text = compose.responsibility(r, lang, ask="co")
-            cite = compose.citation(k.doc(r.doc_no), r.doc_no, f"{r.section} {r.task}")
-            return self._done(text, lang, [cite], "responsibility-followup")
-        return None
+    def rank(self, u: Understanding, k: Knowledge) -> list[Candidate]:
+        return self.model.rank(self.candidates(u, k))
 
-    def _done(self, text: str, lang: str, cites: list[Citation], route: str, doc=None) -> Answer:  # noqa: ANN001
-        warning = compose.status_warning(doc, lang)
-        body = (warning + "\n" if warning else "") + text + "\n" + compose.sources_line(cites, lang)
-        return Answer(body, lang, True, cites, route)
+    def _answer_set(self, u: Understanding, ranked: list[Candidate]) -> list[Candidate]:
+        """The best candidate, plus close ones of the same document that answer another part."""
+        best = ranked[0]
+        chosen = [best]
+        covered = u.grams & raw_bigrams(best.text)
+        for c in ranked[1:8]:
+            if len(chosen) >= 3 or c.score < EXTRA_MIN * best.score:
+                break
+            if c.doc_key != best.doc_key or c.kind not in (best.kind, "sentence") or c.text == best.text:
+                continue
+            gain = (u.grams & raw_bigrams(c.text)) - covered
+            if len(gain) >= EXTRA_GAIN:
+                chosen.append(c)
+                covered |= gain
+        return chosen
 
-    # --- routes -------------------------------------------------------------------
-    # Each route returns (answer, turn to remember), or (None, None) to fall back to passages.
-    def _route(self, route: Route, q: str, original: str, audience: str, lang: str, k: Knowledge, zh: str) -> Routed:
-        handler = {
-            Route.DOC_FACT: self._doc_fact,
-            Route.CONTACT: self._contact,
-            Route.PROJECT_LIST: self._project_list,
-            Route.UNIT_TASKS: self._unit_tasks,
-            Route.RESPONSIBILITY: self._responsibility,
-            Route.PROJECT: self._project,
-            Route.FIGURE: self._figure,
-        }.get(route)
-        return handler(Ask(q, original, audience, lang, k, zh)) if handler else (None, None)
+    def _compose(self, u: Understanding, k: Knowledge, chosen: list[Candidate], route: str, cid: str | None) -> Answer:
+        heads, evidence, cites = [], [], []
+        for c in chosen:
+            doc = k.doc(c.doc_key)
+            head, ev = compose.render(c, u, doc)
+            heads.append(head)
+            evidence.append(ev)
+            cites.append(compose.citation(doc, c.doc_key, _section(c)))
+        first = k.doc(chosen[0].doc_key)
+        text = compose.assemble(heads, evidence, cites, u.lang, compose.status_warning(first, u.lang))
+        best = chosen[0]
+        self.memory.remember(cid, Turn(u.original, best.kind, best.record if best.kind != "sentence" else None,
+                                       best.doc_key, best.section))  # fmt: skip
+        return Answer(text, u.lang, True, cites, route, extra={"score": round(best.score, 3)})
 
-    def _cited(self, a: Ask, route: Route, text: str, record, doc_no: str, section: str, doc=None) -> Routed:  # noqa: ANN001
-        """One record's answer with its citation, and the turn a follow-up can build on."""
-        cite = compose.citation(a.k.doc(doc_no), doc_no, section)
-        return self._done(text, a.lang, [cite], route.value, doc), Turn(a.original, route.value, record, doc_no, section)
+    def _table(self, u: Understanding, k: Knowledge, t: TableResult, cid: str | None) -> Answer:
+        doc = k.doc(t.doc_key)
+        cite = compose.citation(doc, t.doc_key, t.table)
+        where = "、".join(v for _, v in t.filters)
+        names = [row_name(r) for r in t.rows[: compose.LIST_MAX]]
+        if u.lang == "zh":
+            scope = f"{t.table}中" if t.table else ""
+            if t.op == "count":
+                head = f"{scope}{where}共{t.total}项（{len(t.rows)}条记录）：{'、'.join(names)}。"
+            elif t.op in ("max", "min"):
+                head = f"{scope}{'最高' if t.op == 'max' else '最低'}的是：{names[0]}（{t.column}：{t.rows[0].cells.get(t.column or '', '')}）。"
+            else:
+                head = f"{scope}{where}共{len(t.rows)}项：{'、'.join(names)}。"
+        else:
+            if t.op == "count":
+                head = f"{t.total} in total ({where or t.table}): {'; '.join(names)}."
+            elif t.op in ("max", "min"):
+                head = f"The {'largest' if t.op == 'max' else 'smallest'} is {names[0]} ({t.column}: {t.rows[0].cells.get(t.column or '', '')})."
+            else:
+                head = f"{len(t.rows)} item(s) ({where or t.table}): {'; '.join(names)}."
+        more = len(t.rows) - len(names)
+        if more > 0:
+            head += f"（另有{more}项未列出）" if u.lang == "zh" else f" ({more} more not listed)"
+        evidence = [("原文：" if u.lang == "zh" else "Original rows (Chinese): ") + " / ".join(r.source for r in t.rows[:3])]
+        text = compose.assemble([head], evidence, [cite], u.lang)
+        self.memory.remember(cid, Turn(u.original, "table", list(t.rows), t.doc_key, t.table))
+        return Answer(text, u.lang, True, [cite], f"table-{t.op}")
 
-    def _doc_fact(self, a: Ask) -> Routed:
-        d = find_document(a.k, a.q)
-        if not d:
-            return None, None
-        return self._cited(a, Route.DOC_FACT, compose.doc_fact(d, a.lang), d, d.doc_no or d.title, "落款", d)
-
-    def _contact(self, a: Ask) -> Routed:
-        found = find_contacts(a.k, a.q, a.zh)
-        if not found or found[0][0] < CONTACT_MIN:
-            return self._not_found(a.q, a.lang, a.k, a.zh), None
-        c = found[0][1]
-        return self._cited(a, Route.CONTACT, compose.contact(c, a.lang, a.audience), c, c.doc_no, c.section)
-
-    def _project_list(self, a: Ask) -> Routed:
-        f = project_filter(a.q)
-        filters = {"stage": f.stage, "min_usd": f.min_usd, "max_usd": f.max_usd, "min_cny": f.min_cny,
-                   "max_cny": f.max_cny, "place": f.place}  # fmt: skip
-        projects = self.catalogue.projects(visible(a.audience), limit=compose.LIST_MAX, **filters)
-        if not projects:
-            return None, None
-        total = self.catalogue.count_projects(visible(a.audience), **filters)
-        cites = [compose.citation(a.k.doc(p.doc_no), p.doc_no, p.section) for p in projects]
-        text = compose.project_list(projects, f.describe(a.lang), a.lang, total)
-        return self._done(text, a.lang, cites, Route.PROJECT_LIST.value), Turn(a.original, Route.PROJECT_LIST.value)
-
-    def _unit_tasks(self, a: Ask) -> Routed:
-        unit = find_unit(a.k, a.q, a.zh.split())
-        rs = tasks_of_unit(a.k, unit, doc_no_of(a.q)) if unit else []
+    def _unit_tasks(self, u: Understanding, k: Knowledge) -> Answer | None:
+        """"市商务局参与了哪些工作？": every task the named unit leads or joins (in the named document)."""
+        if u.intent.top != "tasks" and u.p("tasks") < 0.3:
+            return None
+        unit = next((x for x in k.units if x in u.question), None)
+        if unit is None:
+            return None
+        rs = [r for r in k.records("responsibilities") if unit in r.units and (not u.docs.named or r.doc_no in u.docs.named)]
         if not rs:
-            return self._responsibility(a)  # "市商务局负责哪些…" naming no known unit: treat as who-leads
-        cites = [compose.citation(a.k.doc(r.doc_no), r.doc_no, f"{r.section} {r.task}") for r in rs[: compose.LIST_MAX]]
-        text = compose.unit_tasks(unit, rs, a.lang)
-        return self._done(text, a.lang, cites, Route.UNIT_TASKS.value), Turn(a.original, Route.UNIT_TASKS.value)
+            return None
+        shown = rs[: compose.LIST_MAX]
+        cites = [compose.citation(k.doc(r.doc_no), r.doc_no, f"{r.section} {r.task}") for r in shown]
+        if u.lang == "zh":
+            head = f"{unit}参与以下{len(rs)}项工作：" + "".join(
+                f"\n{i}. {r.task}（{r.section}，{'牵头' if r.lead == unit else '配合'}）" for i, r in enumerate(shown, 1))
+        else:
+            head = f"{compose.en_name(unit)} takes part in {len(rs)} tasks:" + "".join(
+                f"\n{i}. {compose.with_gloss(r.task)} (section {r.section}, {'lead' if r.lead == unit else 'co-operating'})"
+                for i, r in enumerate(shown, 1))  # fmt: skip
+        if len(rs) > len(shown):
+            head += (f"\n……另有{len(rs) - len(shown)}项未列出（请在问题中加上文号缩小范围）。" if u.lang == "zh"
+                     else f"\n... {len(rs) - len(shown)} more are not shown (name a document number to narrow it down).")
+        return Answer(compose.assemble([head], [], cites, u.lang), u.lang, True, cites, "unit-tasks")
 
-    def _responsibility(self, a: Ask) -> Routed:
-        found = find_responsibilities(a.k, a.q, a.zh, doc_no_of(a.q))
-        found = self._boost_by_retrieval(found, a.q, a.audience)
-        if not found or found[0][0] < RESP_MIN:
-            return None, None
-        r = found[0][1]
-        text = compose.responsibility(r, a.lang, ask="co" if _CO_ASK.search(a.original) else "all")
-        return self._cited(a, Route.RESPONSIBILITY, text, r, r.doc_no, f"{r.section} {r.task}", a.k.doc(r.doc_no))
+    def _not_found(self, u: Understanding, ranked: list[Candidate]) -> Answer:
+        units: list[str] = []
+        for c in ranked[:5]:
+            if c.kind == "responsibility" and c.features.get("lex_q", 0) >= 0.3:
+                units = c.record.units[:1]
+                break
+        return Answer(compose.not_found(u.lang, units), u.lang, False, [], "not-found", responsible_units=units,
+                      extra={"score": round(ranked[0].score, 3) if ranked else None})  # fmt: skip
 
-    def _project(self, a: Ask) -> Routed:
-        found = find_projects(a.k, a.q, a.zh)
-        if not found or found[0][0] < PROJECT_MIN:
-            return None, None
-        best = found[0][1]
-        same = sorted((p for p in a.k.projects if p.name == best.name), key=lambda p: p.as_of or "", reverse=True)
-        newest = same[0]
-        text = compose.project(newest, a.lang, a.audience)
-        if len(same) > 1:  # two documents disagree: the newer wins, the older is mentioned
-            older = same[1]
-            text += (f"\n（较早记录：截至{older.as_of}为{older.stage or older.amount_text}，以较新文件为准）" if a.lang == "zh"
-                     else f"\n(An older record as of {older.as_of} said {older.stage or older.amount_text}; the newer one wins.)")
-        return self._cited(a, Route.PROJECT, text, newest, newest.doc_no, newest.section)
 
-    def _figure(self, a: Ask) -> Routed:
-        found = find_figures(a.k, a.q, a.zh)
-        if not found or found[0][0] < FIGURE_MIN:
-            return None, None
-        f = found[0][1]
-        d = a.k.doc(f.doc_no)
-        return self._cited(a, Route.FIGURE, compose.figure(f, a.lang, d), f, f.doc_no, f.section, d)
+def _section(c: Candidate) -> str:
+    if c.kind == "responsibility":
+        return f"{c.record.section} {c.record.task}".strip()
+    if c.kind == "doc_fact":
+        return "落款"
+    return c.section
 
-    def _boost_by_retrieval(self, found, q: str, audience: str):  # noqa: ANN001, ANN202
-        """Records whose section the retriever also ranks high get a boost: two signals agree."""
-        if not found:
-            return found
-        clear_winner = len(found) == 1 or found[0][0] - found[1][0] >= 0.15
-        if found[0][0] >= RESP_MIN and clear_winner:
-            return found  # no need to pay for a query embedding
-        try:
-            hits = self.retriever.search(q, audience=audience, k=PASSAGE_K)[:3]  # same search as passages: cached
-        except Exception:  # noqa: BLE001 - retrieval is a tie-breaker here, never a failure
-            return found
-        top = {(h.chunk.doc_no, h.chunk.section_no) for h in hits}
-        boosted = [(s + (0.25 if (r.doc_no, r.section) in top else 0.0), r) for s, r in found]
-        return sorted(boosted, key=lambda x: -x[0])
 
-    def _passage(self, q: str, audience: str, lang: str, k: Knowledge, zh: str):  # noqa: ANN202
-        picked = best_passages(self.retriever, k, q, audience, lang, zh)
-        if not picked:
-            return self._not_found(q, lang, k, zh), None
-        if self._llm is not None:
-            llm_answer = self._llm.answer(q, picked, lang)
-            if llm_answer is not None:
-                return llm_answer, Turn(q, Route.PASSAGE.value, None, picked[0].chunk.doc_no)
-        cites = [Citation(p.chunk.doc_no or "", p.chunk.title, p.chunk.section_no or p.chunk.section) for p in picked]
-        doc = k.doc(picked[0].chunk.doc_no or picked[0].chunk.title)
-        text = compose.passage_text(picked, lang)
-        return self._done(text, lang, cites, Route.PASSAGE.value, doc), Turn(q, Route.PASSAGE.value, None, picked[0].chunk.doc_no)
-
-    def _not_found(self, q: str, lang: str, k: Knowledge, zh: str) -> Answer:
-        found = find_responsibilities(k, q, zh)
-        units = found[0][1].units[:1] if found and found[0][0] >= 0.3 else []
-        ans = Answer(compose.not_found(lang, units), lang, False, [], "not-found", responsible_units=units)
-        return ans
+__all__ = ["Assistant", "Citation"]

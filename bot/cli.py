@@ -14,6 +14,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "ask": ("ask", "answer one question, or a batch file (--batch IN --out OUT)"),
     "serve": ("serve", "start the HTTP service (DingTalk callback, /api/ask, /admin); --stream for Stream mode"),
     "bench": ("bench", "benchmarks: retrieval | all"),
+    "fit-ranking": ("fit", "fit the answer ranking's weights and threshold on generated and development questions"),
 }
 
 

@@ -1,6 +1,6 @@
 """Character-bigram postings over record texts, so a look-up scores every record at once.
 
-The finders in `bot.lookup` rank records by shared bigrams with the question (coverage and
+The answer engine (`bot.candidates`) ranks records by shared bigrams with the question (coverage and
 similarity in `bot.text_match`). Comparing the question with each record in Python was most
 of the answer time at 10k chunks (≈10k figure records) and grew linearly; here one pass over
 the question's few posting lists gives the shared-bigram count of every record as a numpy

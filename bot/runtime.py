@@ -72,6 +72,7 @@ class Runtime:
                 reconcile_catalogue(self.catalogue, store, self.settings, self.reindex)
             self._retriever = HybridRetriever(self.settings, self.catalogue, embedder, store)
             self._assistant = Assistant(self.settings, self.catalogue, self._retriever)
+            self._assistant.prepare()  # record vectors and snapshots before the first question
             self.ready = True
 
     @property
@@ -168,6 +169,7 @@ class Runtime:
             self._retriever.refresh()
         if self._assistant is not None:
             self._assistant.refresh()
+            self._assistant.prepare()
 
     def status(self) -> dict[str, Any]:
         docs = self.catalogue.list_documents()

@@ -1,42 +1,97 @@
 """Places named in questions and documents, so a 温州 policy is never quoted as 绍兴's.
 
-Counties and districts belong to their city: a question about 绍兴 may be answered from
-an 诸暨 document, but not from a 金华 one.
+Every Chinese province, prefecture and county (and the national new areas) comes from
+`knowledge/data/places.tsv`, so a 重庆 or 济南 office works as well as 绍兴's. Counties and
+districts belong to their city and cities to their province: a question about 绍兴 may be
+answered from an 诸暨 document or a 浙江-wide one, but not from a 金华 one. A place is named by
+its short form where one exists (重庆, 诸暨), else by its full name (柯桥区).
 """
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+from pathlib import Path
+
 from knowledge.models import Chunk, SourceDocument
 
-PARENT: dict[str, str] = {
-    "诸暨": "绍兴", "嵊州": "绍兴", "上虞": "绍兴", "柯桥": "绍兴", "越城": "绍兴", "新昌": "绍兴", "滨海新区": "绍兴",
-    "婺城": "金华", "桐乡": "嘉兴", "绍兴": "浙江", "金华": "浙江", "衢州": "浙江", "温州": "浙江", "杭州": "浙江",
-    "嘉兴": "浙江", "宁波": "浙江", "湖州": "浙江", "台州": "浙江", "丽水": "浙江", "舟山": "浙江",
-    "沈阳": "中国", "徐州": "中国", "昆明": "中国", "广州": "中国", "浙江": "中国",
-}  # fmt: skip
-EN = {
-    "shaoxing": "绍兴", "zhuji": "诸暨", "shengzhou": "嵊州", "shangyu": "上虞", "keqiao": "柯桥", "zhejiang": "浙江",
-    "hangzhou": "杭州", "jinhua": "金华", "wenzhou": "温州", "quzhou": "衢州", "kunming": "昆明", "guangzhou": "广州",
-    "shenyang": "沈阳", "xuzhou": "徐州", "ningbo": "宁波", "tongxiang": "桐乡", "paojiang": "绍兴",
-}  # fmt: skip
+_DATA = Path(__file__).with_name("data") / "places.tsv"
+# District short names the bundled Shaoxing documents use on their own (“柯桥”, “越城”).
+_LOCAL_SHORT = {"柯桥区": "柯桥", "越城区": "越城", "上虞区": "上虞", "新昌县": "新昌", "婺城区": "婺城",
+                "滨海新区": "滨海新区"}  # fmt: skip
+_LOCAL_PARENT = {"滨海新区": "绍兴"}  # the Shaoxing zone, not Tianjin's district of the same name
+_EN_EXTRA = {"inner mongolia": "内蒙古", "tibet": "西藏", "hong kong": "香港", "macau": "澳门", "macao": "澳门",
+             "shaanxi": "陕西", "paojiang": "绍兴", "daxie": "大榭", "liangjiang": "两江"}  # fmt: skip
 DOC_NO_PREFIX = {"绍": "绍兴", "诸": "诸暨", "嵊": "嵊州", "虞": "上虞", "金": "金华", "衢": "衢州", "温": "温州",
-                 "杭": "杭州", "穗": "广州", "徐": "徐州", "浙": "浙江"}  # fmt: skip
+                 "杭": "杭州", "穗": "广州", "徐": "徐州", "浙": "浙江", "渝": "重庆", "赣": "江西", "鲁": "山东",
+                 "京": "北京", "沪": "上海", "津": "天津", "冀": "河北", "晋": "山西", "辽": "辽宁", "吉": "吉林",
+                 "黑": "黑龙江", "苏": "江苏", "皖": "安徽", "闽": "福建", "豫": "河南", "鄂": "湖北", "湘": "湖南",
+                 "粤": "广东", "琼": "海南", "川": "四川", "蜀": "四川", "黔": "贵州", "滇": "云南", "陕": "陕西",
+                 "甘": "甘肃", "青": "青海", "桂": "广西", "宁": "宁夏", "新": "新疆", "藏": "西藏"}  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> tuple[dict[str, str], dict[str, str], dict[str, str], re.Pattern[str]]:
+    """(alias → place, place → parent place, english → place, alias pattern), loaded once."""
+    rows = [ln.rstrip("\n").split("\t") for ln in _DATA.read_text(encoding="utf-8").splitlines()
+            if ln and not ln.startswith("#")]  # fmt: skip
+    key = {name: _LOCAL_SHORT.get(name) or short or name for name, short, _parent, _level, _en in rows}
+    alias: dict[str, str] = {}
+    parent: dict[str, str] = {}
+    english: dict[str, str] = {}
+    for name, short, par, _level, en in rows:
+        place = key[name]
+        if par:
+            parent.setdefault(place, key.get(par, par))
+        alias.setdefault(name, place)
+        if short:
+            alias.setdefault(short, place)
+        if en:
+            english.setdefault(en, place)
+    for name, short in _LOCAL_SHORT.items():
+        alias[short] = short
+    parent.update(_LOCAL_PARENT)
+    english.update(_EN_EXTRA)
+    pattern = re.compile("|".join(sorted(map(re.escape, alias), key=len, reverse=True)))
+    return alias, parent, english, pattern
+
+
+def _parent_of(place: str) -> str | None:
+    return _gazetteer()[1].get(place)
+
+
+@lru_cache(maxsize=8192)
+def _places(text: str) -> tuple[str, ...]:
+    alias, _parent, english, pattern = _gazetteer()
+    found: list[str] = []
+    for m in pattern.finditer(text):
+        place = alias[m.group(0)]
+        if place not in found:
+            found.append(place)
+    low = text.lower()
+    if re.search(r"[a-z]{4}", low):
+        words = re.findall(r"[a-z]+", low)
+        for w in words + [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]:
+            if w in english and english[w] not in found:
+                found.append(english[w])
+    # the most specific places only ("诸暨" over "绍兴" when both are named)
+    return tuple(p for p in found if not any(p in ancestors(o)[1:] for o in found))
 
 
 def places_in(text: str) -> list[str]:
-    low = text.lower()
-    found = [p for p in PARENT if p in text]
-    found += [zh for en, zh in EN.items() if en in low and zh not in found]
-    # the most specific places only ("诸暨" over "绍兴" when both are named)
-    return [p for p in found if not any(PARENT.get(o) == p for o in found)]
+    return list(_places(text))
+
+
+@lru_cache(maxsize=8192)
+def _ancestors(place: str) -> tuple[str, ...]:
+    out = [place]
+    while (up := _parent_of(out[-1])) and up not in out:
+        out.append(up)
+    return tuple(out)
 
 
 def ancestors(place: str) -> list[str]:
-    out = [place]
-    while place in PARENT:
-        place = PARENT[place]
-        out.append(place)
-    return out
+    return list(_ancestors(place))
 
 
 def doc_place(doc: SourceDocument) -> str | None:
@@ -66,3 +121,8 @@ def chunk_place(chunk: Chunk) -> str | None:
     if chunk.doc_no and chunk.doc_no[0] in DOC_NO_PREFIX:
         return DOC_NO_PREFIX[chunk.doc_no[0]]
     return None
+
+
+def english_names() -> dict[str, str]:
+    """English (pinyin) place names → place, for callers that leave places out of English matching."""
+    return _gazetteer()[2]

@@ -13,6 +13,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("question", nargs="?", help="the question (omit with --batch)")
     p.add_argument("--audience", choices=["staff", "investor"], default="staff")
     p.add_argument("--json", action="store_true", help="print the batch-contract JSON line")
+    p.add_argument("--explain", action="store_true", help="also print how the question was read and the ranked candidates")
     p.add_argument("--batch", type=Path, help="JSONL of questions (id, question, audience, history)")
     p.add_argument("--out", type=Path, help="where to write the answers JSONL (with --batch)")
 
@@ -32,6 +33,10 @@ def run(args: argparse.Namespace) -> int:
     assistant = runtime.assistant
     if args.batch:
         return _batch(assistant, args.batch, args.out)
+    if args.explain:
+        from bot.explain import explain
+
+        print(explain(assistant, args.question, args.audience))
     ans = assistant.answer(args.question, args.audience, conversation_id="cli")
     if args.json:
         print(json.dumps(ans.to_json(), ensure_ascii=False))

@@ -1,0 +1,206 @@
+"""Step 2 of an answer: every record and sentence that might answer, with its features.
+
+Records of every kind are scored against the question at once (bigram postings and one matrix
+product over their vectors) and the best of each kind kept; the sentences of the top retrieved
+passages join them, and each document the question may mean adds its facts (dates, issuer,
+validity). Each candidate carries the same features, so one ranking function
+(`bot.ranking`) can compare a responsibility record with a sentence of a passage.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from bot.intents import INTENTS
+from bot.knowledge_view import KINDS, Knowledge
+from bot.record_index import coverage_of
+from bot.sentences import carries, split_sentences
+from bot.text_match import raw_bigrams
+from bot.understand import Understanding
+from knowledge.models import Chunk
+from knowledge.sections import parse_heading
+
+PER_KIND = 12  # records of one kind kept for ranking
+PASSAGES = 10  # retrieved passages whose sentences are candidates
+KIND_OF = {"responsibilities": "responsibility", "incentives": "incentive", "figures": "figure",
+           "projects": "project", "contacts": "contact", "table_rows": "table_row"}  # fmt: skip
+# How well a kind of candidate can answer each intent (the prior the ranking weighs as `kind`).
+FIT: dict[str, dict[str, float]] = {
+    "who": {"responsibility": 1.0, "table_row": 0.5, "sentence": 0.5, "incentive": 0.2},
+    "tasks": {"responsibility": 1.0, "table_row": 0.4, "sentence": 0.3},
+    "amount": {"incentive": 1.0, "figure": 0.9, "table_row": 0.6, "project": 0.5, "sentence": 0.7},
+    "eligibility": {"incentive": 1.0, "sentence": 0.7, "table_row": 0.6},
+    "when": {"doc_fact": 1.0, "sentence": 0.6, "figure": 0.2, "incentive": 0.2},
+    "status": {"project": 1.0, "table_row": 0.7, "sentence": 0.6},
+    "list": {"table_row": 0.8, "project": 0.8, "sentence": 0.6, "responsibility": 0.3},
+    "count": {"table_row": 0.8, "project": 0.7, "figure": 0.6, "sentence": 0.6},
+    "extreme": {"table_row": 0.9, "project": 0.9, "figure": 0.4},
+    "contact": {"contact": 1.0, "table_row": 0.4, "sentence": 0.3},
+    "what": {"sentence": 1.0, "incentive": 0.6, "figure": 0.3, "table_row": 0.4, "responsibility": 0.3},
+    "doc": {"doc_fact": 1.0, "sentence": 0.3},
+}  # fmt: skip
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_TAG_LINE = re.compile(r"^(?:责任单位|牵头单位|配合单位|责任部门|牵头部门)[：:]")
+
+
+@dataclass
+class Candidate:
+    kind: str  # responsibility, incentive, figure, project, contact, table_row, doc_fact, sentence
+    record: Any  # the record; a Chunk for doc facts' documents is not needed (the doc is)
+    doc_key: str
+    section: str
+    text: str  # what the question was matched against
+    features: dict[str, float] = field(default_factory=dict)
+    score: float = 0.0
+    chunk: Chunk | None = None  # the passage of a sentence candidate
+
+
+def kind_fit(u: Understanding, kind: str) -> float:
+    return sum(u.p(i) * FIT[i].get(kind, 0.0) for i in INTENTS)
+
+
+def _carries(u: Understanding, text: str) -> float:
+    return sum(u.p(i) * carries(text, i) for i in INTENTS if u.p(i) > 0.05)
+
+
+def _case(u: Understanding, text: str) -> float:
+    if not u.case:
+        return 0.0
+    return sum(1.0 for t in u.case if t in text) / len(u.case)
+
+
+def _year(u: Understanding, text: str, doc_date: str | None) -> float:
+    if not u.years:
+        return 0.0
+    found = set(_YEAR.findall(text)) | ({doc_date[:4]} if doc_date else set())
+    return 1.0 if set(u.years) & found else -1.0
+
+
+def _recent(date: str | None) -> float:
+    return max(0.0, min(1.0, (int(date[:4]) - 2000) / 30)) if date and date[:4].isdigit() else 0.0
+
+
+def records(u: Understanding, k: Knowledge) -> list[Candidate]:
+    out: list[Candidate] = []
+    q = u.grams
+    for kind in KINDS:
+        view = k.kinds.get(kind)
+        if view is None or not view.records:
+            continue
+        n = len(view.records)
+        lex_q = coverage_of(view.full_grams.overlap(q), len(q)) if q else np.zeros(n)
+        lex_k = coverage_of(view.grams.overlap(q), view.grams.sizes) if q else np.zeros(n)
+        dense = (k.dense(view.vectors @ u.vector) if u.vector is not None and view.vectors.shape[1] == len(u.vector)
+                 else np.zeros(n))  # fmt: skip
+        doc_keys = [r.doc_no for r in view.records]
+        place = k.places_fit(doc_keys, u.places)
+        doc = np.fromiter((u.docs.of(d) for d in doc_keys), dtype=np.float64, count=n)
+        home = _home(u, k, doc_keys)
+        prelim = lex_q + 0.5 * lex_k + dense + 0.5 * doc + 0.3 * place
+        if u.docs.named:
+            prelim = prelim + np.fromiter((2.0 if d in u.docs.named else 0.0 for d in doc_keys), dtype=np.float64, count=n)
+        label = KIND_OF[kind]
+        fit = kind_fit(u, label)
+        for i in np.argsort(-prelim, kind="stable")[:PER_KIND]:
+            r = view.records[int(i)]
+            d = k.doc(r.doc_no)
+            text = view.texts[int(i)]
+            out.append(Candidate(label, r, r.doc_no, getattr(r, "section", "") or "", view.keys[int(i)], {
+                "dense": float(dense[i]), "lex_q": float(lex_q[i]), "lex_k": float(lex_k[i]), "kind": fit,
+                "carries": _record_carries(u, label, r, text), "place": float(place[i]),
+                "year": _year(u, text, d.date if d else None), "doc": float(doc[i]),
+                "recent": _recent(d.date if d else None), "case": _case(u, text), "rank": 0.0, "home": float(home[i]),
+            }))  # fmt: skip
+    return out
+
+
+def _record_carries(u: Understanding, kind: str, r: Any, text: str) -> float:
+    """Whether the record states what the intent asks for (a unit for who, an amount for how much)."""
+    if kind == "responsibility":
+        return u.p("who") + u.p("tasks") + 0.3 * u.p("list")
+    if kind == "incentive":
+        return u.p("amount") + u.p("eligibility") + 0.5 * u.p("what")
+    if kind == "contact":
+        return u.p("contact")
+    if kind == "project":
+        return u.p("status") + u.p("amount") * (r.amount_text is not None) + u.p("list") + u.p("count") + u.p("extreme")
+    if kind == "figure":
+        return _carries(u, r.text + r.source)
+    return _carries(u, text)
+
+
+def sentences(u: Understanding, k: Knowledge, hits: list) -> list[Candidate]:  # noqa: ANN001 - retrieval.Hit
+    out: list[Candidate] = []
+    q = u.grams
+    for rank, h in enumerate(hits[:PASSAGES], 1):
+        c = h.chunk
+        if _is_card(c):
+            continue
+        key = c.doc_no or c.title
+        d = k.doc(key)
+        if d is None and c.visibility != "public" and u.audience != "staff":
+            continue  # defence in depth: never an internal passage to an investor
+        place = float(k.places_fit([key], u.places)[0])
+        home = float(_home(u, k, [key])[0])
+        heading = c.section.split(" > ")[-1] if c.section else ""
+        head_grams = raw_bigrams(heading)
+        head_q = len(q & head_grams) / len(q) if q else 0.0
+        for s in split_sentences(c.text):
+            if len(s.norm) < 6 or _TAG_LINE.match(s.norm) or _is_heading(s.norm):
+                continue  # a 责任单位 line is a responsibility record, a heading names a topic: neither answers
+            own = len(q & raw_bigrams(s.norm)) / len(q) if q else 0.0
+            lex_q = own + 0.3 * max(0.0, min(1.0, own + head_q) - own)  # the heading helps, a little
+            lex_k = 0.5 * (len(q & head_grams) / len(head_grams) if head_grams else 0.0)
+            if u.lang == "en" and c.language == "en":
+                lex_q = max(lex_q, _en_overlap(u, s.text))
+            out.append(Candidate("sentence", s, key, c.section_no or c.section, s.text, {
+                "dense": float(k.dense(h.dense_similarity)), "lex_q": lex_q, "lex_k": lex_k, "kind": kind_fit(u, "sentence"),
+                "carries": _carries(u, s.norm), "place": place, "year": _year(u, s.norm + c.title, None),
+                "doc": u.docs.of(key), "recent": _recent(d.date if d else c.date), "case": _case(u, s.norm),
+                "rank": 1.0 / rank, "home": home,
+            }, chunk=c))  # fmt: skip
+    return out
+
+
+def _en_overlap(u: Understanding, text: str) -> float:
+    from retrieval.glossary import stem
+
+    low = text.lower()
+    words = u.en_words
+    return sum(1 for w in words if w in low or stem(w) in low) / len(words) if words else 0.0
+
+
+def doc_facts(u: Understanding, k: Knowledge, limit: int = 3) -> list[Candidate]:
+    ranked = sorted(u.docs.fit.items(), key=lambda kv: -kv[1])[:limit]
+    out = []
+    for key, fit in ranked:
+        d = k.doc(key)
+        if d is None or fit < 0.2:
+            continue
+        out.append(Candidate("doc_fact", d, key, "", d.title, {
+            "dense": 0.0, "lex_q": 0.0, "lex_k": 0.0, "kind": kind_fit(u, "doc_fact"), "carries": u.p("when") + u.p("doc"),
+            "place": float(k.places_fit([key], u.places)[0]), "year": 0.0, "doc": fit, "recent": _recent(d.date),
+            "case": 0.0, "rank": 0.0, "home": float(_home(u, k, [key])[0]),
+        }))  # fmt: skip
+    return out
+
+
+def _home(u: Understanding, k: Knowledge, doc_keys: list[str]) -> np.ndarray:
+    """1 for documents of the office's own place when the question names none (a 绍兴 office
+    asking about "联席会议" means its own), else 0."""
+    if u.places or not k.home:
+        return np.zeros(len(doc_keys))
+    return k.places_fit(doc_keys, [k.home]).clip(0, 1)
+
+
+def _is_heading(norm: str) -> bool:
+    h = parse_heading(norm)
+    return bool(h and not h.has_body and len(norm) < 40)
+
+
+def _is_card(c: Chunk) -> bool:
+    return not c.section and (c.text.startswith(f"《{c.title}》") or c.text.startswith(c.title))

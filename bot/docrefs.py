@@ -1,0 +1,116 @@
+"""Which document a question refers to: "17号文", "江西金融支持抗疫那份文件", "重庆车网互动方案",
+"the Beijing foreign investment regulations".
+
+Every document gets a fit in 0..1: a 文号 (whole or a fragment such as 〔2023〕17号 or 17号文)
+decides outright; otherwise the question's character bigrams shared with the document's name
+(title, the policy a notice wraps, issuer), weighted by how rare each bigram is among the
+catalogue's names, so "车网" + "互动" + "方案" find 新能源汽车与电网融合互动工作方案 while "方案" alone
+says little. Places named and the title's meaning (the multilingual embedding, for English)
+add to it. A name match is evidence for ranking, not a filter; a 文号 narrows the candidates.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from bot.text_match import raw_bigrams
+from knowledge.gov_parse import doc_no_of
+from knowledge.models import SourceDocument
+from knowledge.normalize import fold, normalize
+from knowledge.places import places_in
+
+_BOILERPLATE = re.compile(r"关于|印发|转发|的通知|通知|的$|人民政府办公厅|人民政府办公室|（[^）]{0,12}）")
+_FRAGMENT = re.compile(r"(?:([\u4e00-\u9fff]{1,8}?)\s*)?(?:[〔\[【（(]\s*((?:19|20)\d{2})\s*[〕\]】）)]\s*)?(\d{1,4})\s*号(?:文|文件)?")
+DAMPING = 4.0  # idf units a name match needs before it counts as a reference (see `fit`)
+
+
+def doc_names(d: SourceDocument) -> list[str]:
+    """The names a document goes by: its title, the policy a notice wraps, metadata aliases."""
+    names = [d.title]
+    for key in ("subject_title", "aliases", "title"):
+        value = d.metadata.get(key) if d.metadata else None
+        if value:
+            names.extend(v for v in re.split(r"[\n;；]", value) if v.strip())
+    wrapped = re.findall(r"《([^》]{4,80})》", d.title)
+    return list(dict.fromkeys(names + wrapped))
+
+
+@dataclass
+class DocRefs:
+    """The fit of every document to the question (0..1) and the documents a 文号 names."""
+
+    fit: dict[str, float] = field(default_factory=dict)
+    named: list[str] = field(default_factory=list)  # keys of documents the question names by 文号
+
+    def of(self, key: str) -> float:
+        return self.fit.get(key, 0.0)
+
+    @property
+    def best(self) -> tuple[str, float] | None:
+        if not self.fit:
+            return None
+        key = max(self.fit, key=self.fit.__getitem__)
+        return key, self.fit[key]
+
+
+class DocIndex:
+    """Name bigrams of every visible document with their rarity, built once per snapshot."""
+
+    def __init__(self, docs: dict[str, SourceDocument], vectors=None) -> None:  # noqa: ANN001
+        self.docs = docs
+        self.keys = list(docs)
+        self.grams = [self._grams(docs[k]) for k in self.keys]
+        df: dict[str, int] = {}
+        for gs in self.grams:
+            for g in gs:
+                df[g] = df.get(g, 0) + 1
+        n = max(1, len(self.keys))
+        self.idf = {g: math.log(1 + n / c) for g, c in df.items()}
+        self.places = [set(places_in(" ".join(doc_names(docs[k])) + " " + (docs[k].issuer or ""))) for k in self.keys]
+        self._vectors = vectors
+        self.title_vectors = (vectors.passages([docs[k].title for k in self.keys]) if vectors is not None and self.keys
+                              else None)  # fmt: skip
+
+    @staticmethod
+    def _grams(d: SourceDocument) -> frozenset[str]:
+        text = " ".join(doc_names(d) + [d.issuer or ""])
+        return raw_bigrams(_BOILERPLATE.sub(" ", normalize(text)))
+
+    def resolve(self, question: str, qvec: np.ndarray | None = None, extra_terms: str = "") -> DocRefs:
+        refs = DocRefs()
+        if not self.keys:
+            return refs
+        refs.named = self._by_doc_no(question)
+        q = raw_bigrams(normalize(question + " " + extra_terms))
+        qplaces = set(places_in(question))
+        raw = np.asarray([sum(self.idf[g] for g in q & gs) for gs in self.grams], dtype=np.float64)
+        if qplaces:
+            raw += np.asarray([1.5 if qplaces & ps else 0.0 for ps in self.places])
+        if qvec is not None and self.title_vectors is not None and len(self.title_vectors):
+            sims = self.title_vectors @ qvec
+            raw += 8.0 * np.clip(sims - float(np.median(sims)), 0, None)
+        fit = raw / (raw.max() + DAMPING) if raw.max() > 0 else raw
+        refs.fit = {k: float(f) for k, f in zip(self.keys, fit, strict=True)}
+        for k in refs.named:
+            refs.fit[k] = 1.0
+        return refs
+
+    def _by_doc_no(self, question: str) -> list[str]:
+        whole = doc_no_of(question)
+        if whole and whole in self.docs:
+            return [whole]
+        out = []
+        for m in _FRAGMENT.finditer(fold(question)):
+            prefix, year, number = m.group(1) or "", m.group(2), m.group(3)
+            for k in self.keys:
+                no = self.docs[k].doc_no or ""
+                mm = re.search(r"〔(\d{4})〕(\d+)号", no)
+                if not mm or mm.group(2) != number or (year and mm.group(1) != year):
+                    continue
+                if year or (prefix and set(prefix) & set(no[: mm.start()])) or "号文" in m.group(0):
+                    out.append(k)
+        return list(dict.fromkeys(out))

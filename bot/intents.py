@@ -1,0 +1,89 @@
+"""What a question asks for, read from its nearest example questions by meaning.
+
+Example questions per intent (`bot/data/intents.tsv`) are embedded once; a question's intent
+probabilities come from its cosine similarity to the closest examples of each intent, plus a
+few cue words as features (a cue adds evidence, it never decides alone), so a paraphrase lands
+where its meaning is. `KNN_SCALE` and `CUE_WEIGHT` are the classifier's two parameters.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+INTENTS: tuple[str, ...] = ("who", "tasks", "amount", "eligibility", "when", "status", "list", "count",
+                            "extreme", "contact", "what", "doc")  # fmt: skip
+KNN_SCALE = 30.0  # cosine differences between intents are small: scale them before the softmax
+CUE_WEIGHT = 1.5
+_TOP = 2  # examples per intent averaged
+
+CUES: dict[str, re.Pattern[str]] = {
+    "who": re.compile(r"牵头|负责|责任单位|哪个单位|哪些单位|什么单位|哪个部门|哪些部门|哪家|部委|配合|谁来|由谁|谁牵头|主管|在管|指导|"
+                      r"\blead|responsible|in charge|which (?:government )?(?:office|department|unit|agenc|bureau|ministr)", re.I),
+    "tasks": re.compile(r"参与了?哪些|负责哪些|承担了?哪些|牵头.{0,4}哪些|哪些工作|哪些任务|哪些事项|what (?:tasks|work)|which tasks|involved in", re.I),
+    "amount": re.compile(r"多少|几个|几项|几名|几家|比例|标准|最高|最多|上限|封顶|目标|how much|how many|\bcap\b|up to|maximum|target|percent|rate", re.I),
+    "eligibility": re.compile(r"条件|门槛|能不能|能否|可以申请|符合|享受|资格|怎么补|如何补|哪些优惠|适用|eligib|qualif|condition|requirement|apply|can (?:we|i)", re.I),
+    "when": re.compile(r"哪天|哪一天|什么时候|何时|哪年|哪一年|日期|施行|生效|有效期|截止|期限|到期|多久|多长时间|多少天|几天|频次|"
+                       r"when|what date|until|effective|valid|how often|how long", re.I),
+    "status": re.compile(r"进展|进度|哪一步|阶段|状态|谈得|怎么样了|开工|投产|签约了|status|progress|stage", re.I),
+    "list": re.compile(r"哪些|哪几个|哪两个|哪几|列出|名单|清单|which (?:projects|ones|places|cities)|list", re.I),
+    "count": re.compile(r"一共|总共|共有|几个|多少个|多少家|多少项|how many|number of|count", re.I),
+    "extreme": re.compile(r"最大|最多|最高|最少|最小|最低|前[三五十\d]|排名|largest|biggest|highest|smallest|lowest|top \d", re.I),
+    "contact": re.compile(r"联系人|联系电话|电话|手机|联系方式|对接人|承办人|找谁|咨询|contact|phone|telephone|call", re.I),
+    "what": re.compile(r"什么|哪些方面|内容|有没有|是否|怎么|如何|叫什么|what|how|does|is there", re.I),
+    "doc": re.compile(r"发文机关|发文单位|哪个单位发|谁发的|抄送|主送|印发单位|issued by|who issued|copied to", re.I),
+}
+
+
+@dataclass(frozen=True)
+class IntentReading:
+    probs: dict[str, float]
+
+    @property
+    def top(self) -> str:
+        return max(self.probs, key=self.probs.__getitem__)
+
+    def p(self, intent: str) -> float:
+        return self.probs.get(intent, 0.0)
+
+
+@lru_cache(maxsize=1)
+def examples() -> tuple[tuple[str, str], ...]:
+    path = Path(__file__).with_name("data") / "intents.tsv"
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            intent, text = line.split("\t", 1)
+            if intent not in INTENTS:
+                raise ValueError(f"{path}: unknown intent {intent!r}")
+            rows.append((intent, text.strip()))
+    return tuple(rows)
+
+
+def cue_vector(question: str) -> np.ndarray:
+    return np.asarray([1.0 if CUES[i].search(question) else 0.0 for i in INTENTS])
+
+
+class IntentClassifier:
+    def __init__(self, vectors) -> None:  # noqa: ANN001 - retrieval.vector_cache.VectorCache
+        rows = examples()
+        self._labels = np.asarray([INTENTS.index(i) for i, _ in rows])
+        self._matrix = vectors.queries([t for _, t in rows])
+        self._vectors = vectors
+
+    def read(self, question: str, qvec: np.ndarray | None = None) -> IntentReading:
+        qvec = self._vectors.query(question) if qvec is None else qvec
+        sims = self._matrix @ qvec
+        knn = np.full(len(INTENTS), -1.0)
+        for k in range(len(INTENTS)):
+            own = np.sort(sims[self._labels == k])[::-1][:_TOP]
+            if len(own):
+                knn[k] = float(own.mean())
+        logits = KNN_SCALE * (knn - knn.max()) + CUE_WEIGHT * cue_vector(question)
+        probs = np.exp(logits - logits.max())
+        probs /= probs.sum()
+        return IntentReading({name: float(p) for name, p in zip(INTENTS, probs, strict=True)})

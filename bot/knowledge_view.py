@@ -1,0 +1,180 @@
+"""What one audience may see: the documents and every record kind, ready to be ranked.
+
+A snapshot is built once per catalogue change. Each record kind has a matching text (what a
+question names: a task, a project, a clause's beneficiary) with character-bigram postings for
+lexical overlap, and a vector of its full text for similarity by meaning. Investors' snapshots
+hold public documents only: the audience wall is applied here, before any ranking.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+import numpy as np
+
+from bot.record_index import GramIndex
+from knowledge.models import Records, SourceDocument
+from knowledge.places import compatible, doc_place
+
+KINDS: tuple[str, ...] = ("responsibilities", "incentives", "figures", "projects", "contacts", "table_rows")
+
+
+def record_texts(kind: str, r: Any) -> tuple[str, str]:
+    """(key text a question names, full text embedded for meaning) of one record."""
+    if kind == "responsibilities":
+        return r.task, " ".join(filter(None, [r.task, r.scope, r.source]))
+    if kind == "incentives":
+        key = " ".join(filter(None, [r.title, r.beneficiary]))
+        return key, " ".join(filter(None, [key, *r.conditions, r.benefit]))
+    if kind == "figures":
+        return r.subject, " ".join(filter(None, [r.period, r.subject, r.source]))
+    if kind == "projects":
+        key = " ".join(filter(None, [r.name, r.company]))
+        return key, " ".join(filter(None, [key, r.category, r.place, r.stage, r.content, r.table]))
+    if kind == "contacts":
+        key = " ".join(filter(None, [r.unit, r.role, r.person]))
+        return key, " ".join(filter(None, [key, r.section, r.source]))
+    if kind == "table_rows":
+        key = " ".join(v for v in r.cells.values() if v)
+        return key, " ".join(filter(None, [r.table, key]))
+    raise KeyError(kind)
+
+
+@dataclass
+class KindView:
+    records: list[Any]
+    keys: list[str]
+    texts: list[str]
+    grams: GramIndex
+    full_grams: GramIndex
+    vectors: np.ndarray  # one unit row per record (empty when no vectors are available)
+
+
+@dataclass
+class Knowledge:
+    docs: dict[str, SourceDocument] = field(default_factory=dict)  # by 文号 (or title)
+    kinds: dict[str, KindView] = field(default_factory=dict)
+    units: list[str] = field(default_factory=list)  # every unit name, longest first
+    dense_baseline: float = 0.0  # cosine of unrelated texts under this model (see `baseline`)
+    home: str | None = None  # the office's own place: most documents are about it
+    _places: dict[str, str | None] = field(default_factory=dict)
+
+    def dense(self, cos: np.ndarray | float) -> np.ndarray | float:
+        """Cosine rescaled so 0 means "as similar as unrelated texts" and 1 means identical."""
+        b = self.dense_baseline
+        return np.clip((np.asarray(cos) - b) / (1.0 - b), 0.0, 1.0) if b < 1 else np.asarray(cos)
+
+    def doc(self, key: str | None) -> SourceDocument | None:
+        return self.docs.get(key or "")
+
+    def records(self, kind: str) -> list[Any]:
+        view = self.kinds.get(kind)
+        return view.records if view else []
+
+    def place_of(self, doc_key: str) -> str | None:
+        if doc_key not in self._places:
+            d = self.docs.get(doc_key)
+            self._places[doc_key] = doc_place(d) if d else None
+        return self._places[doc_key]
+
+    def places_fit(self, doc_keys: Sequence[str], question_places: list[str]) -> np.ndarray:
+        """+1 same place named, 0 compatible or unknown, -1 another place (per distinct document)."""
+        if not question_places:
+            return np.zeros(len(doc_keys))
+        memo: dict[str, float] = {}
+        for d in set(doc_keys):
+            place = self.place_of(d)
+            memo[d] = 0.0 if place is None else (1.0 if place in question_places else
+                                                  0.0 if compatible(question_places, place) else -1.0)
+        return np.fromiter((memo[d] for d in doc_keys), dtype=np.float64, count=len(doc_keys))
+
+
+def light(doc: SourceDocument) -> SourceDocument:
+    """The document without its paragraphs and non-reference records (what answers need)."""
+    return replace(doc, paragraphs=[], records=Records(references=list(doc.records.references)))
+
+
+def visible(audience: str) -> tuple[str, ...] | None:
+    """The catalogue filter for an audience: investors see public documents only."""
+    return None if audience == "staff" else ("public",)
+
+
+def load_views(catalogue, vectors=None, home: str | None = None) -> dict[str, Knowledge]:  # noqa: ANN001
+    """Both audiences' snapshots from one read of the catalogue; record vectors come from the
+    cache (`retrieval.vector_cache.VectorCache`), embedded once for the staff superset."""
+    all_docs = [light(d) for d in catalogue.iter_documents(None)]
+    references = catalogue.references(None)
+    rows = {kind: catalogue.records_with_visibility(kind) for kind in KINDS}
+    full_vectors: dict[str, np.ndarray] = {}
+    for kind, pairs in rows.items():
+        texts = [record_texts(kind, r)[1][:300] for r, _ in pairs]
+        full_vectors[kind] = vectors.passages(texts) if vectors is not None and texts else np.zeros((len(texts), 0))
+    views: dict[str, Knowledge] = {}
+    for audience in ("staff", "investor"):
+        vis = visible(audience)
+        docs = {(d.doc_no or d.title): (d if audience == "staff" else replace(d))
+                for d in all_docs if vis is None or d.visibility in vis}  # fmt: skip
+        mark_validity(docs, references)
+        kinds = {}
+        for kind, pairs in rows.items():
+            keep = [i for i, (_, v) in enumerate(pairs) if vis is None or v in vis]
+            recs = [pairs[i][0] for i in keep]
+            keys, texts = zip(*(record_texts(kind, r) for r in recs), strict=True) if recs else ((), ())
+            vec = full_vectors[kind][keep] if len(keep) else np.zeros((0, full_vectors[kind].shape[1]))
+            kinds[kind] = KindView(recs, list(keys), list(texts), GramIndex(keys), GramIndex(texts), vec)
+        units = sorted({u for r in kinds["responsibilities"].records for u in r.units}, key=len, reverse=True)
+        views[audience] = Knowledge(docs, kinds, units, baseline(full_vectors), home_place(all_docs, home))
+    return views
+
+
+def baseline(vectors: dict[str, np.ndarray], sample: int = 400) -> float:
+    """The mean cosine of two records picked at random: what "unrelated" looks like for this
+    model (about 0.78 for e5, near 0 for others), so similarity means the same for any model."""
+    rows = [v for v in vectors.values() if len(v) and v.shape[1]]
+    if not rows:
+        return 0.0
+    m = np.concatenate(rows)
+    rng = np.random.default_rng(0)
+    a, b = m[rng.integers(0, len(m), sample)], m[rng.integers(0, len(m), sample)]
+    return float(np.clip(np.mean(np.sum(a * b, axis=1)), 0.0, 0.95))
+
+
+def home_place(docs: list[SourceDocument], configured: str | None = None) -> str | None:
+    """The office's own place: HOME_PLACE when set, else the place most documents are about
+    when it is a clear majority of those with a place (a 绍兴 office's catalogue is mostly 绍兴's)."""
+    if configured:
+        return configured
+    from knowledge.places import ancestors
+
+    counts: dict[str, int] = {}
+    placed = 0
+    for d in docs:
+        p = doc_place(d)
+        if p:
+            placed += 1
+            for a in ancestors(p):
+                counts[a] = counts.get(a, 0) + 1
+    majority = [p for p, n in counts.items() if n >= 0.6 * placed]
+    if placed < 5 or not majority:
+        return None
+    return max(majority, key=lambda p: (len(ancestors(p)), counts[p]))  # the most specific of them
+
+
+def mark_validity(docs: dict[str, SourceDocument], references: list) -> None:  # noqa: ANN001
+    """A policy past its validity, or repealed/amended by a later catalogued document, is
+    marked so: staff quoting a repealed incentive to an investor is a costly mistake.
+    Repeals are read from every document; the repealing 文号 is named only when visible."""
+    from knowledge.extract.references import apply_validity
+
+    for d in docs.values():
+        apply_validity(d)  # against today's date, not the date it was indexed
+    for r in references:
+        if r.relation not in ("repeals", "amends") or not r.target_doc_no or r.target_doc_no not in docs:
+            continue
+        target = docs[r.target_doc_no]
+        by = r.doc_no if r.doc_no in docs else "后续文件"
+        verb = "废止" if r.relation == "repeals" else "修订"
+        target.status = "repealed"
+        target.status_note = f"已被{by}{verb}"

@@ -1,0 +1,148 @@
+"""English wording for investors: unit and programme names through the glossary, amounts,
+dates, durations and frequencies, and the key facts of a Chinese sentence.
+
+English answers name a unit as "Development and Reform Commission (市发改委)" — the Chinese
+official name is what an investor shows at the counter — and state numbers with their units
+converted (1.5亿美元 = USD 150 million), never a free translation of the policy.
+"""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.amounts import parse_amount
+from knowledge.dates import find_dates, human_date
+from knowledge.normalize import normalize
+from retrieval.glossary import load_glossary
+
+STAGE_EN = {
+    "招商": "attracting investors", "洽谈": "in negotiation (talks ongoing)", "方案架构": "scheme structuring",
+    "签约": "signed", "审批": "under approval", "在建": "under construction", "投产": "in operation",
+}  # fmt: skip
+_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+_CN_DIGIT = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_DURATION = re.compile(r"(\d+|[一二两三四五六七八九十]{1,3})\s*(?:个)?\s*(工作日|日|天|个月|月|年|周)(?:内|以内|之内)?")
+_DURATION_EN = {"工作日": "working day", "日": "day", "天": "day", "个月": "month", "月": "month", "年": "year", "周": "week"}
+_FREQUENCY = {"每年": "per year", "每半年": "every six months", "每季度": "per quarter", "每月": "per month",
+              "每人每月": "per person per month", "每人每年": "per person per year", "一次性": "one-off"}  # fmt: skip
+_COUNT = re.compile(r"(\d+(?:\.\d+)?|[一二两三四五六七八九十百]+)\s*(?:余|多)?\s*(个|项|家|名|条|张|批|所|次|人|件|户|座|套|台|类|种|位|处)")
+
+
+def en_name(zh: str) -> str:
+    """'Development and Reform Commission (市发改委)'; the Chinese name alone when unknown."""
+    en = load_glossary().to_english(zh)
+    return f"{en} ({zh})" if en else zh
+
+
+def gloss(zh: str, limit: int = 4) -> str:
+    """English names of the glossary terms in a Chinese phrase, longest first, non-overlapping:
+    "举办一批国际论坛（展会）" → "international forum, expo". A hint, not a translation."""
+    text = normalize(zh)
+    glossary = load_glossary()
+    found: list[str] = []
+    for term in sorted(glossary.zh_to_en, key=len, reverse=True):
+        if len(term) >= 2 and term in text:
+            name = glossary.zh_to_en[term][0]
+            if name not in found:
+                found.append(name)
+            text = text.replace(term, "\x00")
+        if len(found) >= limit:
+            break
+    return ", ".join(found)
+
+
+def with_gloss(zh: str) -> str:
+    hint = gloss(zh)
+    return f"{zh} ({hint})" if hint else zh
+
+
+def en_period(period: str) -> str:
+    """2023—2025年 → 2023–2025; 2022年1-6月 → Jan–Jun 2022; 2021年 → 2021."""
+    m = re.fullmatch(r"(\d{4})年(\d{1,2})[-—–~至到](\d{1,2})月", period)
+    if m:
+        return f"{_MONTHS[int(m.group(2)) - 1]}–{_MONTHS[int(m.group(3)) - 1]} {m.group(1)}"
+    m = re.fullmatch(r"(\d{4})\s*[-—–~至到]+\s*(\d{4})年", period)
+    if m:
+        return f"{m.group(1)}–{m.group(2)}"
+    m = re.fullmatch(r"(?:到|至|截至)?(\d{4})年(?:底|末)?", period)
+    return m.group(1) if m else period
+
+
+def money_words(absolute: float, currency: str) -> str:
+    cur = "USD" if currency == "USD" else "RMB" if currency == "CNY" else currency
+    if absolute >= 1e9:
+        words = f"{absolute / 1e9:g} billion"
+    elif absolute >= 1e6:
+        words = f"{absolute / 1e6:g} million"
+    else:
+        words = f"{absolute:,.0f}"
+    return f"{cur} {words}"
+
+
+def en_amount(text: str, value: float | None, unit: str | None, currency: str | None) -> str:
+    more = " or more" if text.endswith("以上") else ""
+    if unit == "%" and value is not None:
+        return f"{value:g}%{more} ({text})"
+    if value is not None and unit in ("个", "项", "家", "批", "名", "所"):
+        return f"{value:g}{more} ({text})"
+    if value is None or not unit or currency not in ("USD", "CNY"):
+        return text
+    mult = 1e8 if unit.startswith("亿") else 1e4 if unit.startswith("万") else 1.0
+    return f"{money_words(value * mult, currency)}{more} ({text})"
+
+
+def _cn_int(raw: str) -> int | None:
+    if raw.isdigit():
+        return int(raw)
+    if raw == "十":
+        return 10
+    if len(raw) == 2 and raw[0] == "十":
+        return 10 + _CN_DIGIT.get(raw[1], 0)
+    if len(raw) >= 2 and raw[1] == "十":
+        return _CN_DIGIT.get(raw[0], 0) * 10 + (_CN_DIGIT.get(raw[2], 0) if len(raw) > 2 else 0)
+    return _CN_DIGIT.get(raw)
+
+
+def key_facts(zh: str, limit: int = 6) -> list[str]:
+    """Numbers with their units, dates and durations stated in a Chinese text, in English."""
+    text = normalize(zh)
+    facts: list[str] = []
+    rest = text
+    pos = 0
+    while len(facts) < limit and (a := parse_amount(rest[pos:])):
+        at = rest.find(a.text, pos)
+        if at < 0:
+            break
+        pos = at + max(1, len(a.text))
+        if a.unit == "%":
+            facts.append(f"{a.value:g}% ({a.text})")
+        elif a.currency in ("USD", "CNY") and (a.amount_cny or a.amount_usd):
+            prefix = "up to " if re.search(r"(?:最高|不超过|最多)\s*$", rest[max(0, at - 6) : at]) else ""
+            facts.append(f"{prefix}{money_words(a.amount_usd or a.amount_cny or 0, a.currency)} ({a.text})")
+    for m in re.finditer(r"\d+(?:\.\d+)?\s*[:：比]\s*\d+(?:\.\d+)?", text):
+        facts.append(f"ratio {m.group(0).replace('：', ':')}")
+    for iso in find_dates(text)[:2]:
+        facts.append(human_date(iso, "en"))
+    for m in _DURATION.finditer(text):
+        n = _cn_int(m.group(1))
+        if n is not None:
+            facts.append(f"{n} {_DURATION_EN[m.group(2)]}{'s' if n != 1 else ''} ({m.group(0)})")
+    for m in _COUNT.finditer(text):
+        n = _cn_int(m.group(1)) if not re.fullmatch(r"\d+(?:\.\d+)?", m.group(1)) else float(m.group(1))
+        if n is not None:
+            facts.append(f"{n:g} ({m.group(0)})" if isinstance(n, float) else f"{n} ({m.group(0)})")
+    for zh_term, en in _FREQUENCY.items():
+        if zh_term in text:
+            facts.append(en)
+    return list(dict.fromkeys(facts))[:limit]
+
+
+def sentence_head(zh: str) -> str:
+    """An English head for a Chinese sentence: its key facts and the terms it is about."""
+    facts = key_facts(zh)
+    about = gloss(zh)
+    if facts and about:
+        return f"{'; '.join(facts)} — on: {about}."
+    if facts:
+        return "; ".join(facts) + "."
+    return f"The document addresses: {about}." if about else ""

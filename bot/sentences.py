@@ -1,0 +1,112 @@
+"""Sentences and clauses of a passage, and what kind of fact each one carries.
+
+A passage is never the answer by itself: the engine ranks the sentences of the retrieved
+passages, and states the clauses of the best one that carry what the question asks for (an
+amount, a date, a unit, a count) before quoting the sentence. The detectors are patterns of
+Chinese (and English) government text, not of any one document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from knowledge.normalize import normalize
+
+_SENTENCE_END = re.compile(r"(?<=[。；！？!?;])|(?<=\.)\s+(?=[A-Z])|\n+")
+_CLAUSE_END = re.compile(r"(?<=[，,：:；;])")
+_OPENING = re.compile(r"^(?:\d{1,2}[\.、．]\s*|（[一二三四五六七八九十\d]{1,3}）|[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十百零\d]+条\s*)")
+_NUMBER = r"(?:\d+(?:[.,]\d+)*|[一二两三四五六七八九十百千万零〇]+)"
+
+FACT_TYPES: dict[str, re.Pattern[str]] = {
+    "money": re.compile(_NUMBER + r"\s*(?:余|多)?\s*(?:亿|万|千)?\s*(?:元|美元|欧元|港元)|(?:RMB|USD|US\$|\$|CNY)\s?\d|\d\s?(?:million|billion|yuan|dollars?)", re.I),
+    "percent": re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|个百分点)|百分之[一二三四五六七八九十百零〇\d]+|\bhalf\b|\d+ per ?cent", re.I),
+    "ratio": re.compile(r"\d+(?:\.\d+)?\s*[:：比]\s*\d+(?:\.\d+)?"),
+    "count": re.compile(_NUMBER + r"\s*(?:余|多)?\s*(?:个|项|家|名|条|张|批|所|次|人|件|户|座|套|台|亩|平方米|公里|类|种|款|位|只|栋|处|支)"
+                        r"|\b\d+\s+(?:representatives?|companies|projects|stations|items|units)\b", re.I),
+    "score": re.compile(_NUMBER + r"\s*分(?![之钟类别期])"),
+    "date": re.compile(r"(?:19|20)\d{2}\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月(?:\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日|底|末|份)?"
+                       r"|(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日|(?:19|20)\d{2}\s*年(?:底|末|前)"
+                       r"|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\b(?:19|20)\d{2}\b", re.I),
+    "duration": re.compile(_NUMBER + r"\s*(?:个)?\s*(?:工作日|日|天|个月|月|年|周)(?:内|以内|之内)?|每(?:半)?(?:年|季度|月|周)|连续" + _NUMBER + r"年"
+                           r"|\b\d+\s*(?:days?|months?|years?|working days)\b", re.I),
+    "unit": re.compile(r"[\u4e00-\u9fff]{1,14}?(?:人民政府|管委会|委员会|办公室|办公厅|局|厅|委|办|部|署|中心|银行|集团|公司|分局|分行|协会|联合会|商会)(?![\u4e00-\u9fff]{0,1}(?:长|员))"),
+    "phone": re.compile(r"(?<!\d)(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8}|\d{7,8})(?!\d)"),
+}
+# What each intent wants a sentence to carry (empty: any fact will do).
+WANTED: dict[str, tuple[str, ...]] = {
+    "who": ("unit",), "tasks": ("unit",), "amount": ("money", "percent", "ratio", "count", "score", "duration"),
+    "eligibility": ("money", "percent", "ratio", "count", "score"), "when": ("date", "duration"),
+    "status": ("money", "date"), "list": (), "count": ("count",), "extreme": ("money", "count"),
+    "contact": ("phone",), "what": (), "doc": ("unit", "date"),
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str  # as printed
+    norm: str
+    index: int  # position in its passage
+
+
+@lru_cache(maxsize=4096)
+def split_sentences(text: str) -> tuple[Sentence, ...]:
+    parts = [p.strip() for p in _SENTENCE_END.split(text) if p and p.strip()]
+    return tuple(Sentence(p, normalize(p), i) for i, p in enumerate(parts))
+
+
+def clauses(sentence: str) -> list[str]:
+    return [c for c in _CLAUSE_END.split(sentence) if c.strip()]
+
+
+def facts_in(text: str) -> set[str]:
+    """The kinds of fact `text` states: {"money", "date", ...}."""
+    return {name for name, pattern in FACT_TYPES.items() if pattern.search(text)}
+
+
+def carries(text: str, intent: str) -> float:
+    """1 when `text` states what the intent asks for, 0 when it states none of it (0.5: any fact)."""
+    wanted = WANTED.get(intent, ())
+    if not wanted:
+        return 0.5 if facts_in(text) else 0.3
+    return 1.0 if any(FACT_TYPES[w].search(text) for w in wanted) else 0.0
+
+
+def fact_head(sentence: str, overlap, intents, max_chars: int = 150) -> str:  # noqa: ANN001
+    """The clauses of `sentence` that state the answer: the clause that best joins the question's
+    words (`overlap(clause)` → 0..1) with a fact of the wanted kind (`intents`: intent → weight),
+    plus its neighbours while the head is too short to read on its own."""
+    parts = clauses(sentence.strip())
+    if len(sentence) <= max_chars * 0.6 or len(parts) <= 1:
+        return _clean(sentence)
+
+    def value(c: str) -> float:
+        return overlap(c) + sum(w * carries(c, i) for i, w in intents.items())
+
+    scores = [value(c) for c in parts]
+    best = max(range(len(parts)), key=scores.__getitem__)
+    keep = {best}
+    # a clause answering only half (the amount without its subject) takes its best neighbour
+    for _ in range(3):
+        span = "".join(parts[i] for i in sorted(keep))
+        if len(span) >= 40 or len(span) >= max_chars:
+            break
+        lo, hi = min(keep) - 1, max(keep) + 1
+        options = [i for i in (lo, hi) if 0 <= i < len(parts)]
+        if not options:
+            break
+        keep.add(max(options, key=lambda i: (scores[i], -abs(i - best))))
+    # a second clause that covers other question words or facts, when close by
+    for i in sorted(range(len(parts)), key=lambda i: -scores[i]):
+        if i in keep or abs(i - best) > 3 or scores[i] < 0.6 * scores[best]:
+            continue
+        if len("".join(parts[j] for j in keep)) + len(parts[i]) <= max_chars:
+            keep |= set(range(min(keep | {i}), max(keep | {i}) + 1))
+        break
+    return _clean("".join(parts[i] for i in sorted(keep)))
+
+
+def _clean(text: str) -> str:
+    text = _OPENING.sub("", text.strip())
+    return text.rstrip("，,：:；;、 ")

@@ -1,0 +1,122 @@
+"""Counts, lists and extremes over tables: "企业组一共有几个优胜奖项目？", "投资最大的是哪个？".
+
+A question that counts, lists or compares is answered over the rows of the table it means, not
+by quoting a passage. The table is the one whose document, name and cell values the question
+names most; the filters are the cell values it names (一等奖, 企业组, 洽谈); amounts compare by
+their normalised value. A follow-up ("那其中金额最大的呢？") works on the rows of the previous
+answer. Projects (with stage, place and amount columns) are filtered in SQL by the catalogue.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bot.knowledge_view import Knowledge
+from bot.understand import Understanding
+from knowledge.amounts import parse_amount, unit_from_header
+from knowledge.models import TableRow
+from knowledge.normalize import normalize
+
+_NAME_HEADERS = re.compile(r"项目名称|名称|项目|企业名称|单位名称|改革举措|任务|举措|事项|姓名")
+_MIN = re.compile(r"最少|最小|最低|smallest|lowest|least")
+
+
+@dataclass
+class TableResult:
+    op: str  # count | list | max | min
+    rows: list[TableRow]
+    total: int
+    table: str
+    doc_key: str
+    filters: list[tuple[str, str]] = field(default_factory=list)  # (header, value) the question named
+    column: str | None = None  # the compared column (max/min)
+
+
+def _tables(k: Knowledge) -> dict[tuple[str, str], list[TableRow]]:
+    groups: dict[tuple[str, str], list[TableRow]] = {}
+    for r in k.records("table_rows"):
+        groups.setdefault((r.doc_no, r.table), []).append(r)
+    return groups
+
+
+def _named_values(question: str, rows: list[TableRow]) -> list[tuple[str, str]]:
+    """(header, value) pairs whose value the question names, for columns that group rows."""
+    q = normalize(question)
+    out = []
+    headers = list(dict.fromkeys(h for r in rows for h in r.cells))
+    for h in headers:
+        values = {normalize(r.cells.get(h, "")) for r in rows} - {""}
+        if len(values) == len(rows) and len(rows) > 3:
+            continue  # a column of unique values (names) identifies a row, it does not group
+        for v in sorted(values, key=len, reverse=True):
+            if 2 <= len(v) <= 20 and v in q:
+                out.append((h, v))
+                break
+    return out
+
+
+def pick_table(u: Understanding, k: Knowledge, previous: list[TableRow] | None = None) -> TableResult | None:
+    op = _operation(u)
+    if op is None:
+        return None
+    if previous and u.followup:
+        return _apply(op, previous, [], u, previous[0].table, previous[0].doc_no)
+    best = None
+    for (doc_key, table), rows in _tables(k).items():
+        named = _named_values(u.question, rows)
+        table_named = bool(table) and normalize(table) in normalize(u.question)
+        score = u.docs.of(doc_key) + 0.6 * len(named) + (0.8 if table_named else 0.0)
+        if not named and not table_named:
+            continue
+        if best is None or score > best[0]:
+            best = (score, doc_key, table, rows, named)
+    if best is None or best[0] < 0.9:
+        return None
+    _, doc_key, table, rows, named = best
+    kept = [r for r in rows if all(normalize(r.cells.get(h, "")) == v for h, v in named)]
+    if not kept:
+        return None
+    return _apply(op, kept, named, u, table, doc_key)
+
+
+def _operation(u: Understanding) -> str | None:
+    p = {i: u.p(i) for i in ("count", "extreme", "list")}
+    op, value = max(p.items(), key=lambda kv: kv[1])
+    if value < 0.3:
+        return None
+    if op == "extreme":
+        return "min" if _MIN.search(u.original) else "max"
+    return op
+
+
+def _apply(op: str, rows: list[TableRow], named: list, u: Understanding, table: str, doc_key: str) -> TableResult:
+    if op in ("max", "min"):
+        column, valued = _amounts(rows)
+        if valued:
+            valued.sort(key=lambda x: x[0], reverse=op == "max")
+            return TableResult(op, [r for _, r in valued[:1]], len(rows), table, doc_key, named, column)
+        op = "list"
+    return TableResult(op, rows, len(rows), table, doc_key, named)
+
+
+def _amounts(rows: list[TableRow]) -> tuple[str | None, list[tuple[float, TableRow]]]:
+    """The first column whose cells read as amounts, and each row's normalised value."""
+    headers = list(dict.fromkeys(h for r in rows for h in r.cells))
+    for h in headers:
+        unit = unit_from_header(h)
+        valued = []
+        for r in rows:
+            a = parse_amount(r.cells.get(h, ""), default_unit=unit)
+            if a is not None and (a.amount_cny or a.amount_usd):
+                valued.append((a.amount_usd or a.amount_cny or 0.0, r))
+        if len(valued) >= max(2, len(rows) // 2):
+            return h, valued
+    return None, []
+
+
+def row_name(r: TableRow) -> str:
+    for h, v in r.cells.items():
+        if v and _NAME_HEADERS.search(h):
+            return v
+    return next((v for v in r.cells.values() if v and not v.isdigit()), r.source)

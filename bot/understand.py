@@ -1,0 +1,111 @@
+"""Step 1 of an answer: what the question asks, about what, where, when, and for whose case.
+
+`understand()` turns the asker's words into an `Understanding`: language, intent probabilities
+(`bot.intents`), the places, years and amounts named, the asker's own case (首次认定,
+实到外资1200万美元), the documents it refers to (`bot.docrefs`), and the bigrams of what it names
+(for English, through the glossary's Chinese terms). Everything later reads only this.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from bot.docrefs import DocIndex, DocRefs
+from bot.intents import IntentClassifier, IntentReading
+from bot.text_match import bigrams, focus
+from knowledge.amounts import Amount
+from knowledge.extract.figures import find_amounts
+from knowledge.normalize import is_chinese, normalize
+from knowledge.places import english_names, places_in
+from retrieval.glossary import load_glossary
+
+# Qualifiers of the asker's own case that decide between clauses of one policy.
+CASE_TERMS = ("首次认定", "首次", "复审", "重新认定", "新引进", "新设立", "新设", "新落户", "新认定", "存量", "增资", "扩建",
+              "技改", "续签", "五星级", "四星级", "三星级", "二星级", "一星级", "国家级", "省级", "市级", "区级", "县级",
+              "世界500强", "中国500强", "上市", "规上", "小微", "小型微利", "个体工商户")  # fmt: skip
+_FOLLOWUP = re.compile(r"^(?:那|那么|还有|除了|另外|其他|其中|它|这个|该|这些|那些)|^(?:and|what about|how about|also|and the|what else|who else)\b|"
+                       r"除了牵头单位|配合单位呢|还有谁|呢[？?]?$|\bit\b|\bthey\b|\bthose\b", re.I)
+_CO_ASK = re.compile(r"配合|除了牵头|还有谁|还有哪些|其他单位|协同|co-?operat|who else|other units|besides|supporting", re.I)
+_YEARS = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_EN_STOP = set(
+    "a an the of in on at to for from by with and or is are was were be been does do did what which who whom whose how "
+    "when where why can could should would will shall may might must there their its it this that these those i we you "
+    "they he she me my our your about into than then so if not no any some much many more most per via as up out over "
+    "under between during since until tell please give get has have had us".split()
+)  # fmt: skip
+
+
+@dataclass
+class Understanding:
+    question: str  # as asked (with a follow-up's context prepended when it is one)
+    original: str  # the asker's own words this turn
+    lang: str
+    audience: str
+    intent: IntentReading
+    grams: frozenset[str]  # bigrams of what the question names (Chinese focus, or glossary terms)
+    places: list[str]
+    years: list[str]
+    amounts: list[Amount]
+    case: list[str]
+    docs: DocRefs
+    vector: np.ndarray | None
+    zh_terms: str = ""  # glossary Chinese terms of an English question
+    en_words: list[str] = field(default_factory=list)
+    followup: bool = False
+    wants_co: bool = False
+
+    def p(self, intent: str) -> float:
+        return self.intent.p(intent)
+
+
+def language_of(question: str) -> str:
+    return "zh" if is_chinese(question) else "en"
+
+
+def is_followup(question: str) -> bool:
+    q = normalize(question)
+    return bool(_FOLLOWUP.search(q)) and len(q) < 40
+
+
+def english_words(question: str) -> list[str]:
+    from retrieval.glossary import stem
+
+    places = english_names()
+    return [w for w in re.findall(r"[a-z][a-z0-9\-]+|\d{4}", question.lower())
+            if w not in _EN_STOP and stem(w) not in places and w not in places]  # fmt: skip
+
+
+def understand(question: str, audience: str, intents: IntentClassifier, docs: DocIndex, vectors,  # noqa: ANN001
+               context: str = "") -> Understanding:  # fmt: skip
+    """`context` is the previous turn's question when this one is a follow-up."""
+    lang = language_of(question)
+    full = f"{context} {question}".strip() if context else question
+    zh_terms = ""
+    if lang == "en":
+        zh_terms = " ".join(dict.fromkeys(zh for _, zhs in load_glossary().english_terms(full) for zh in zhs))
+    topic = focus(full) if lang == "zh" else zh_terms + " " + " ".join(_YEARS.findall(full))
+    for place in places_in(full):  # the place is checked on its own; passages rarely repeat it
+        topic = re.sub(f"{place}[市省区县]?", " ", topic)
+    qvec = vectors.query(question) if vectors is not None else None
+    reading = intents.read(question, qvec) if intents is not None else IntentReading({"what": 1.0})
+    return Understanding(
+        question=full,
+        original=question,
+        lang=lang,
+        audience=audience,
+        intent=reading,
+        grams=bigrams(topic),
+        places=places_in(full),
+        years=_YEARS.findall(full),
+        amounts=[a for _, a in find_amounts(normalize(question))],
+        case=[t for t in CASE_TERMS if t in question],
+        docs=docs.resolve(full, qvec, zh_terms),
+        vector=qvec,
+        zh_terms=zh_terms,
+        en_words=english_words(full) if lang == "en" else [],
+        followup=bool(context),
+        wants_co=bool(_CO_ASK.search(question)),
+    )
