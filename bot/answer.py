@@ -68,7 +68,8 @@ class Assistant:
             if audience not in self._views:
                 if self._intents is None:
                     self._intents = IntentClassifier(self.vectors)
-                views = load_views(self.catalogue, self.vectors)  # both audiences from one read
+                views = load_views(self.catalogue, self.vectors, self._intents.by_language(),
+                                   self.settings.home_place or None)  # both audiences from one read
                 self._views = {a: View(kn, DocIndex(kn.docs, self.vectors)) for a, kn in views.items()}
                 trim()
             return self._views[audience]
@@ -133,8 +134,10 @@ class Assistant:
         for c in ranked[1:8]:
             if len(chosen) >= 3 or c.score < EXTRA_MIN * best.score:
                 break
-            if c.doc_key != best.doc_key or c.kind not in (best.kind, "sentence") or c.text == best.text:
+            if c.doc_key != best.doc_key or c.kind not in (best.kind, "sentence"):
                 continue
+            if any(c.text in x.text or x.text in c.text for x in chosen):
+                continue  # a sentence and the pair it belongs to say the same
             gain = (u.grams & raw_bigrams(c.text)) - covered
             if len(gain) >= EXTRA_GAIN:
                 chosen.append(c)

@@ -18,7 +18,7 @@ import numpy as np
 from bot.intents import INTENTS
 from bot.knowledge_view import KINDS, Knowledge
 from bot.record_index import coverage_of
-from bot.sentences import carries, split_sentences
+from bot.sentences import Sentence, carries, split_sentences
 from bot.text_match import raw_bigrams
 from bot.understand import Understanding
 from knowledge.models import Chunk
@@ -94,7 +94,7 @@ def records(u: Understanding, k: Knowledge) -> list[Candidate]:
         n = len(view.records)
         lex_q = coverage_of(view.full_grams.overlap(q), len(q)) if q else np.zeros(n)
         lex_k = coverage_of(view.grams.overlap(q), view.grams.sizes) if q else np.zeros(n)
-        dense = (k.dense(view.vectors @ u.vector) if u.vector is not None and view.vectors.shape[1] == len(u.vector)
+        dense = (k.dense(view.vectors @ u.vector, u.lang) if u.vector is not None and view.vectors.shape[1] == len(u.vector)
                  else np.zeros(n))  # fmt: skip
         doc_keys = [r.doc_no for r in view.records]
         place = k.places_fit(doc_keys, u.places)
@@ -149,20 +149,35 @@ def sentences(u: Understanding, k: Knowledge, hits: list) -> list[Candidate]:  #
         heading = c.section.split(" > ")[-1] if c.section else ""
         head_grams = raw_bigrams(heading)
         head_q = len(q & head_grams) / len(q) if q else 0.0
-        for s in split_sentences(c.text):
-            if len(s.norm) < 6 or _TAG_LINE.match(s.norm) or _is_heading(s.norm):
-                continue  # a 责任单位 line is a responsibility record, a heading names a topic: neither answers
+        units = [x for x in split_sentences(c.text)
+                 if len(x.norm) >= 6 and not _TAG_LINE.match(x.norm) and not _is_heading(x.norm)]  # fmt: skip
+        # a tag line is a responsibility record and a heading names a topic: neither answers
+        for s in units + _pairs(u, units):
             own = len(q & raw_bigrams(s.norm)) / len(q) if q else 0.0
             lex_q = own + 0.3 * max(0.0, min(1.0, own + head_q) - own)  # the heading helps, a little
             lex_k = 0.5 * (len(q & head_grams) / len(head_grams) if head_grams else 0.0)
             if u.lang == "en" and c.language == "en":
                 lex_q = max(lex_q, _en_overlap(u, s.text))
             out.append(Candidate("sentence", s, key, c.section_no or c.section, s.text, {
-                "dense": float(k.dense(h.dense_similarity)), "lex_q": lex_q, "lex_k": lex_k, "kind": kind_fit(u, "sentence"),
-                "carries": _carries(u, s.norm), "place": place, "year": _year(u, s.norm + c.title, None),
-                "doc": u.docs.of(key), "recent": _recent(d.date if d else c.date), "case": _case(u, s.norm),
-                "rank": 1.0 / rank, "home": home,
+                "dense": float(k.dense(h.dense_similarity, u.lang)), "lex_q": lex_q, "lex_k": lex_k,
+                "kind": kind_fit(u, "sentence"), "carries": _carries(u, s.norm), "place": place,
+                "year": _year(u, s.norm + c.title, None), "doc": u.docs.of(key), "recent": _recent(d.date if d else c.date),
+                "case": _case(u, s.norm), "rank": 1.0 / rank, "home": home,
             }, chunk=c))  # fmt: skip
+    return out
+
+
+def _pairs(u: Understanding, units: list[Sentence]) -> list[Sentence]:
+    """Two adjacent sentences as one candidate when one names the topic and the next states the
+    fact ("…可以要求付款方确认。付款方应当自被要求之日起三十日内予以确认。")."""
+    q = u.grams
+    out = []
+    for a, b in zip(units, units[1:], strict=False):
+        la, lb = (len(q & raw_bigrams(x.norm)) / len(q) if q else 0.0 for x in (a, b))
+        ca, cb = _carries(u, a.norm), _carries(u, b.norm)
+        if len(a.text) + len(b.text) <= 220 and ((la >= 0.3 and cb > ca + 0.2) or (lb >= 0.3 and ca > cb + 0.2)):
+            text = a.text + b.text
+            out.append(Sentence(text, a.norm + b.norm, a.index))
     return out
 
 

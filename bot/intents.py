@@ -34,7 +34,7 @@ CUES: dict[str, re.Pattern[str]] = {
     "count": re.compile(r"一共|总共|共有|几个|多少个|多少家|多少项|how many|number of|count", re.I),
     "extreme": re.compile(r"最大|最多|最高|最少|最小|最低|前[三五十\d]|排名|largest|biggest|highest|smallest|lowest|top \d", re.I),
     "contact": re.compile(r"联系人|联系电话|电话|手机|联系方式|对接人|承办人|找谁|咨询|contact|phone|telephone|call", re.I),
-    "what": re.compile(r"什么|哪些方面|内容|有没有|是否|怎么|如何|叫什么|what|how|does|is there", re.I),
+    "what": re.compile(r"是什么|叫什么|什么是|哪些方面|主要内容|有没有|是否|怎么处理|如何|\bwhat (?:is|are|does|do)\b|^does\b|^is there|tell me about", re.I),
     "doc": re.compile(r"发文机关|发文单位|哪个单位发|谁发的|抄送|主送|印发单位|issued by|who issued|copied to", re.I),
 }
 
@@ -74,6 +74,13 @@ class IntentClassifier:
         self._labels = np.asarray([INTENTS.index(i) for i, _ in rows])
         self._matrix = vectors.queries([t for _, t in rows])
         self._vectors = vectors
+
+    def by_language(self) -> dict[str, np.ndarray]:
+        """The example vectors of Chinese and of English questions (similarity calibration)."""
+        from knowledge.normalize import is_chinese
+
+        zh = np.asarray([is_chinese(t) for _, t in examples()])
+        return {"zh": self._matrix[zh], "en": self._matrix[~zh]}
 
     def read(self, question: str, qvec: np.ndarray | None = None) -> IntentReading:
         qvec = self._vectors.query(question) if qvec is None else qvec

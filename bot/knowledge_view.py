@@ -57,14 +57,14 @@ class Knowledge:
     docs: dict[str, SourceDocument] = field(default_factory=dict)  # by 文号 (or title)
     kinds: dict[str, KindView] = field(default_factory=dict)
     units: list[str] = field(default_factory=list)  # every unit name, longest first
-    dense_baseline: float = 0.0  # cosine of unrelated texts under this model (see `baseline`)
+    dense_baseline: dict[str, float] = field(default_factory=dict)  # by question language (see `baselines`)
     home: str | None = None  # the office's own place: most documents are about it
     _places: dict[str, str | None] = field(default_factory=dict)
 
-    def dense(self, cos: np.ndarray | float) -> np.ndarray | float:
-        """Cosine rescaled so 0 means "as similar as unrelated texts" and 1 means identical."""
-        b = self.dense_baseline
-        return np.clip((np.asarray(cos) - b) / (1.0 - b), 0.0, 1.0) if b < 1 else np.asarray(cos)
+    def dense(self, cos: np.ndarray | float, lang: str = "zh") -> np.ndarray | float:
+        """Cosine rescaled so 0 means "as similar as a question and an unrelated record" and 1 identical."""
+        b = self.dense_baseline.get(lang, 0.0)
+        return np.clip((np.asarray(cos) - b) / (1.0 - b), 0.0, 1.0)
 
     def doc(self, key: str | None) -> SourceDocument | None:
         return self.docs.get(key or "")
@@ -101,9 +101,11 @@ def visible(audience: str) -> tuple[str, ...] | None:
     return None if audience == "staff" else ("public",)
 
 
-def load_views(catalogue, vectors=None, home: str | None = None) -> dict[str, Knowledge]:  # noqa: ANN001
+def load_views(catalogue, vectors=None, questions: dict[str, np.ndarray] | None = None,  # noqa: ANN001
+               home: str | None = None) -> dict[str, Knowledge]:  # fmt: skip
     """Both audiences' snapshots from one read of the catalogue; record vectors come from the
-    cache (`retrieval.vector_cache.VectorCache`), embedded once for the staff superset."""
+    cache (`retrieval.vector_cache.VectorCache`), embedded once for the staff superset;
+    `questions` (example question vectors by language) calibrate the similarity feature."""
     all_docs = [light(d) for d in catalogue.iter_documents(None)]
     references = catalogue.references(None)
     rows = {kind: catalogue.records_with_visibility(kind) for kind in KINDS}
@@ -125,20 +127,22 @@ def load_views(catalogue, vectors=None, home: str | None = None) -> dict[str, Kn
             vec = full_vectors[kind][keep] if len(keep) else np.zeros((0, full_vectors[kind].shape[1]))
             kinds[kind] = KindView(recs, list(keys), list(texts), GramIndex(keys), GramIndex(texts), vec)
         units = sorted({u for r in kinds["responsibilities"].records for u in r.units}, key=len, reverse=True)
-        views[audience] = Knowledge(docs, kinds, units, baseline(full_vectors), home_place(all_docs, home))
+        views[audience] = Knowledge(docs, kinds, units, baselines(full_vectors, questions), home_place(all_docs, home))
     return views
 
 
-def baseline(vectors: dict[str, np.ndarray], sample: int = 400) -> float:
-    """The mean cosine of two records picked at random: what "unrelated" looks like for this
-    model (about 0.78 for e5, near 0 for others), so similarity means the same for any model."""
+def baselines(vectors: dict[str, np.ndarray], questions: dict[str, np.ndarray] | None, sample: int = 400) -> dict[str, float]:
+    """Per question language, the mean cosine of a question and a record picked at random: what
+    "unrelated" looks like for this model (about 0.8 for e5 in Chinese, lower across languages,
+    near 0 for others), so a similarity feature means the same for any model and language."""
     rows = [v for v in vectors.values() if len(v) and v.shape[1]]
-    if not rows:
-        return 0.0
+    if not rows or not questions:
+        return {}
     m = np.concatenate(rows)
     rng = np.random.default_rng(0)
-    a, b = m[rng.integers(0, len(m), sample)], m[rng.integers(0, len(m), sample)]
-    return float(np.clip(np.mean(np.sum(a * b, axis=1)), 0.0, 0.95))
+    picked = m[rng.integers(0, len(m), sample)]
+    return {lang: float(np.clip(np.mean(q @ picked.T), 0.0, 0.95)) for lang, q in questions.items()
+            if len(q) and q.shape[1] == picked.shape[1]}  # fmt: skip
 
 
 def home_place(docs: list[SourceDocument], configured: str | None = None) -> str | None:

@@ -47,6 +47,7 @@ class Settings:
     llm_model: str = ""
     llm_timeout_s: float = 30.0
     memory_ttl_s: int = 1800
+    home_place: str = ""  # the office's own place (绍兴); empty = the place most documents are about
     # service
     host: str = "127.0.0.1"
     port: int = 8080
