@@ -17,9 +17,10 @@ from bot import compose
 from bot.candidates import Candidate, doc_facts, records, sentences
 from bot.docrefs import DocIndex
 from bot.intents import IntentClassifier
-from bot.knowledge_view import Knowledge, load_views
+from bot.knowledge_view import Knowledge, load_views, visible
 from bot.memory import ConversationMemory, Turn
 from bot.models import Answer, Citation
+from bot.project_filters import project_filter
 from bot.ranking import load_model
 from bot.settings import Settings
 from bot.tables import TableResult, pick_table, row_name
@@ -41,18 +42,24 @@ class View:
 
 
 class Assistant:
-    def __init__(self, settings: Settings, catalogue, retriever) -> None:  # noqa: ANN001
+    def __init__(self, settings: Settings, catalogue, retriever, vectors=None) -> None:  # noqa: ANN001
         from retrieval.vector_cache import VectorCache
 
         self.settings = settings
         self.catalogue = catalogue
         self.retriever = retriever
         self.memory = ConversationMemory(settings.memory_ttl_s)
-        self.vectors = VectorCache(settings.data_dir / "text_vectors.sqlite3", retriever.embedder)
+        self.vectors = vectors or getattr(retriever, "vectors", None) or VectorCache(
+            settings.data_dir / "text_vectors.sqlite3", retriever.embedder)
         self.model = load_model()
         self._views: dict[str, View] = {}
         self._intents: IntentClassifier | None = None
         self._lock = threading.Lock()
+        self._translate = None
+        if settings.llm_enabled:
+            from bot.llm import LLMTranslator
+
+            self._translate = LLMTranslator(settings).translate
 
     def refresh(self) -> None:
         """Drop the snapshots after the catalogue changed (Runtime calls this after indexing)."""
@@ -107,6 +114,9 @@ class Assistant:
         tasks = self._unit_tasks(u, v.knowledge)
         if tasks is not None:
             return tasks
+        projects = self._projects(u, v.knowledge, cid)
+        if projects is not None:
+            return projects
         table = pick_table(u, v.knowledge, last.record if followup and last.route == "table" else None)
         if table is not None:
             return self._table(u, v.knowledge, table, cid)
@@ -148,7 +158,7 @@ class Assistant:
         heads, evidence, cites = [], [], []
         for c in chosen:
             doc = k.doc(c.doc_key)
-            head, ev = compose.render(c, u, doc)
+            head, ev = compose.render(c, u, doc, self._translate)
             heads.append(head)
             evidence.append(ev)
             cites.append(compose.citation(doc, c.doc_key, _section(c)))
@@ -186,6 +196,23 @@ class Assistant:
         text = compose.assemble([head], evidence, [cite], u.lang)
         self.memory.remember(cid, Turn(u.original, "table", list(t.rows), t.doc_key, t.table))
         return Answer(text, u.lang, True, [cite], f"table-{t.op}")
+
+    def _projects(self, u: Understanding, k: Knowledge, cid: str | None) -> Answer | None:
+        """Lists and counts of projects by stage, amount or place: exact, in SQL."""
+        if max(u.p("list"), u.p("count"), u.p("extreme")) < 0.3:
+            return None
+        f = project_filter(u.original)
+        if f is None or f.empty:
+            return None
+        vis = visible(u.audience)
+        shown = self.catalogue.projects(vis, limit=compose.LIST_MAX, **f.sql())
+        if not shown:
+            return None
+        total = self.catalogue.count_projects(vis, **f.sql())
+        cites = [compose.citation(k.doc(p.doc_no), p.doc_no, p.section) for p in shown]
+        head = compose.project_list(shown, f.describe(u.lang), u.lang, total)
+        self.memory.remember(cid, Turn(u.original, "project-list"))
+        return Answer(compose.assemble([head], [], cites, u.lang), u.lang, True, cites, "project-list")
 
     def _unit_tasks(self, u: Understanding, k: Knowledge) -> Answer | None:
         """"市商务局参与了哪些工作？": every task the named unit leads or joins (in the named document)."""

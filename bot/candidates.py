@@ -15,6 +15,7 @@ from typing import Any
 
 import numpy as np
 
+from bot.cases import case_fit
 from bot.intents import INTENTS
 from bot.knowledge_view import KINDS, Knowledge
 from bot.record_index import coverage_of
@@ -57,6 +58,7 @@ class Candidate:
     features: dict[str, float] = field(default_factory=dict)
     score: float = 0.0
     chunk: Chunk | None = None  # the passage of a sentence candidate
+    note: str = ""  # why it applies to the asker's case ("营业收入20亿元，符合“10亿元以上”")
 
 
 def kind_fit(u: Understanding, kind: str) -> float:
@@ -109,12 +111,14 @@ def records(u: Understanding, k: Knowledge) -> list[Candidate]:
             r = view.records[int(i)]
             d = k.doc(r.doc_no)
             text = view.texts[int(i)]
+            fit_case = case_fit(r, u.amounts, u.case) if label == "incentive" else None
+            case = fit_case.value if fit_case and fit_case.value else _case(u, text)
             out.append(Candidate(label, r, r.doc_no, getattr(r, "section", "") or "", view.keys[int(i)], {
                 "dense": float(dense[i]), "lex_q": float(lex_q[i]), "lex_k": float(lex_k[i]), "kind": fit,
                 "carries": _record_carries(u, label, r, text), "place": float(place[i]),
                 "year": _year(u, text, d.date if d else None), "doc": float(doc[i]),
-                "recent": _recent(d.date if d else None), "case": _case(u, text), "rank": 0.0, "home": float(home[i]),
-            }))  # fmt: skip
+                "recent": _recent(d.date if d else None), "case": case, "rank": 0.0, "home": float(home[i]),
+            }, note=fit_case.reason if fit_case else ""))  # fmt: skip
     return out
 
 

@@ -51,8 +51,11 @@ def not_found(lang: str, units: list[str]) -> str:
     return msg + (" You may ask: " + "; ".join(en_name(u) for u in units) + "." if units else "")
 
 
-def render(c: Candidate, u: Understanding, doc: SourceDocument | None) -> tuple[str, str]:
-    """(head, evidence) of one candidate."""
+def render(c: Candidate, u: Understanding, doc: SourceDocument | None, translate=None) -> tuple[str, str]:  # noqa: ANN001
+    """(head, evidence) of one candidate; `translate` (zh → labelled English or None) may word an
+    English head from a Chinese sentence (see bot/llm.py)."""
+    if c.kind == "sentence":
+        return _sentence(c, u, doc, translate)
     return _RENDER[c.kind](c, u, doc)
 
 
@@ -84,6 +87,8 @@ def _incentive(c: Candidate, u: Understanding, doc: SourceDocument | None) -> tu
         head = describe_zh(r) if u.lang == "zh" else describe_en(r)
     except ImportError:
         head = _incentive_fallback(r, u.lang)
+    if c.note:
+        head += f"（依据：{c.note}）" if u.lang == "zh" else f" (Your case: {c.note})"
     label = "原文：" if u.lang == "zh" else "Original text (Chinese): "
     return head, label + r.source
 
@@ -159,6 +164,26 @@ def _table_row(c: Candidate, u: Understanding, doc: SourceDocument | None) -> tu
     return sentence_head(" ".join(v for _, v in rest)) or body, f"Original row (Chinese): {body}{where}"
 
 
+def project_list(ps: list, description: str, lang: str, total: int) -> str:  # noqa: ANN001 - list[Project]
+    """`ps` are the projects shown (newest status first), `total` how many match."""
+    if lang == "zh":
+        lines = [f"符合条件（{description or '全部'}）的项目共{total}个："]
+        for i, p in enumerate(ps, 1):
+            when = f"截至{human_date(p.as_of, 'zh')}" if p.as_of else "日期未注明"
+            lines.append(f"{i}. {p.name}：{p.stage or '阶段未注明'}，{p.amount_text or '金额未注明'}（{when}，{p.doc_no}）")
+        if total > len(ps):
+            lines.append(f"……以上为前{len(ps)}个，另有{total - len(ps)}个未列出（按状态日期从新到旧；可加阶段、金额或地区缩小范围）。")
+        return "\n".join(lines)
+    lines = [f"{total} project(s) match ({description or 'all'}):"]
+    for i, p in enumerate(ps, 1):
+        when = f"as of {human_date(p.as_of, 'en')}" if p.as_of else "date not stated"
+        amount = en_amount(p.amount_text or "", p.amount_value, p.amount_unit, p.currency) if p.amount_text else "amount not stated"
+        lines.append(f"{i}. {p.name}: {STAGE_EN.get(p.stage or '', p.stage or 'stage not stated')}, {amount} ({when}, {p.doc_no})")
+    if total > len(ps):
+        lines.append(f"... the first {len(ps)} are listed; {total - len(ps)} more are not shown (add a stage, amount or place).")
+    return "\n".join(lines)
+
+
 _EFFECTIVE_Q = re.compile(r"施行|生效|实施|起效|take effect|effective|come into force", re.I)
 _VALID_Q = re.compile(r"有效期|到期|截止|失效|有效到|until when|valid|expire", re.I)
 _ISSUER_Q = re.compile(r"发文机关|发文单位|哪个单位发|谁发|印发单位|issued by|who issued", re.I)
@@ -218,7 +243,7 @@ def _quote(text: str, u: Understanding) -> str:
     return ("原文：" if u.lang == "zh" else "Original text (Chinese): ") + text
 
 
-def _sentence(c: Candidate, u: Understanding, doc: SourceDocument | None) -> tuple[str, str]:
+def _sentence(c: Candidate, u: Understanding, doc: SourceDocument | None, translate=None) -> tuple[str, str]:  # noqa: ANN001
     s = c.record
     q = u.grams
 
@@ -229,7 +254,7 @@ def _sentence(c: Candidate, u: Understanding, doc: SourceDocument | None) -> tup
     head = fact_head(s.text, overlap, {i: u.p(i) for i in ("who", "amount", "when", "count", "contact", "eligibility")})
     zh_source = c.chunk is not None and c.chunk.language == "zh"
     if u.lang == "en" and zh_source:
-        en = sentence_head(head)
+        en = (translate(head) if translate else None) or sentence_head(head)
         return en or f"The document says (Chinese): {head}", f"Original text (Chinese): 「{s.text}」"
     if u.lang == "en":
         return head, (f'"{s.text}"' if len(s.text) > len(head) + 10 else "")
@@ -237,7 +262,7 @@ def _sentence(c: Candidate, u: Understanding, doc: SourceDocument | None) -> tup
 
 
 _RENDER = {"responsibility": _responsibility, "incentive": _incentive, "figure": _figure, "project": _project,
-           "contact": _contact, "table_row": _table_row, "doc_fact": _doc_fact, "sentence": _sentence}  # fmt: skip
+           "contact": _contact, "table_row": _table_row, "doc_fact": _doc_fact}  # fmt: skip
 
 
 def assemble(heads: list[str], evidence: list[str], cites: list[Citation], lang: str, warning: str = "") -> str:

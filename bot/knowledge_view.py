@@ -24,7 +24,8 @@ KINDS: tuple[str, ...] = ("responsibilities", "incentives", "figures", "projects
 def record_texts(kind: str, r: Any) -> tuple[str, str]:
     """(key text a question names, full text embedded for meaning) of one record."""
     if kind == "responsibilities":
-        return r.task, " ".join(filter(None, [r.task, r.scope, r.source]))
+        item = getattr(r, "item", "") or ""
+        return r.task, " ".join(filter(None, [r.task, item if item != r.task else "", r.scope, r.source]))
     if kind == "incentives":
         key = " ".join(filter(None, [r.title, r.beneficiary]))
         return key, " ".join(filter(None, [key, *r.conditions, r.benefit]))

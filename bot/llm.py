@@ -1,9 +1,11 @@
-"""Optional LLM answers over any OpenAI-compatible chat endpoint (Qwen, DeepSeek, vLLM, Ollama).
+"""Optional machine translation of an English answer's head, over any OpenAI-compatible endpoint
+(Qwen, DeepSeek, vLLM, Ollama).
 
-The model sees only the retrieved, audience-filtered passages. Its answer is accepted
-only if it cites a 文号 from those passages and every number (with its unit) it states
-occurs in them; otherwise the caller falls back to the extractive answer. A model
-cannot invent an incentive rate that no document contains.
+Without an LLM an English head lists the key facts of the Chinese sentence; with one, the head
+may be a fluent translation, labelled "(machine translation)", and accepted only if every
+number of the Chinese source is in it with its unit converted (1.5亿美元 = USD 150 million,
+500万元 = RMB 5 million, 50% = 50%) and it states no number the source lacks. The model sees only
+the sentence already chosen for the asker's audience, never the rest of the knowledge base.
 """
 
 from __future__ import annotations
@@ -13,64 +15,75 @@ import re
 
 import httpx
 
-from bot.models import Answer, Citation
 from bot.settings import Settings
+from knowledge.extract.figures import find_amounts
 from knowledge.normalize import normalize
 
 log = logging.getLogger(__name__)
-
-SYSTEM_ZH = (
-    "你是招商引资政策助手。只能根据给出的资料回答，不得使用资料以外的信息，不得编造数字。"
-    "回答简洁，第一句直接回答问题，并注明来源文号（如 绍政办发〔2023〕17号）和章节。资料中没有答案时回答：知识库中没有找到。"
-)
-SYSTEM_EN = (
-    "You answer investment-promotion questions using ONLY the passages given. Never add facts or numbers that are not "
-    "in them. Answer briefly in English, first sentence answers the question, and cite the document number (文号) and "
-    "section. Give Chinese official names in brackets. If the passages do not answer, say: I could not find this."
-)
+LABEL = " (machine translation)"
+SYSTEM = ("Translate the Chinese government text into plain English for a foreign investor. Keep every number, "
+          "convert amounts to English units (1.5亿美元 = USD 150 million, 500万元 = RMB 5 million), keep Chinese "
+          "official names in brackets after their English name, add nothing. Reply with the translation only.")  # fmt: skip
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-_LIST_MARKER = re.compile(r"(?m)^\s*\d{1,2}[.、)]\s*")
 
 
-def numbers_supported(answer: str, context: str) -> bool:
-    """Every number in the answer occurs in the context (years and list numbers included)."""
-    known = {n.replace(",", "") for n in _NUMBER.findall(normalize(context))}
-    prose = _LIST_MARKER.sub("", normalize(answer))
-    return all(n.replace(",", "") in known for n in _NUMBER.findall(prose))
+def _plain(n: float) -> str:
+    return f"{n:g}"
 
 
-class LLMAnswerer:
+def expected_numbers(zh: str) -> list[set[str]]:
+    """For each number of the source, the spellings an English rendering may use."""
+    text = normalize(zh)
+    out: list[set[str]] = []
+    spans: list[tuple[int, int]] = []
+    for at, a in find_amounts(text):
+        spans.append((at, at + len(a.text)))
+        absolute = a.amount_usd or a.amount_cny
+        if a.unit == "%":
+            out.append({_plain(a.value)})
+        elif absolute:
+            out.append({_plain(absolute), _plain(absolute / 1e6), _plain(absolute / 1e9), _plain(absolute / 1e3),
+                        f"{absolute:,.0f}"})  # fmt: skip
+    for m in _NUMBER.finditer(text):  # counts, years, days: the same digits
+        if not any(s <= m.start() < e for s, e in spans):
+            out.append({m.group(0).replace(",", "")})
+    return out
+
+
+def numbers_match(zh: str, en: str) -> bool:
+    """Every source number appears (converted) in `en`, and `en` states no other number."""
+    found = {n.replace(",", "") for n in _NUMBER.findall(en)} | set(_NUMBER.findall(en))
+    wanted = expected_numbers(zh)
+    if not all(spellings & found for spellings in wanted):
+        return False
+    allowed = set().union(*wanted) if wanted else set()
+    allowed = {x.replace(",", "") for x in allowed} | allowed
+    return all(n.replace(",", "") in allowed or n in allowed for n in _NUMBER.findall(en))
+
+
+class LLMTranslator:
     def __init__(self, settings: Settings, client: httpx.Client | None = None) -> None:
         self.settings = settings
         self.client = client or httpx.Client(timeout=settings.llm_timeout_s)
 
-    def answer(self, question: str, picked: list, lang: str) -> Answer | None:  # noqa: ANN001 - list[Picked]
-        context = "\n\n".join(
-            f"[{p.chunk.doc_no or p.chunk.title} {p.chunk.section_no or p.chunk.section}]\n{p.chunk.text}" for p in picked
-        )
-        messages = [
-            {"role": "system", "content": SYSTEM_ZH if lang == "zh" else SYSTEM_EN},
-            {"role": "user", "content": f"资料 / Passages:\n{context}\n\n问题 / Question: {question}"},
-        ]
+    def translate(self, zh: str) -> str | None:
+        """The English of `zh`, labelled, or None (the caller keeps its own head)."""
+        messages = [{"role": "system", "content": SYSTEM}, {"role": "user", "content": zh}]
         try:
             resp = self.client.post(
                 self.settings.llm_base_url.rstrip("/") + "/chat/completions",
                 headers={"Authorization": f"Bearer {self.settings.llm_api_key}"} if self.settings.llm_api_key else {},
-                json={"model": self.settings.llm_model, "messages": messages, "temperature": 0.1},
+                json={"model": self.settings.llm_model, "messages": messages, "temperature": 0.0},
             )
             resp.raise_for_status()
             text = resp.json()["choices"][0]["message"]["content"].strip()
         except (httpx.HTTPError, KeyError, IndexError, ValueError) as e:
-            log.warning("llm call failed, using the extractive answer: %s", type(e).__name__)
+            log.warning("llm translation failed, keeping the extractive head: %s", type(e).__name__)
             return None
-        cited = [p for p in picked if p.chunk.doc_no and p.chunk.doc_no in normalize(text)]
-        if not cited:
-            log.info("llm answer rejected: no citation of a retrieved document")
+        if not text or re.search(r"[\u4e00-\u9fff]{8,}", re.sub(r"[（(][^）)]*[）)]", "", text)):
+            log.info("llm translation rejected: not English")
             return None
-        if not numbers_supported(text, context):
-            log.info("llm answer rejected: a number is not in the retrieved passages")
+        if not numbers_match(zh, text):
+            log.info("llm translation rejected: its numbers do not match the source")
             return None
-        cites = [Citation(p.chunk.doc_no or "", p.chunk.title, p.chunk.section_no or p.chunk.section) for p in cited]
-        if lang == "en" and any(p.chunk.language == "zh" for p in cited):
-            text += "\n(Unofficial translation of the Chinese original; the Chinese text prevails.)"
-        return Answer(text, lang, True, cites, "passage-llm")
+        return text.rstrip() + LABEL

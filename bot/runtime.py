@@ -57,6 +57,7 @@ class Runtime:
         from retrieval.indexer import Indexer
         from retrieval.retriever import HybridRetriever
         from retrieval.store import open_store
+        from retrieval.vector_cache import VectorCache
 
         with self._warm_lock:  # idempotent: the lifespan's thread and an admin job may both call it
             if self.ready:
@@ -70,8 +71,9 @@ class Runtime:
                 from bot.data_check import reconcile_catalogue
 
                 reconcile_catalogue(self.catalogue, store, self.settings, self.reindex)
-            self._retriever = HybridRetriever(self.settings, self.catalogue, embedder, store)
-            self._assistant = Assistant(self.settings, self.catalogue, self._retriever)
+            vectors = VectorCache(self.settings.data_dir / "text_vectors.sqlite3", embedder)
+            self._retriever = HybridRetriever(self.settings, self.catalogue, embedder, store, vectors=vectors)
+            self._assistant = Assistant(self.settings, self.catalogue, self._retriever, vectors)
             self._assistant.prepare()  # record vectors and snapshots before the first question
             self.ready = True
 

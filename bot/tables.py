@@ -18,8 +18,10 @@ from knowledge.amounts import parse_amount, unit_from_header
 from knowledge.models import TableRow
 from knowledge.normalize import normalize
 
-_NAME_HEADERS = re.compile(r"项目名称|名称|项目|企业名称|单位名称|改革举措|任务|举措|事项|姓名")
+_NAME_HEADERS = ("项目名称", "名称", "项目", "改革举措", "举措", "任务", "事项", "企业名称", "单位名称", "单位", "姓名")
 _MIN = re.compile(r"最少|最小|最低|smallest|lowest|least")
+_BRACKETED = re.compile(r"[（(][^）)]*[）)]")
+_SEGMENTS = re.compile(r"[\s（）()、，,：:“”\"《》\-—]+|[一二三四五六七八九十]+、")
 
 
 @dataclass
@@ -40,13 +42,18 @@ def _tables(k: Knowledge) -> dict[tuple[str, str], list[TableRow]]:
     return groups
 
 
+def core(value: str) -> str:
+    """A cell's value without bracketed remarks: "一等奖 （2名）" → "一等奖"."""
+    return _BRACKETED.sub("", normalize(value)).strip()
+
+
 def _named_values(question: str, rows: list[TableRow]) -> list[tuple[str, str]]:
     """(header, value) pairs whose value the question names, for columns that group rows."""
     q = normalize(question)
     out = []
     headers = list(dict.fromkeys(h for r in rows for h in r.cells))
     for h in headers:
-        values = {normalize(r.cells.get(h, "")) for r in rows} - {""}
+        values = {core(r.cells.get(h, "")) for r in rows} - {""}
         if len(values) == len(rows) and len(rows) > 3:
             continue  # a column of unique values (names) identifies a row, it does not group
         for v in sorted(values, key=len, reverse=True):
@@ -54,6 +61,13 @@ def _named_values(question: str, rows: list[TableRow]) -> list[tuple[str, str]]:
                 out.append((h, v))
                 break
     return out
+
+
+def _table_named(question: str, table: str) -> bool:
+    """The question names the table by its name or a part of it ("企业组" of "获奖项目（一、企业组）")."""
+    q = normalize(question)
+    parts = [p for p in _SEGMENTS.split(normalize(table)) if len(p) >= 2]
+    return any(p in q for p in parts)
 
 
 def pick_table(u: Understanding, k: Knowledge, previous: list[TableRow] | None = None) -> TableResult | None:
@@ -65,7 +79,7 @@ def pick_table(u: Understanding, k: Knowledge, previous: list[TableRow] | None =
     best = None
     for (doc_key, table), rows in _tables(k).items():
         named = _named_values(u.question, rows)
-        table_named = bool(table) and normalize(table) in normalize(u.question)
+        table_named = bool(table) and _table_named(u.question, table)
         score = u.docs.of(doc_key) + 0.6 * len(named) + (0.8 if table_named else 0.0)
         if not named and not table_named:
             continue
@@ -74,7 +88,7 @@ def pick_table(u: Understanding, k: Knowledge, previous: list[TableRow] | None =
     if best is None or best[0] < 0.9:
         return None
     _, doc_key, table, rows, named = best
-    kept = [r for r in rows if all(normalize(r.cells.get(h, "")) == v for h, v in named)]
+    kept = [r for r in rows if all(core(r.cells.get(h, "")) == v for h, v in named)]
     if not kept:
         return None
     return _apply(op, kept, named, u, table, doc_key)
@@ -116,7 +130,9 @@ def _amounts(rows: list[TableRow]) -> tuple[str | None, list[tuple[float, TableR
 
 
 def row_name(r: TableRow) -> str:
-    for h, v in r.cells.items():
-        if v and _NAME_HEADERS.search(h):
-            return v
+    """What a row is called: its 项目名称 / 名称 / 举措 … cell, in that order of preference."""
+    for name in _NAME_HEADERS:
+        for h, v in r.cells.items():
+            if v and name in h:
+                return v
     return next((v for v in r.cells.values() if v and not v.isdigit()), r.source)

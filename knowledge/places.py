@@ -48,7 +48,7 @@ def _gazetteer() -> tuple[dict[str, str], dict[str, str], dict[str, str], re.Pat
             alias.setdefault(short, place)
         if en:
             english.setdefault(en, place)
-    for name, short in _LOCAL_SHORT.items():
+    for short in _LOCAL_SHORT.values():
         alias[short] = short
     parent.update(_LOCAL_PARENT)
     english.update(_EN_EXTRA)

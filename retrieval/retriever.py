@@ -55,7 +55,10 @@ class HybridRetriever:
         candidates: int = 40,
         weights: tuple[float, float] = (1.0, 3.0),
         rrf_k: int = 10,
+        vectors: Any = None,
     ) -> None:
+        """`vectors` (a `retrieval.vector_cache.VectorCache`) embeds the query once for both this
+        search and the answer engine's comparisons with records; without it, the embedder does."""
         self.settings = settings
         self.catalogue = catalogue
         self.embedder = embedder
@@ -63,6 +66,7 @@ class HybridRetriever:
         self.candidates = candidates
         self.weights = weights
         self.rrf_k = rrf_k
+        self.vectors = vectors
         self.glossary = load_glossary()
         self._bm25: BM25Index | None = None
         self._tokens = TokenCache(settings.data_dir / "keyword_tokens.sqlite3")
@@ -132,7 +136,7 @@ class HybridRetriever:
         flt = ChunkFilter.for_audience(audience, kinds, doc_no or self._named_doc_no(query))
         searched = self.expand(query)
         n = max(self.candidates, k * 4)
-        qvec = self.embedder.embed_query(searched)
+        qvec = self.vectors.query(searched).tolist() if self.vectors is not None else self.embedder.embed_query(searched)
         dense = self.store.query(qvec, n, flt)
         lexical = self._lexical().search_ids(searched, n, flt)
         chunks: dict[str, Chunk] = {h.chunk.chunk_id: h.chunk for h in dense}

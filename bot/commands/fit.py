@@ -16,13 +16,17 @@ from pathlib import Path
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--set", action="append", required=True, metavar="DATA_DIR=QUESTIONS", help="an indexed data folder and its questions")
+    p.add_argument("--set", action="append", default=[], metavar="DATA_DIR=QUESTIONS", help="an indexed data folder and its questions")
+    p.add_argument("--dump", type=Path, help="save the gathered features (to refit without gathering again)")
+    p.add_argument("--load", type=Path, help="refit on features saved by --dump")
     p.add_argument("--generated", type=int, default=300, help="questions generated from records per set")
     p.add_argument("--holdout", type=float, default=0.3, help="share of questions (by id / document) held out")
     p.add_argument("--out", type=Path, default=None, help="where to write the fitted model (default: print only)")
 
 
 def run(args: argparse.Namespace) -> int:
+    import pickle
+
     import numpy as np
 
     from bot import fit
@@ -30,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
     from bot.runtime import Runtime
     from bot.settings import Settings
 
-    data = []
+    data = pickle.loads(args.load.read_bytes()) if args.load else []
     for spec in args.set:
         data_dir, _, questions = spec.partition("=")
         runtime = Runtime(Settings.from_env(args.env_file, data_dir=Path(data_dir)))
@@ -48,6 +52,8 @@ def run(args: argparse.Namespace) -> int:
             x = np.asarray([[c.features.get(f, 0.0) for f in FEATURES] for c in cands]).reshape(len(cands), len(FEATURES))
             data.append((ex, x, fit.label(cands, ex, u, k)))
         print(f"{data_dir}: {len(examples)} questions", file=sys.stderr)
+    if args.dump:
+        args.dump.write_bytes(pickle.dumps(data))
     model, report = fit.fit(data)
     print(json.dumps({**model.to_dict(), "report": report}, ensure_ascii=False, indent=2))
     if args.out:
