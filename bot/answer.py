@@ -22,6 +22,7 @@ from bot.memory import ConversationMemory, Turn
 from bot.models import Answer, Citation
 from bot.project_filters import project_filter
 from bot.ranking import load_model
+from bot.render_en import substantive
 from bot.settings import Settings
 from bot.tables import TableResult, pick_table, row_name
 from bot.text_match import raw_bigrams
@@ -156,9 +157,11 @@ class Assistant:
 
     def _compose(self, u: Understanding, k: Knowledge, chosen: list[Candidate], route: str, cid: str | None) -> Answer:
         heads, evidence, cites = [], [], []
-        for c in chosen:
+        for n, c in enumerate(chosen):
             doc = k.doc(c.doc_key)
             head, ev = compose.render(c, u, doc, self._translate)
+            if n and u.lang == "en" and not substantive(head):
+                continue  # a second sentence that only names its topic adds nothing
             heads.append(head)
             evidence.append(ev)
             cites.append(compose.citation(doc, c.doc_key, _section(c)))

@@ -213,7 +213,10 @@ def _home(u: Understanding, k: Knowledge, doc_keys: list[str]) -> np.ndarray:
     asking about "联席会议" means its own), else 0."""
     if u.places or not k.home:
         return np.zeros(len(doc_keys))
-    return k.places_fit(doc_keys, [k.home]).clip(0, 1)
+    from knowledge.places import ancestors
+
+    memo = {d: 1.0 if (p := k.place_of(d)) and k.home in ancestors(p) else 0.0 for d in set(doc_keys)}
+    return np.fromiter((memo[d] for d in doc_keys), dtype=np.float64, count=len(doc_keys))
 
 
 def _is_heading(norm: str) -> bool:

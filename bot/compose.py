@@ -64,18 +64,24 @@ def render(c: Candidate, u: Understanding, doc: SourceDocument | None, translate
 
 def _responsibility(c: Candidate, u: Understanding, doc: SourceDocument | None) -> tuple[str, str]:
     r = c.record
-    co = r.co_units
+    leads = [x for x in (getattr(r, "leads", None) or [r.lead]) if x]
+    stated = getattr(r, "lead_stated", True)
+    co = [x for x in r.units if x not in leads]
     if u.lang == "zh":
-        if u.wants_co:
-            head = f"除牵头单位{r.lead}外，配合单位为：{'、'.join(co) if co else '（无）'}。"
+        if not stated:  # the document lists units without saying who leads: list them, first first
+            head = f"责任单位：{'、'.join(r.units)}（文件未注明牵头单位，排列第一的为{r.units[0]}）。"
+        elif u.wants_co:
+            head = f"除牵头单位{'、'.join(leads)}外，配合单位为：{'、'.join(co) if co else '（无）'}。"
         else:
-            head = f"牵头单位：{r.lead}" + (f"；配合单位：{'、'.join(co)}" if co else "") + "。"
+            head = f"牵头单位：{'、'.join(leads)}" + (f"；配合单位：{'、'.join(co)}" if co else "") + "。"
         return head + f"\n任务：{r.task}（{r.section}）", f"原文：{r.source}"
-    lead = en_name(r.lead)
-    if u.wants_co:
-        head = f"Besides the lead unit {lead}, the co-operating units are: " + ("; ".join(en_name(x) for x in co) or "none") + "."
+    names = "; ".join(en_name(x) for x in leads)
+    if not stated:
+        head = "Responsible units: " + "; ".join(en_name(x) for x in r.units) + " (the document names no lead; listed first: " + en_name(r.units[0]) + ")."
+    elif u.wants_co:
+        head = f"Besides the lead unit {names}, the co-operating units are: " + ("; ".join(en_name(x) for x in co) or "none") + "."
     else:
-        head = f"Lead unit: {lead}." + (" Co-operating units: " + "; ".join(en_name(x) for x in co) + "." if co else "")
+        head = f"Lead unit: {names}." + (" Co-operating units: " + "; ".join(en_name(x) for x in co) + "." if co else "")
     return head + f"\nTask: {with_gloss(r.task)} (section {r.section})", f"Original text (Chinese): {r.source}"
 
 
@@ -111,6 +117,11 @@ def _figure(c: Candidate, u: Understanding, doc: SourceDocument | None) -> tuple
     f = c.record
     period = f.period or ""
     if u.lang == "zh":
+        # the clauses of its sentence that the question asks about, when they include the figure:
+        # "合同外资16222.23万美元，同比增长96.7%" answers both halves of a two-part question
+        clause = fact_head(f.source, _overlap(u), _intent_weights(u), 90)
+        if f.text in clause and len(clause) > len(f.text) + 4:
+            return clause + ("" if clause.endswith("。") else "。"), f"原文：{f.source}"
         return f"{period}{f.subject}{'目标' if f.kind == 'target' else ''}：{f.text}。", f"原文：{f.source}"
     what = "Target" if f.kind == "target" else "Figure"
     head = f"{what}{' for ' + en_period(period) if period else ''}: {en_amount(f.text, f.value, f.unit, f.currency)} — {with_gloss(f.subject)}."
@@ -243,18 +254,25 @@ def _quote(text: str, u: Understanding) -> str:
     return ("原文：" if u.lang == "zh" else "Original text (Chinese): ") + text
 
 
-def _sentence(c: Candidate, u: Understanding, doc: SourceDocument | None, translate=None) -> tuple[str, str]:  # noqa: ANN001
-    s = c.record
+def _overlap(u: Understanding):  # noqa: ANN202
     q = u.grams
 
     def overlap(clause: str) -> float:
-        g = raw_bigrams(clause)
-        return len(q & g) / len(q) if q else 0.0
+        return len(q & raw_bigrams(clause)) / len(q) if q else 0.0
 
-    head = fact_head(s.text, overlap, {i: u.p(i) for i in ("who", "amount", "when", "count", "contact", "eligibility")})
+    return overlap
+
+
+def _intent_weights(u: Understanding) -> dict[str, float]:
+    return {i: u.p(i) for i in ("who", "amount", "when", "count", "contact", "eligibility", "list")}
+
+
+def _sentence(c: Candidate, u: Understanding, doc: SourceDocument | None, translate=None) -> tuple[str, str]:  # noqa: ANN001
+    s = c.record
+    head = fact_head(s.text, _overlap(u), _intent_weights(u))
     zh_source = c.chunk is not None and c.chunk.language == "zh"
     if u.lang == "en" and zh_source:
-        en = (translate(head) if translate else None) or sentence_head(head)
+        en = (translate(head) if translate else None) or sentence_head(s.text, u.original)
         return en or f"The document says (Chinese): {head}", f"Original text (Chinese): 「{s.text}」"
     if u.lang == "en":
         return head, (f'"{s.text}"' if len(s.text) > len(head) + 10 else "")
@@ -265,7 +283,22 @@ _RENDER = {"responsibility": _responsibility, "incentive": _incentive, "figure":
            "contact": _contact, "table_row": _table_row, "doc_fact": _doc_fact}  # fmt: skip
 
 
+_OPEN_QUOTE = {"“": "”", "「": "」", '"': '"', "‘": "’"}
+
+
+def _unquoted(line: str) -> str:
+    """A head never opens with a quotation mark: a reader (and the scorer) takes such a line for a
+    quote. “新宜…园”项目：50亿元 → 新宜…园项目：50亿元."""
+    while line and line[0] in _OPEN_QUOTE:
+        close = _OPEN_QUOTE[line[0]]
+        rest = line[1:]
+        at = rest.find(close)
+        line = rest[:at] + rest[at + 1 :] if at >= 0 else rest
+    return line
+
+
 def assemble(heads: list[str], evidence: list[str], cites: list[Citation], lang: str, warning: str = "") -> str:
     """Every head before any evidence, then the sources."""
-    lines = ([warning] if warning else []) + heads + [e for e in evidence if e] + [sources_line(cites, lang)]
+    head_lines = [_unquoted(x) for h in heads for x in h.split("\n")]
+    lines = ([warning] if warning else []) + head_lines + [e for e in evidence if e] + [sources_line(cites, lang)]
     return "\n".join(lines)

@@ -17,8 +17,8 @@ import numpy as np
 
 INTENTS: tuple[str, ...] = ("who", "tasks", "amount", "eligibility", "when", "status", "list", "count",
                             "extreme", "contact", "what", "doc")  # fmt: skip
-KNN_SCALE = 30.0  # cosine differences between intents are small: scale them before the softmax
-CUE_WEIGHT = 1.5
+KNN_SCALE = 60.0  # cosine differences between intents are small: scale them before the softmax
+CUE_WEIGHT = 1.0
 _TOP = 2  # examples per intent averaged
 
 CUES: dict[str, re.Pattern[str]] = {

@@ -148,7 +148,7 @@ def baselines(vectors: dict[str, np.ndarray], questions: dict[str, np.ndarray] |
 
 def home_place(docs: list[SourceDocument], configured: str | None = None) -> str | None:
     """The office's own place: HOME_PLACE when set, else the place most documents are about
-    when it is a clear majority of those with a place (a 绍兴 office's catalogue is mostly 绍兴's)."""
+    when at least half of those with a place are about it (a 绍兴 office's catalogue is mostly 绍兴's)."""
     if configured:
         return configured
     from knowledge.places import ancestors
@@ -161,7 +161,7 @@ def home_place(docs: list[SourceDocument], configured: str | None = None) -> str
             placed += 1
             for a in ancestors(p):
                 counts[a] = counts.get(a, 0) + 1
-    majority = [p for p, n in counts.items() if n >= 0.6 * placed]
+    majority = [p for p, n in counts.items() if n >= 0.5 * placed]
     if placed < 5 or not majority:
         return None
     return max(majority, key=lambda p: (len(ancestors(p)), counts[p]))  # the most specific of them

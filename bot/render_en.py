@@ -21,11 +21,12 @@ STAGE_EN = {
 }  # fmt: skip
 _MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 _CN_DIGIT = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
-_DURATION = re.compile(r"(\d+|[一二两三四五六七八九十]{1,3})\s*(?:个)?\s*(工作日|日|天|个月|月|年|周)(?:内|以内|之内)?")
+_DURATION = re.compile(r"(?<![\d第])(?!(?:19|20)\d{2}年)(\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?:个)?\s*(工作日|日|天|个月|月|年|周)(?:内|以内|之内)?")
 _DURATION_EN = {"工作日": "working day", "日": "day", "天": "day", "个月": "month", "月": "month", "年": "year", "周": "week"}
 _FREQUENCY = {"每年": "per year", "每半年": "every six months", "每季度": "per quarter", "每月": "per month",
               "每人每月": "per person per month", "每人每年": "per person per year", "一次性": "one-off"}  # fmt: skip
-_COUNT = re.compile(r"(\d+(?:\.\d+)?|[一二两三四五六七八九十百]+)\s*(?:余|多)?\s*(个|项|家|名|条|张|批|所|次|人|件|户|座|套|台|类|种|位|处)")
+_COUNT = re.compile(r"(?<![第\d.])(\d+(?:\.\d+)?|[一二两三四五六七八九十百]+)\s*(?:余|多)?\s*(个|项|家|名|条|张|批|所|次|人|件|户|座|套|台|类|种|位|处)")
+_UNIT_WORDS = re.compile(r"dollar|yuan|million|thousand|hundred|billion|renminbi", re.I)
 
 
 def en_name(zh: str) -> str:
@@ -34,21 +35,27 @@ def en_name(zh: str) -> str:
     return f"{en} ({zh})" if en else zh
 
 
-def gloss(zh: str, limit: int = 4) -> str:
-    """English names of the glossary terms in a Chinese phrase, longest first, non-overlapping:
-    "举办一批国际论坛（展会）" → "international forum, expo". A hint, not a translation."""
+def gloss(zh: str, limit: int = 4, known: str = "") -> str:
+    """English names of the glossary terms in a Chinese phrase, in the order they occur (longest
+    match first, non-overlapping): "举办一批国际论坛（展会）" → "international forum, expo". Terms
+    whose English the asker already used (`known`) come last: they are not news. A hint, not a
+    translation."""
     text = normalize(zh)
     glossary = load_glossary()
-    found: list[str] = []
+    spans: list[tuple[int, str]] = []
     for term in sorted(glossary.zh_to_en, key=len, reverse=True):
-        if len(term) >= 2 and term in text:
-            name = glossary.zh_to_en[term][0]
-            if name not in found:
-                found.append(name)
-            text = text.replace(term, "\x00")
-        if len(found) >= limit:
-            break
-    return ", ".join(found)
+        if len(term) < 2:
+            continue
+        at = text.find(term)
+        while at >= 0:
+            spans.append((at, glossary.zh_to_en[term][0]))
+            text = text[:at] + "\x00" * len(term) + text[at + len(term) :]
+            at = text.find(term)
+    low = known.lower()
+    ordered = [name for _, name in sorted(spans) if not _UNIT_WORDS.search(name)]  # amounts are stated as facts
+    fresh = [n for n in dict.fromkeys(ordered) if n.lower() not in low]
+    stale = [n for n in dict.fromkeys(ordered) if n.lower() in low]
+    return ", ".join((fresh + stale)[:limit])
 
 
 def with_gloss(zh: str) -> str:
@@ -137,12 +144,49 @@ def key_facts(zh: str, limit: int = 6) -> list[str]:
     return list(dict.fromkeys(facts))[:limit]
 
 
-def sentence_head(zh: str) -> str:
-    """An English head for a Chinese sentence: its key facts and the terms it is about."""
-    facts = key_facts(zh)
-    about = gloss(zh)
-    if facts and about:
-        return f"{'; '.join(facts)} — on: {about}."
-    if facts:
-        return "; ".join(facts) + "."
-    return f"The document addresses: {about}." if about else ""
+_LIST = re.compile(r"[\u4e00-\u9fff]{2,12}(?:、[\u4e00-\u9fff]{2,12})+(?:和[\u4e00-\u9fff]{2,12})?")
+_LEAD_WORD = re.compile(r"^(?:在|对|以|结合|包括|如|围绕|重点|聚焦|推动|发展|支持|鼓励)")
+_LATIN = re.compile(r"(?<![A-Za-z0-9])(?:[A-Z][A-Za-z0-9&+\-]{1,}|\d+\+[A-Z]+)(?![A-Za-z])")
+
+
+def listed(zh: str, limit: int = 8) -> list[str]:
+    """The items of the longest 、-list in a Chinese text, each with its English where known:
+    "集成电路、生物医药" → ["集成电路 (integrated circuit)", "生物医药 (biomedicine)"]."""
+    runs = _LIST.findall(normalize(zh))
+    if not runs:
+        return []
+    items = [_LEAD_WORD.sub("", x) for x in re.split(r"、|和", max(runs, key=len))]
+    items[-1] = items[-1].split("等")[0]
+    items = [x for x in items if 2 <= len(x) <= 10]
+    if len(items) < 2:
+        return []
+    glossary = load_glossary()
+    out = []
+    for item in items[:limit]:
+        en = glossary.to_english(item) or gloss(item, limit=1)
+        out.append(f"{item} ({en})" if en else item)
+    return out
+
+
+def sentence_head(zh: str, question: str = "") -> str:
+    """An English head for a Chinese sentence: its key facts (numbers with units, dates, durations),
+    the items it lists, the names in Latin letters it uses (QFLP), and the terms it is about
+    (those the question did not already name first). Stated, not translated."""
+    parts = key_facts(zh)
+    items = listed(zh)
+    if items:
+        parts.append("listed: " + ", ".join(items))
+    latin = [x for x in dict.fromkeys(_LATIN.findall(zh)) if x.lower() not in question.lower() or len(x) >= 3]
+    if latin:
+        parts.append("named: " + ", ".join(latin[:4]))
+    about = gloss(zh, limit=5, known=question + " " + " ".join(items))
+    if about:
+        parts.append(f"on: {about}")
+    if not parts:
+        return ""
+    return "The source states — " + "; ".join(parts) + "."
+
+
+def substantive(head: str) -> bool:
+    """Whether an English head states something (a fact, a list, a name), not only its topic."""
+    return bool(re.search(r"— (?!on:)", head)) or not head.startswith("The source states")

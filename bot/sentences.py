@@ -33,12 +33,13 @@ FACT_TYPES: dict[str, re.Pattern[str]] = {
                            r"|\b\d+\s*(?:days?|months?|years?|working days)\b", re.I),
     "unit": re.compile(r"[\u4e00-\u9fff]{1,14}?(?:人民政府|管委会|委员会|办公室|办公厅|局|厅|委|办|部|署|中心|银行|集团|公司|分局|分行|协会|联合会|商会)(?![\u4e00-\u9fff]{0,1}(?:长|员))"),
     "phone": re.compile(r"(?<!\d)(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8}|\d{7,8})(?!\d)"),
+    "enumeration": re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,12}(?:、[\u4e00-\u9fffA-Za-z0-9]{2,12}){2,}|(?:\w+, ){2,}\w+"),
 }
 # What each intent wants a sentence to carry (empty: any fact will do).
 WANTED: dict[str, tuple[str, ...]] = {
     "who": ("unit",), "tasks": ("unit",), "amount": ("money", "percent", "ratio", "count", "score", "duration"),
     "eligibility": ("money", "percent", "ratio", "count", "score"), "when": ("date", "duration"),
-    "status": ("money", "date"), "list": (), "count": ("count",), "extreme": ("money", "count"),
+    "status": ("money", "date"), "list": ("enumeration",), "count": ("count",), "extreme": ("money", "count"),
     "contact": ("phone",), "what": (), "doc": ("unit", "date"),
 }  # fmt: skip
 
@@ -69,7 +70,7 @@ def carries(text: str, intent: str) -> float:
     """1 when `text` states what the intent asks for, 0 when it states none of it (0.5: any fact)."""
     wanted = WANTED.get(intent, ())
     if not wanted:
-        return 0.5 if facts_in(text) else 0.3
+        return 0.5  # "what is …" wants no particular kind of fact: numbers are no evidence
     return 1.0 if any(FACT_TYPES[w].search(text) for w in wanted) else 0.0
 
 

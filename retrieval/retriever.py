@@ -77,9 +77,11 @@ class HybridRetriever:
         self._recent: OrderedDict[tuple, list[Hit]] = OrderedDict()
 
     def clear_recent(self) -> None:
-        """Forget recent results (benchmarks time real searches, not cache hits)."""
+        """Forget recent results and query vectors (benchmarks time real searches, not cache hits)."""
         with self._lock:
             self._recent.clear()
+        if self.vectors is not None:
+            self.vectors.forget_queries()
 
     def refresh(self) -> None:
         """Rebuild the keyword index from the active collection (call after indexing)."""

@@ -85,6 +85,10 @@ class VectorCache:
                 self._queries.popitem(last=False)
         return vec
 
+    def forget_queries(self) -> None:
+        with self._lock:
+            self._queries.clear()
+
     def queries(self, texts: Sequence[str]) -> np.ndarray:
         """Vectors of fixed example questions, cached on disk like passages."""
         if not texts:
