@@ -31,9 +31,10 @@ from knowledge.contacts_mask import mask_mobiles
 from retrieval.heap import trim
 
 MAX_QUESTION_CHARS = 1000
-PASSAGE_K = 10
-EXTRA_MIN = 0.8  # a second candidate joins the answer when it scores this close to the best …
-EXTRA_GAIN = 2  # … and names at least this many question bigrams the first did not
+PASSAGE_K = 20  # passages retrieved: the records they hold are candidates …
+SENTENCE_PASSAGES = 10  # … and the sentences of the first ten
+EXTRA_MIN = 0.7  # a candidate for another part of the question must score this close to the best …
+PART_COVERED = 0.5  # … and name this share of that part's bigrams (the best did not)
 
 
 @dataclass
@@ -128,7 +129,7 @@ class Assistant:
 
     def candidates(self, u: Understanding, k: Knowledge) -> list[Candidate]:
         hits = self.retriever.search(u.question, audience=u.audience, k=PASSAGE_K)
-        found = records(u, k) + sentences(u, k, hits) + doc_facts(u, k)
+        found = records(u, k, hits) + sentences(u, k, hits[:SENTENCE_PASSAGES]) + doc_facts(u, k)
         if u.docs.named:  # a 文号 in the question narrows the answer to that document
             named = [c for c in found if c.doc_key in u.docs.named]
             found = named or found
@@ -138,21 +139,21 @@ class Assistant:
         return self.model.rank(self.candidates(u, k))
 
     def _answer_set(self, u: Understanding, ranked: list[Candidate]) -> list[Candidate]:
-        """The best candidate, plus close ones of the same document that answer another part."""
+        """The best candidate, plus, for each part of a many-part question it leaves open, the best
+        close candidate of the same document that answers that part."""
         best = ranked[0]
         chosen = [best]
-        covered = u.grams & raw_bigrams(best.text)
-        for c in ranked[1:8]:
-            if len(chosen) >= 3 or c.score < EXTRA_MIN * best.score:
-                break
-            if c.doc_key != best.doc_key or c.kind not in (best.kind, "sentence"):
+
+        def cover(c: Candidate, part: frozenset[str]) -> float:
+            return len(part & raw_bigrams(c.text)) / len(part)
+
+        for part in u.parts:
+            if max(cover(c, part) for c in chosen) >= PART_COVERED:
                 continue
-            if any(c.text in x.text or x.text in c.text for x in chosen):
-                continue  # a sentence and the pair it belongs to say the same
-            gain = (u.grams & raw_bigrams(c.text)) - covered
-            if len(gain) >= EXTRA_GAIN:
-                chosen.append(c)
-                covered |= gain
+            alts = [c for c in ranked[1:12] if c.doc_key == best.doc_key and c.score >= EXTRA_MIN * best.score
+                    and cover(c, part) >= PART_COVERED and not any(c.text in x.text or x.text in c.text for x in chosen)]  # fmt: skip
+            if alts:
+                chosen.append(max(alts, key=lambda c: (cover(c, part), c.score)))
         return chosen
 
     def _compose(self, u: Understanding, k: Knowledge, chosen: list[Candidate], route: str, cid: str | None) -> Answer:

@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from bot.cases import case_fit
+from bot.cases import case_fit, sentence_fit
 from bot.intents import INTENTS
 from bot.knowledge_view import KINDS, Knowledge
 from bot.record_index import coverage_of
@@ -23,9 +23,11 @@ from bot.sentences import Sentence, carries, split_sentences
 from bot.text_match import raw_bigrams
 from bot.understand import Understanding
 from knowledge.models import Chunk
+from knowledge.normalize import normalize
 from knowledge.sections import parse_heading
 
 PER_KIND = 12  # records of one kind kept for ranking
+KEY_MIN = 4  # bigrams a record key needs before naming it all counts fully
 PASSAGES = 10  # retrieved passages whose sentences are candidates
 KIND_OF = {"responsibilities": "responsibility", "incentives": "incentive", "figures": "figure",
            "projects": "project", "contacts": "contact", "table_rows": "table_row"}  # fmt: skip
@@ -45,7 +47,7 @@ FIT: dict[str, dict[str, float]] = {
     "doc": {"doc_fact": 1.0, "sentence": 0.3},
 }  # fmt: skip
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
-_TAG_LINE = re.compile(r"^(?:责任单位|牵头单位|配合单位|责任部门|牵头部门)[：:]")
+_TAG_LINE = re.compile(r"^[（(]?(?:责任单位|牵头单位|配合单位|责任部门|牵头部门)[：:]")
 
 
 @dataclass
@@ -75,6 +77,14 @@ def _case(u: Understanding, text: str) -> float:
     return sum(1.0 for t in u.case if t in text) / len(u.case)
 
 
+def _sentence_case(u: Understanding, text: str) -> float:
+    if u.amounts:
+        fit = sentence_fit(text, u.amounts, u.case)
+        if fit.value:
+            return fit.value
+    return _case(u, text)
+
+
 def _year(u: Understanding, text: str, doc_date: str | None) -> float:
     if not u.years:
         return 0.0
@@ -86,7 +96,21 @@ def _recent(date: str | None) -> float:
     return max(0.0, min(1.0, (int(date[:4]) - 2000) / 30)) if date and date[:4].isdigit() else 0.0
 
 
-def records(u: Understanding, k: Knowledge) -> list[Candidate]:
+def _in_hits(view, hits: list) -> dict[int, float]:  # noqa: ANN001 - KindView, list[Hit]
+    """Records whose source sentence lies in a retrieved passage → 1 / that passage's rank: the
+    retriever's dense + keyword search agreeing with the record is the strongest evidence."""
+    found: dict[int, float] = {}
+    for rank, h in enumerate(hits, 1):
+        c = h.chunk
+        text = normalize(c.text)
+        for i in view.by_doc().get(c.doc_no or c.title, ()):
+            src = normalize(view.records[i].source or "")[:24]
+            if src and src in text and i not in found:
+                found[i] = 1.0 / rank
+    return found
+
+
+def records(u: Understanding, k: Knowledge, hits: list | None = None) -> list[Candidate]:  # noqa: ANN001
     out: list[Candidate] = []
     q = u.grams
     for kind in KINDS:
@@ -95,7 +119,8 @@ def records(u: Understanding, k: Knowledge) -> list[Candidate]:
             continue
         n = len(view.records)
         lex_q = coverage_of(view.full_grams.overlap(q), len(q)) if q else np.zeros(n)
-        lex_k = coverage_of(view.grams.overlap(q), view.grams.sizes) if q else np.zeros(n)
+        # how much of the record's key the question names; a two-character key ("企业") says little
+        lex_k = coverage_of(view.grams.overlap(q), np.maximum(view.grams.sizes, KEY_MIN)) if q else np.zeros(n)
         dense = (k.dense(view.vectors @ u.vector, u.lang) if u.vector is not None and view.vectors.shape[1] == len(u.vector)
                  else np.zeros(n))  # fmt: skip
         doc_keys = [r.doc_no for r in view.records]
@@ -107,7 +132,10 @@ def records(u: Understanding, k: Knowledge) -> list[Candidate]:
             prelim = prelim + np.fromiter((2.0 if d in u.docs.named else 0.0 for d in doc_keys), dtype=np.float64, count=n)
         label = KIND_OF[kind]
         fit = kind_fit(u, label)
-        for i in np.argsort(-prelim, kind="stable")[:PER_KIND]:
+        in_hits = _in_hits(view, hits or [])
+        picked = list(dict.fromkeys([int(i) for i in np.argsort(-prelim, kind="stable")[:PER_KIND]] +
+                                    sorted(in_hits, key=lambda i: -prelim[i])[:PER_KIND]))  # fmt: skip
+        for i in picked:
             r = view.records[int(i)]
             d = k.doc(r.doc_no)
             text = view.texts[int(i)]
@@ -117,7 +145,7 @@ def records(u: Understanding, k: Knowledge) -> list[Candidate]:
                 "dense": float(dense[i]), "lex_q": float(lex_q[i]), "lex_k": float(lex_k[i]), "kind": fit,
                 "carries": _record_carries(u, label, r, text), "place": float(place[i]),
                 "year": _year(u, text, d.date if d else None), "doc": float(doc[i]),
-                "recent": _recent(d.date if d else None), "case": case, "rank": 0.0, "home": float(home[i]),
+                "recent": _recent(d.date if d else None), "case": case, "rank": in_hits.get(i, 0.0), "home": float(home[i]),
             }, note=fit_case.reason if fit_case else ""))  # fmt: skip
     return out
 
@@ -166,7 +194,7 @@ def sentences(u: Understanding, k: Knowledge, hits: list) -> list[Candidate]:  #
                 "dense": float(k.dense(h.dense_similarity, u.lang)), "lex_q": lex_q, "lex_k": lex_k,
                 "kind": kind_fit(u, "sentence"), "carries": _carries(u, s.norm), "place": place,
                 "year": _year(u, s.norm + c.title, None), "doc": u.docs.of(key), "recent": _recent(d.date if d else c.date),
-                "case": _case(u, s.norm), "rank": 1.0 / rank, "home": home,
+                "case": _sentence_case(u, s.norm), "rank": 1.0 / rank, "home": home,
             }, chunk=c))  # fmt: skip
     return out
 

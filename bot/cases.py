@@ -9,6 +9,7 @@ for the ranking (+1 met, −1 contradicted, 0 nothing to compare) and the reason
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from knowledge.amounts import Amount
@@ -48,7 +49,8 @@ def _threshold(t: dict) -> tuple[str | None, float | None]:
 
 def case_fit(incentive, amounts: list[Amount], case_terms: list[str]) -> CaseFit:  # noqa: ANN001
     met: list[str] = []
-    for t in getattr(incentive, "thresholds", None) or []:
+    thresholds = getattr(incentive, "thresholds", None) or text_thresholds(" ".join(incentive.conditions))
+    for t in thresholds:
         cur, limit = _threshold(t)
         op = _OPS.get(str(t.get("op", ">=")))
         if cur is None or op is None:
@@ -59,7 +61,9 @@ def case_fit(incentive, amounts: list[Amount], case_terms: list[str]) -> CaseFit
                 continue
             if not op(value, limit):
                 return CaseFit(-1.0, f"{a.text}不满足“{t.get('text') or t.get('what', '')}”")
-            met.append(f"{a.text}，符合“{t.get('text') or t.get('what', '')}”")
+            reason = f"{a.text}，符合“{t.get('text') or t.get('what', '')}”"
+            if reason not in met:
+                met.append(reason)
             break
     text = " ".join([incentive.beneficiary or "", *incentive.conditions, *(incentive.case or [])])
     for group in EXCLUSIVE:
@@ -71,3 +75,50 @@ def case_fit(incentive, amounts: list[Amount], case_terms: list[str]) -> CaseFit
             else:
                 return CaseFit(-1.0, f"条款适用于{'、'.join(stated)}")
     return CaseFit(1.0 if met else 0.0, "；".join(met))
+
+
+_RANGE = re.compile(r"\s*(?:（含）)?\s*(?:到|至|—|-|~|～)\s*")
+_AFTER = re.compile(r"^\s*(?:及|或)?\s*(以上|以下|以内|及以上|不足|未满)")
+_BEFORE = re.compile(r"(超过|不低于|达到|突破|不足|低于|未达到)\s*$")
+_OP_OF = {"以上": ">=", "及以上": ">=", "超过": ">", "不低于": ">=", "达到": ">=", "突破": ">=",
+          "以下": "<", "以内": "<=", "不足": "<", "未满": "<", "低于": "<", "未达到": "<"}  # fmt: skip
+
+
+def text_thresholds(text: str) -> list[dict]:
+    """Conditions a sentence states on an amount ("营业收入10亿元以上50亿元以下的"), in the shape of
+    an incentive's thresholds. Caps (不超过, 最高) are what a clause pays, not who qualifies: left out."""
+    from knowledge.extract.figures import find_amounts
+
+    out = []
+    found = find_amounts(text)
+    ranged: set[int] = set()
+    for (at1, a1), (at2, a2) in zip(found, found[1:], strict=False):  # "10亿元到50亿元之间", "500万元至2000万元"
+        if _RANGE.fullmatch(text[at1 + len(a1.text) : at2]):
+            out.append({"op": ">=", "amount_cny": a1.amount_cny, "amount_usd": a1.amount_usd, "unit": a1.unit,
+                        "value": a1.value, "text": f"{a1.text}至{a2.text}"})  # fmt: skip
+            out.append({"op": "<", "amount_cny": a2.amount_cny, "amount_usd": a2.amount_usd, "unit": a2.unit,
+                        "value": a2.value, "text": f"{a1.text}至{a2.text}"})  # fmt: skip
+            ranged |= {at1, at2}
+    for at, a in found:
+        if at in ranged:
+            continue
+        end = at + len(a.text)
+        after, before = _AFTER.match(text[end : end + 4]), _BEFORE.search(text[max(0, at - 4) : at])
+        marker = (after.group(1) if after else None) or (before.group(1) if before else None)
+        if marker:
+            out.append({"op": _OP_OF[marker], "amount_cny": a.amount_cny, "amount_usd": a.amount_usd,
+                        "unit": a.unit, "value": a.value, "text": a.text + (after.group(1) if after else "")})  # fmt: skip
+    return out
+
+
+@dataclass(frozen=True)
+class _Clause:
+    thresholds: list[dict]
+    beneficiary: str = ""
+    conditions: tuple[str, ...] = ()
+    case: tuple[str, ...] = ()
+
+
+def sentence_fit(text: str, amounts: list[Amount], case_terms: list[str]) -> CaseFit:
+    """`case_fit` for a sentence of a passage: its stated conditions against the asker's case."""
+    return case_fit(_Clause(text_thresholds(text), text), amounts, case_terms)

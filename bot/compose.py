@@ -12,7 +12,7 @@ import re
 
 from bot.candidates import Candidate
 from bot.models import Citation
-from bot.render_en import STAGE_EN, en_amount, en_name, en_period, sentence_head, with_gloss
+from bot.render_en import STAGE_EN, en_amount, en_name, en_period, incentive_en, sentence_head, with_gloss
 
 __all__ = ["en_name", "with_gloss", "render", "assemble", "citation", "not_found", "status_warning"]
 from bot.sentences import fact_head
@@ -100,17 +100,13 @@ def _incentive(c: Candidate, u: Understanding, doc: SourceDocument | None) -> tu
 
 
 def _incentive_fallback(r, lang: str) -> str:  # noqa: ANN001
-    conds = "；".join(r.conditions)
+    conds = "；".join(x for x in r.conditions if x and x not in (r.beneficiary or ""))
     if lang == "zh":
-        return f"{r.beneficiary or r.title}：{r.benefit}" + (f"（条件：{conds}）" if conds else "") + "。"
-    amount = ""
-    if r.amount_value is not None and r.amount_unit:
-        amount = en_amount(r.amount_text or "", r.amount_value, r.amount_unit, r.currency)
-    elif r.rate is not None:
-        amount = f"{r.rate:g}%"
-    cap = "up to " if r.cap and amount else ""
-    freq = {"one-off": "a one-off ", "yearly": "a yearly ", "monthly": "a monthly "}.get(r.frequency or "", "")
-    return f"{freq}{cap}{amount} — {with_gloss(r.title or r.benefit)}; for: {with_gloss(r.beneficiary)}."
+        who = r.beneficiary or r.title
+        head = f"{who}：{r.benefit}" if r.benefit not in who else who
+        extra = ([f"条件：{conds}"] if conds else []) + [f"另：{x}" for x in r.limits[:2]]
+        return head + (f"（{'；'.join(extra)}）" if extra else "") + "。"
+    return incentive_en(r)
 
 
 def _figure(c: Candidate, u: Understanding, doc: SourceDocument | None) -> tuple[str, str]:
@@ -255,12 +251,12 @@ def _quote(text: str, u: Understanding) -> str:
 
 
 def _overlap(u: Understanding):  # noqa: ANN202
-    q = u.grams
+    """Overlap with the question, or one overlap per part of a question asking several things."""
 
-    def overlap(clause: str) -> float:
-        return len(q & raw_bigrams(clause)) / len(q) if q else 0.0
+    def of(q: frozenset[str]):  # noqa: ANN202
+        return lambda clause: len(q & raw_bigrams(clause)) / len(q) if q else 0.0
 
-    return overlap
+    return [of(p) for p in u.parts] if u.parts else of(u.grams)
 
 
 def _intent_weights(u: Understanding) -> dict[str, float]:

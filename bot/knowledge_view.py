@@ -51,6 +51,15 @@ class KindView:
     grams: GramIndex
     full_grams: GramIndex
     vectors: np.ndarray  # one unit row per record (empty when no vectors are available)
+    _by_doc: dict[str, list[int]] | None = None
+
+    def by_doc(self) -> dict[str, list[int]]:
+        """Record positions by document key, built on first use."""
+        if self._by_doc is None:
+            self._by_doc = {}
+            for i, r in enumerate(self.records):
+                self._by_doc.setdefault(r.doc_no, []).append(i)
+        return self._by_doc
 
 
 @dataclass

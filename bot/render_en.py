@@ -190,3 +190,40 @@ def sentence_head(zh: str, question: str = "") -> str:
 def substantive(head: str) -> bool:
     """Whether an English head states something (a fact, a list, a name), not only its topic."""
     return bool(re.search(r"— (?!on:)", head)) or not head.startswith("The source states")
+
+
+_PER = {"人": "person", "月": "month", "年": "year", "平方米": "square metre", "亩": "mu", "张床位": "bed", "床位": "bed",
+        "床": "bed", "家": "company", "个": "item", "万美元": "USD 10,000", "万元": "RMB 10,000", "吨": "tonne", "台": "unit",
+        "次": "time", "项": "item", "户": "household", "名": "person", "辆": "vehicle", "套": "set"}  # fmt: skip
+_FREQ_EN = {"one-off": "a one-off", "yearly": "a yearly", "monthly": "a monthly"}
+
+
+def per_en(per: str) -> str:
+    """每人每月 → per person per month; 每万美元 → per USD 10,000."""
+    parts = [p for p in per.split("每") if p]
+    return " ".join("per " + _PER.get(p, p) for p in parts)
+
+
+def incentive_en(r) -> str:  # noqa: ANN001 - knowledge.models.Incentive
+    """"a one-off subsidy of up to RMB 5 million (500万元) — 中试平台创建补贴 (pilot platform); for: …"."""
+    amount = ""
+    if r.amount_value is not None and r.amount_unit and r.currency in ("USD", "CNY"):
+        absolute = r.amount_usd or r.amount_cny
+        amount = f"{money_words(absolute, r.currency)} ({r.amount_text})" if absolute else (r.amount_text or "")
+        if r.amount_min is not None:
+            amount = f"{r.amount_min:g}–{amount}"
+    elif r.rate_text or r.rate is not None:
+        amount = r.rate_text or f"{r.rate:g}%"
+        amount += " reduction" if r.reduction else ""
+    if amount and r.per:
+        amount += " " + per_en(r.per)
+    if not amount:
+        amount = f"{with_gloss(r.benefit)} (no amount stated)"
+    cap = "up to " if r.cap and not amount.startswith(("up to", "RMB", "USD")) else ("up to " if r.cap else "")
+    freq = _FREQ_EN.get(r.frequency or "", "")
+    years = f", for {r.years} years" if r.years else ""
+    what = with_gloss(r.title) if r.title else "benefit"
+    head = f"{(freq + ' ') if freq else ''}{what}: {cap}{amount}{years}"
+    if r.beneficiary:
+        head += f"; for: {with_gloss(r.beneficiary)}"
+    return head + "."

@@ -15,7 +15,6 @@ from functools import lru_cache
 from knowledge.normalize import normalize
 
 _SENTENCE_END = re.compile(r"(?<=[。；！？!?;])|(?<=\.)\s+(?=[A-Z])|\n+")
-_CLAUSE_END = re.compile(r"(?<=[，,：:；;])")
 _OPENING = re.compile(r"^(?:\d{1,2}[\.、．]\s*|（[一二三四五六七八九十\d]{1,3}）|[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十百零\d]+条\s*)")
 _NUMBER = r"(?:\d+(?:[.,]\d+)*|[一二两三四五六七八九十百千万零〇]+)"
 
@@ -58,7 +57,18 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
 
 
 def clauses(sentence: str) -> list[str]:
-    return [c for c in _CLAUSE_END.split(sentence) if c.strip()]
+    """Clauses split at ，：； outside brackets: （资金补贴，申报享受） stays in one clause."""
+    out, depth, current = [], 0, ""
+    for ch in sentence:
+        current += ch
+        depth += ch in "（([【《“"
+        depth = max(0, depth - (ch in "）)]】》”"))
+        if depth == 0 and ch in "，,：:；;":
+            out.append(current)
+            current = ""
+    if current.strip():
+        out.append(current)
+    return [c for c in out if c.strip()]
 
 
 def facts_in(text: str) -> set[str]:
@@ -76,18 +86,21 @@ def carries(text: str, intent: str) -> float:
 
 def fact_head(sentence: str, overlap, intents, max_chars: int = 150) -> str:  # noqa: ANN001
     """The clauses of `sentence` that state the answer: the clause that best joins the question's
-    words (`overlap(clause)` → 0..1) with a fact of the wanted kind (`intents`: intent → weight),
-    plus its neighbours while the head is too short to read on its own."""
+    words (`overlap(clause)` → 0..1, or a list of such functions, one per part of a two-part
+    question) with a fact of the wanted kind (`intents`: intent → weight), plus its neighbours
+    while the head is too short to read on its own."""
     parts = clauses(sentence.strip())
     if len(sentence) <= max_chars * 0.6 or len(parts) <= 1:
         return _clean(sentence)
+    overlaps = overlap if isinstance(overlap, list) else [overlap]
 
-    def value(c: str) -> float:
-        return overlap(c) + sum(w * carries(c, i) for i, w in intents.items())
+    def value(c: str, ov) -> float:  # noqa: ANN001
+        return ov(c) + sum(w * carries(c, i) for i, w in intents.items())
 
-    scores = [value(c) for c in parts]
+    per_part = [[value(c, ov) for c in parts] for ov in overlaps]
+    scores = [max(col) for col in zip(*per_part, strict=True)]
     best = max(range(len(parts)), key=scores.__getitem__)
-    keep = {best}
+    keep = {best} | {max(range(len(parts)), key=col.__getitem__) for col in per_part[1:]}
     # a clause answering only half (the amount without its subject) takes its best neighbour
     for _ in range(3):
         span = "".join(parts[i] for i in sorted(keep))

@@ -56,6 +56,7 @@ class Understanding:
     en_words: list[str] = field(default_factory=list)
     followup: bool = False
     wants_co: bool = False
+    parts: list[frozenset[str]] = field(default_factory=list)  # bigrams of each part of a many-part question
 
     def p(self, intent: str) -> float:
         return self.intent.p(intent)
@@ -63,6 +64,23 @@ class Understanding:
 
 def language_of(question: str) -> str:
     return "zh" if is_chinese(question) else "en"
+
+
+_PART_SPLIT = re.compile(r"[？?；;]|，(?=[^，]*(?:多少|几|什么|哪|谁|吗|呢|如何|怎么))")
+_ASKS = re.compile(r"多少|几|什么|哪|谁|吗|呢|如何|怎么|how|what|which|when|who|whether", re.I)
+_BOTH = re.compile(r"([\u4e00-\u9fff]{2,10})(?:和|与|及|、)([\u4e00-\u9fff]{2,10})(?:分别|各)")
+
+
+def question_parts(question: str) -> list[str]:
+    """The parts of a question that asks several things: "床位上有什么门槛？按什么比例配套？" → two;
+    "创建补贴和运营补贴分别最多多少" → one per coordinated subject. One part: the question itself."""
+    q = normalize(question)
+    parts = [p for p in _PART_SPLIT.split(q) if len(p.strip()) >= 4 and _ASKS.search(p)]
+    m = _BOTH.search(q)
+    if m:
+        rest = q[: m.start()] + q[m.end() :]
+        parts = [m.group(1) + " " + rest, m.group(2) + " " + rest]
+    return parts if len(parts) > 1 else [question]
 
 
 def is_followup(question: str) -> bool:
@@ -86,9 +104,8 @@ def understand(question: str, audience: str, intents: IntentClassifier, docs: Do
     zh_terms = ""
     if lang == "en":
         zh_terms = " ".join(dict.fromkeys(zh for _, zhs in load_glossary().english_terms(full) for zh in zhs))
-    topic = focus(full) if lang == "zh" else zh_terms + " " + " ".join(_YEARS.findall(full))
-    for place in places_in(full):  # the place is checked on its own; passages rarely repeat it
-        topic = re.sub(f"{place}[市省区县]?", " ", topic)
+    topic = _topic(full, lang, zh_terms, full)
+    parts = [bigrams(_topic(p, lang, zh_terms, full)) for p in question_parts(question)] if lang == "zh" else []
     qvec = vectors.query(question) if vectors is not None else None
     reading = intents.read(question, qvec) if intents is not None else IntentReading({"what": 1.0})
     return Understanding(
@@ -108,4 +125,12 @@ def understand(question: str, audience: str, intents: IntentClassifier, docs: Do
         en_words=english_words(full) if lang == "en" else [],
         followup=bool(context),
         wants_co=bool(_CO_ASK.search(question)),
+        parts=[p for p in parts if len(p) >= 2] if len(parts) > 1 else [],
     )
+
+
+def _topic(text: str, lang: str, zh_terms: str, full: str) -> str:
+    topic = focus(text) if lang == "zh" else zh_terms + " " + " ".join(_YEARS.findall(full))
+    for place in places_in(full):  # the place is checked on its own; passages rarely repeat it
+        topic = re.sub(f"{place}[市省区县]?", " ", topic)
+    return topic
