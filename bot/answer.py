@@ -103,7 +103,9 @@ class Assistant:
 
     def understand(self, question: str, audience: str, context: str = "") -> Understanding:
         v = self.view(audience)
-        return understand(question, audience, self._intents, v.docs, self.vectors, context)
+        weigh = getattr(self.retriever, "term_weights", None)
+        return understand(question, audience, self._intents, v.docs, self.vectors, context,
+                          (lambda text: weigh(text, audience)) if weigh else None)  # fmt: skip
 
     def _answer(self, question: str, audience: str, cid: str | None) -> Answer:
         v = self.view(audience)
@@ -181,14 +183,19 @@ class Assistant:
         if u.lang == "zh":
             scope = f"{t.table}中" if t.table else ""
             if t.op == "count":
-                head = f"{scope}{where}共{t.total}项（{len(t.rows)}条记录）：{'、'.join(names)}。"
+                head = f"{scope}{where}共{t.total}项：{'、'.join(names)}。"
+            elif t.op == "sum":
+                head = f"{scope}{where}{len(t.rows)}项的{t.column}合计{_money_zh(t.total_amount or 0, t.currency)}。"
             elif t.op in ("max", "min"):
-                head = f"{scope}{'最高' if t.op == 'max' else '最低'}的是：{names[0]}（{t.column}：{t.rows[0].cells.get(t.column or '', '')}）。"
+                top = "；".join(f"{n}（{t.column}：{r.cells.get(t.column or '', '')}）" for n, r in zip(names, t.rows, strict=False))
+                head = f"{scope}{'最高' if t.op == 'max' else '最低'}的是：{top}。"
             else:
                 head = f"{scope}{where}共{len(t.rows)}项：{'、'.join(names)}。"
         else:
             if t.op == "count":
                 head = f"{t.total} in total ({where or t.table}): {'; '.join(names)}."
+            elif t.op == "sum":
+                head = f"Total {t.column} of {len(t.rows)} rows: {compose.money_words(t.total_amount or 0, t.currency or 'CNY')}."
             elif t.op in ("max", "min"):
                 head = f"The {'largest' if t.op == 'max' else 'smallest'} is {names[0]} ({t.column}: {t.rows[0].cells.get(t.column or '', '')})."
             else:
@@ -220,7 +227,7 @@ class Assistant:
 
     def _unit_tasks(self, u: Understanding, k: Knowledge) -> Answer | None:
         """"市商务局参与了哪些工作？": every task the named unit leads or joins (in the named document)."""
-        if u.intent.top != "tasks" and u.p("tasks") < 0.3:
+        if u.intent.top != "tasks" and u.p("tasks") + u.p("list") < 0.45:
             return None
         unit = next((x for x in k.units if x in u.question), None)
         if unit is None:
@@ -250,6 +257,11 @@ class Assistant:
                 break
         return Answer(compose.not_found(u.lang, units), u.lang, False, [], "not-found", responsible_units=units,
                       extra={"score": round(ranked[0].score, 3) if ranked else None})  # fmt: skip
+
+
+def _money_zh(absolute: float, currency: str | None) -> str:
+    unit = "美元" if currency == "USD" else "元"
+    return f"{absolute / 1e8:g}亿{unit}" if absolute >= 1e8 else f"{absolute / 1e4:g}万{unit}"
 
 
 def _section(c: Candidate) -> str:

@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 
 from bot.cases import case_fit, sentence_fit
+from bot.docrefs import doc_names
 from bot.intents import INTENTS
 from bot.knowledge_view import KINDS, Knowledge
 from bot.record_index import coverage_of
@@ -61,6 +62,19 @@ class Candidate:
     score: float = 0.0
     chunk: Chunk | None = None  # the passage of a sentence candidate
     note: str = ""  # why it applies to the asker's case ("营业收入20亿元，符合“10亿元以上”")
+
+
+def lex_idf(u: Understanding, text: str) -> float:
+    """Rarity-weighted share of the question's content tokens the text contains: missing the one
+    rare term a question turns on (所得税) costs more than missing a common one (企业). Only tokens
+    of the text's own script count (an English question's glossary terms for Chinese text)."""
+    if not u.terms:
+        return 0.0
+    low = normalize(text).lower()
+    zh = any("\u4e00" <= ch <= "\u9fff" for ch in low[:200])
+    terms = [(t, w) for t, w in u.terms if (not t.isascii()) == zh] or u.terms
+    total = sum(w for _, w in terms)
+    return sum(w for t, w in terms if t in low) / total if total else 0.0
 
 
 def kind_fit(u: Understanding, kind: str) -> float:
@@ -143,6 +157,7 @@ def records(u: Understanding, k: Knowledge, hits: list | None = None) -> list[Ca
             case = fit_case.value if fit_case and fit_case.value else _case(u, text)
             out.append(Candidate(label, r, r.doc_no, getattr(r, "section", "") or "", view.keys[int(i)], {
                 "dense": float(dense[i]), "lex_q": float(lex_q[i]), "lex_k": float(lex_k[i]), "kind": fit,
+                "lex_idf": lex_idf(u, text + " " + (d.title if d else "")),
                 "carries": _record_carries(u, label, r, text), "place": float(place[i]),
                 "year": _year(u, text, d.date if d else None), "doc": float(doc[i]),
                 "recent": _recent(d.date if d else None), "case": case, "rank": in_hits.get(i, 0.0), "home": float(home[i]),
@@ -170,8 +185,8 @@ def sentences(u: Understanding, k: Knowledge, hits: list) -> list[Candidate]:  #
     q = u.grams
     for rank, h in enumerate(hits[:PASSAGES], 1):
         c = h.chunk
-        if _is_card(c):
-            continue
+        if _is_card(c) or c.section.startswith("落款"):
+            continue  # the signature block's dates and names are document facts, not answers
         key = c.doc_no or c.title
         d = k.doc(key)
         if d is None and c.visibility != "public" and u.audience != "staff":
@@ -192,6 +207,7 @@ def sentences(u: Understanding, k: Knowledge, hits: list) -> list[Candidate]:  #
                 lex_q = max(lex_q, _en_overlap(u, s.text))
             out.append(Candidate("sentence", s, key, c.section_no or c.section, s.text, {
                 "dense": float(k.dense(h.dense_similarity, u.lang)), "lex_q": lex_q, "lex_k": lex_k,
+                "lex_idf": lex_idf(u, s.text + " " + heading + " " + c.title),
                 "kind": kind_fit(u, "sentence"), "carries": _carries(u, s.norm), "place": place,
                 "year": _year(u, s.norm + c.title, None), "doc": u.docs.of(key), "recent": _recent(d.date if d else c.date),
                 "case": _sentence_case(u, s.norm), "rank": 1.0 / rank, "home": home,
@@ -230,6 +246,7 @@ def doc_facts(u: Understanding, k: Knowledge, limit: int = 3) -> list[Candidate]
             continue
         out.append(Candidate("doc_fact", d, key, "", d.title, {
             "dense": 0.0, "lex_q": 0.0, "lex_k": 0.0, "kind": kind_fit(u, "doc_fact"), "carries": u.p("when") + u.p("doc"),
+            "lex_idf": lex_idf(u, " ".join(doc_names(d)) + " " + (d.issuer or "")),
             "place": float(k.places_fit([key], u.places)[0]), "year": 0.0, "doc": fit, "recent": _recent(d.date),
             "case": 0.0, "rank": 0.0, "home": float(_home(u, k, [key])[0]),
         }))  # fmt: skip

@@ -47,10 +47,24 @@ def _threshold(t: dict) -> tuple[str | None, float | None]:
     return None, None
 
 
+def _expanded(thresholds: list[dict]) -> list[dict]:
+    """A "between" threshold (10亿元到50亿元之间) is two: ≥ its amount and ≤ its upper bound."""
+    out = []
+    for t in thresholds:
+        if t.get("op") != "between":
+            out.append(t)
+            continue
+        out.append({**t, "op": ">="})
+        upper = {"amount_cny": t.get("amount_max_cny"), "amount_usd": t.get("amount_max_usd"), "value": t.get("value_max")}
+        if any(v is not None for v in upper.values()):
+            out.append({**t, **upper, "op": "<="})
+    return out
+
+
 def case_fit(incentive, amounts: list[Amount], case_terms: list[str]) -> CaseFit:  # noqa: ANN001
     met: list[str] = []
     thresholds = getattr(incentive, "thresholds", None) or text_thresholds(" ".join(incentive.conditions))
-    for t in thresholds:
+    for t in _expanded(thresholds):
         cur, limit = _threshold(t)
         op = _OPS.get(str(t.get("op", ">=")))
         if cur is None or op is None:

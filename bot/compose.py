@@ -12,9 +12,18 @@ import re
 
 from bot.candidates import Candidate
 from bot.models import Citation
-from bot.render_en import STAGE_EN, en_amount, en_name, en_period, incentive_en, sentence_head, with_gloss
+from bot.render_en import (
+    STAGE_EN,
+    en_amount,
+    en_name,
+    en_period,
+    incentive_en,
+    money_words,
+    sentence_head,
+    with_gloss,
+)
 
-__all__ = ["en_name", "with_gloss", "render", "assemble", "citation", "not_found", "status_warning"]
+__all__ = ["en_name", "money_words", "with_gloss", "render", "assemble", "citation", "not_found", "status_warning"]
 from bot.sentences import fact_head
 from bot.text_match import raw_bigrams
 from bot.understand import Understanding

@@ -17,9 +17,9 @@ from pathlib import Path
 
 from bot.candidates import Candidate
 
-FEATURES: tuple[str, ...] = ("dense", "lex_q", "lex_k", "kind", "carries", "place", "year", "doc", "recent", "case", "rank",
-                             "home")  # fmt: skip
-DEFAULT_WEIGHTS = {"dense": 2.0, "lex_q": 2.5, "lex_k": 1.0, "kind": 1.5, "carries": 1.0, "place": 1.0, "year": 0.5,
+FEATURES: tuple[str, ...] = ("dense", "lex_q", "lex_k", "lex_idf", "kind", "carries", "place", "year", "doc", "recent",
+                             "case", "rank", "home")  # fmt: skip
+DEFAULT_WEIGHTS = {"dense": 2.0, "lex_q": 2.5, "lex_idf": 1.5, "lex_k": 1.0, "kind": 1.5, "carries": 1.0, "place": 1.0, "year": 0.5,
                    "doc": 1.5, "recent": 0.2, "case": 0.5, "rank": 0.5, "home": 0.5}  # fmt: skip
 DEFAULT_THRESHOLD = 3.2
 _PATH = Path(__file__).with_name("data") / "ranking.json"

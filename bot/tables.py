@@ -20,6 +20,8 @@ from knowledge.normalize import normalize
 
 _NAME_HEADERS = ("项目名称", "名称", "项目", "改革举措", "举措", "任务", "事项", "企业名称", "单位名称", "单位", "姓名")
 _MIN = re.compile(r"最少|最小|最低|smallest|lowest|least")
+_SUM = re.compile(r"合计|总计|总额|加起来|一共多少(?:钱|万|亿)|总共多少(?:钱|万|亿)|sum|total (?:amount|investment)", re.I)
+_TOP_N = re.compile(r"前\s*([一二两三四五六七八九十]|\d+)|top\s*(\d+)", re.I)
 _BRACKETED = re.compile(r"[（(][^）)]*[）)]")
 _SEGMENTS = re.compile(r"[\s（）()、，,：:“”\"《》\-—]+|[一二三四五六七八九十]+、")
 
@@ -32,7 +34,9 @@ class TableResult:
     table: str
     doc_key: str
     filters: list[tuple[str, str]] = field(default_factory=list)  # (header, value) the question named
-    column: str | None = None  # the compared column (max/min)
+    column: str | None = None  # the compared or summed column
+    total_amount: float | None = None  # sum: the absolute total of `column`
+    currency: str | None = None
 
 
 def _tables(k: Knowledge) -> dict[tuple[str, str], list[TableRow]]:
@@ -95,7 +99,10 @@ def pick_table(u: Understanding, k: Knowledge, previous: list[TableRow] | None =
 
 
 def _operation(u: Understanding) -> str | None:
-    p = {i: u.p(i) for i in ("count", "extreme", "list")}
+    p = {i: u.p(i) for i in ("count", "extreme", "list", "amount")}
+    if _SUM.search(u.original):
+        return "sum"
+    p.pop("amount")
     op, value = max(p.items(), key=lambda kv: kv[1])
     if value < 0.3:
         return None
@@ -104,14 +111,32 @@ def _operation(u: Understanding) -> str | None:
     return op
 
 
+def top_n(question: str) -> int:
+    """"前三" / "top 5" → 3 / 5; 1 when the question asks for the single largest."""
+    m = _TOP_N.search(question)
+    if not m:
+        return 1
+    raw = m.group(1) or m.group(2)
+    return int(raw) if raw.isdigit() else "一二三四五六七八九十".index(raw.replace("两", "二")) + 1
+
+
 def _apply(op: str, rows: list[TableRow], named: list, u: Understanding, table: str, doc_key: str) -> TableResult:
-    if op in ("max", "min"):
+    if op in ("max", "min", "sum"):
         column, valued = _amounts(rows)
+        if valued and op == "sum":
+            return TableResult(op, [r for _, r in valued], len(rows), table, doc_key, named, column,
+                               total_amount=sum(v for v, _ in valued), currency=_currency(column, valued))  # fmt: skip
         if valued:
             valued.sort(key=lambda x: x[0], reverse=op == "max")
-            return TableResult(op, [r for _, r in valued[:1]], len(rows), table, doc_key, named, column)
+            n = top_n(u.original)
+            return TableResult(op, [r for _, r in valued[:n]], len(rows), table, doc_key, named, column)
         op = "list"
     return TableResult(op, rows, len(rows), table, doc_key, named)
+
+
+def _currency(column: str | None, valued: list[tuple[float, TableRow]]) -> str:
+    a = parse_amount(valued[0][1].cells.get(column or "", ""), default_unit=unit_from_header(column or ""))
+    return (a.currency if a else None) or "CNY"
 
 
 def _amounts(rows: list[TableRow]) -> tuple[str | None, list[tuple[float, TableRow]]]:

@@ -29,6 +29,8 @@ CASE_TERMS = ("首次认定", "首次", "复审", "重新认定", "新引进", "
 _FOLLOWUP = re.compile(r"^(?:那|那么|还有|除了|另外|其他|其中|它|这个|该|这些|那些)|^(?:and|what about|how about|also|and the|what else|who else)\b|"
                        r"除了牵头单位|配合单位呢|还有谁|呢[？?]?$|\bit\b|\bthey\b|\bthose\b", re.I)
 _CO_ASK = re.compile(r"配合|除了牵头|还有谁|还有哪些|其他单位|协同|co-?operat|who else|other units|besides|supporting", re.I)
+# "谁牵头，还有哪些单位配合" asks for both: only a question about the others alone gets the co-units form
+_LEAD_ASK = re.compile(r"(?:谁|哪个|哪些|哪家)[^，,。？?]{0,4}牵头|牵头的?(?:单位|部门)?(?:是|为)?(?:谁|哪)|who leads|which .{0,20}leads", re.I)
 _YEARS = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _EN_STOP = set(
     "a an the of in on at to for from by with and or is are was were be been does do did what which who whom whose how "
@@ -57,6 +59,7 @@ class Understanding:
     followup: bool = False
     wants_co: bool = False
     parts: list[frozenset[str]] = field(default_factory=list)  # bigrams of each part of a many-part question
+    terms: list[tuple[str, float]] = field(default_factory=list)  # content tokens with their rarity (idf)
 
     def p(self, intent: str) -> float:
         return self.intent.p(intent)
@@ -97,8 +100,9 @@ def english_words(question: str) -> list[str]:
 
 
 def understand(question: str, audience: str, intents: IntentClassifier, docs: DocIndex, vectors,  # noqa: ANN001
-               context: str = "") -> Understanding:  # fmt: skip
-    """`context` is the previous turn's question when this one is a follow-up."""
+               context: str = "", weigh=None) -> Understanding:  # noqa: ANN001 # fmt: skip
+    """`context` is the previous turn's question when this one is a follow-up; `weigh(text)` gives
+    the tokens of a text with their rarity in the knowledge base (the retriever's keyword index)."""
     lang = language_of(question)
     full = f"{context} {question}".strip() if context else question
     zh_terms = ""
@@ -124,9 +128,16 @@ def understand(question: str, audience: str, intents: IntentClassifier, docs: Do
         zh_terms=zh_terms,
         en_words=english_words(full) if lang == "en" else [],
         followup=bool(context),
-        wants_co=bool(_CO_ASK.search(question)),
+        wants_co=bool(_CO_ASK.search(question)) and not _LEAD_ASK.search(question),
         parts=[p for p in parts if len(p) >= 2] if len(parts) > 1 else [],
+        terms=_terms(weigh, topic if lang == "zh" else zh_terms + " " + " ".join(english_words(full))),
     )
+
+
+def _terms(weigh, text: str) -> list[tuple[str, float]]:  # noqa: ANN001
+    if weigh is None or not text.strip():
+        return []
+    return [(t, w) for t, w in weigh(text) if len(t) >= 2 and not places_in(t)]
 
 
 def _topic(text: str, lang: str, zh_terms: str, full: str) -> str:

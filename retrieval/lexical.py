@@ -188,6 +188,17 @@ class BM25Index:
         """(chunk id, score), best first: the retriever reads back only the chunks it keeps."""
         return [(self._ids[i], s) for i, s in self.search_tokens(self.tokenizer.tokenize(query), k, flt)]
 
+    def term_weights(self, text: str, flt: ChunkFilter) -> list[tuple[str, float]]:
+        """The distinct tokens of `text` with their idf in the audience's view; a token the corpus
+        never uses weighs as much as the rarest one (nothing can cover it: evidence of no answer)."""
+        view = self._view(flt)
+        rarest = float(view.idf.max()) if len(view.idf) else 1.0
+        out = []
+        for t in dict.fromkeys(self.tokenizer.tokenize(text)):
+            i = self._postings.terms.get(t)
+            out.append((t, float(view.idf[i]) if i is not None and view.idf[i] > 0 else rarest))
+        return out
+
     def _view(self, flt: ChunkFilter) -> _ViewStats:
         if flt.visibility is None:
             return self._views["all"]

@@ -103,6 +103,10 @@ class HybridRetriever:
         named = find_doc_nos(query, self._lexical().doc_nos)
         return max(named, key=len) if named else None
 
+    def term_weights(self, text: str, audience: str = "investor") -> list[tuple[str, float]]:
+        """Tokens of `text` (expanded like a query) weighted by their rarity in what the audience may see."""
+        return self._lexical().term_weights(self.expand(text), ChunkFilter.for_audience(audience, None, None))
+
     def expand(self, query: str) -> str:
         """The query as searched: English phrases get their Chinese glossary terms appended."""
         return query if is_chinese(query) else self.glossary.expand_query(query)

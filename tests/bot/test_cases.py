@@ -46,3 +46,18 @@ def test_exclusive_qualifiers_decide_between_clauses():
 
 def test_nothing_to_compare_is_neutral():
     assert case_fit(clause("企业", BRACKET), [], []).value == 0.0
+
+
+def test_a_between_threshold_bounds_both_sides():
+    band = [{"what": "营业收入", "op": "between", "value": 10, "unit": "亿元", "currency": "CNY", "amount_cny": 1e9,
+             "value_max": 50, "amount_max_cny": 5e9, "text": "营业收入10亿元到50亿元之间"}]  # fmt: skip
+    assert case_fit(clause("企业", band), [amount("20亿元")], []).value == 1.0
+    assert case_fit(clause("企业", band), [amount("60亿元")], []).value == -1.0
+    assert case_fit(clause("企业", band), [amount("5亿元")], []).value == -1.0
+
+
+def test_thresholds_are_read_from_the_conditions_when_none_are_given():
+    c = Incentive(doc_no="x", section="", title="补贴", beneficiary="企业", conditions=["上一年度营业收入在2000万元至1亿元之间"],
+                  benefit="补贴60万元", benefit_kind="money", source="…")  # fmt: skip
+    assert case_fit(c, [amount("20亿元")], []).value == -1.0
+    assert case_fit(c, [amount("5000万元")], []).value == 1.0

@@ -80,3 +80,12 @@ def test_followup_works_on_the_previous_list(setup):
 def test_a_question_naming_no_table_value_is_not_a_table_question(setup):
     u, k = setup("中试平台的运营补贴最多多少？")
     assert pick_table(u, k) is None
+
+
+def test_sum_and_top_n(setup):
+    u, k = setup("重点项目表里的项目总投资合计多少？")
+    t = pick_table(u, k)
+    assert t is not None and t.op == "sum" and t.total_amount == pytest.approx(5.3e8)
+    u, k = setup("重点项目表里总投资排名前两位的项目是哪些？")
+    t = pick_table(u, k)
+    assert t is not None and t.op == "max" and [row_name(r) for r in t.rows] == ["丙项目", "甲项目"]
