@@ -121,7 +121,8 @@ class Assistant:
         projects = self._projects(u, v.knowledge, cid)
         if projects is not None:
             return projects
-        table = pick_table(u, v.knowledge, last.record if followup and last.route == "table" else None)
+        table = pick_table(u, v.knowledge, last.record if followup and last.route == "table" else None,
+                           self.catalogue, visible(audience))  # fmt: skip
         if table is not None:
             return self._table(u, v.knowledge, table, cid)
         ranked = self.rank(u, v.knowledge)

@@ -244,9 +244,13 @@ def doc_facts(u: Understanding, k: Knowledge, limit: int = 3) -> list[Candidate]
         d = k.doc(key)
         if d is None or fit < 0.2:
             continue
+        names = " ".join(doc_names(d) + [d.issuer or "", d.doc_no or ""])
+        grams = raw_bigrams(names)
         out.append(Candidate("doc_fact", d, key, "", d.title, {
-            "dense": 0.0, "lex_q": 0.0, "lex_k": 0.0, "kind": kind_fit(u, "doc_fact"), "carries": u.p("when") + u.p("doc"),
-            "lex_idf": lex_idf(u, " ".join(doc_names(d)) + " " + (d.issuer or "")),
+            "dense": float(k.dense(u.docs.title_cos.get(key, 0.0), u.lang)),
+            "lex_q": len(u.grams & grams) / len(u.grams) if u.grams else 0.0,
+            "lex_k": 1.0 if key in u.docs.named else 0.0, "kind": kind_fit(u, "doc_fact"),
+            "carries": u.p("when") + u.p("doc"), "lex_idf": lex_idf(u, names),
             "place": float(k.places_fit([key], u.places)[0]), "year": 0.0, "doc": fit, "recent": _recent(d.date),
             "case": 0.0, "rank": 0.0, "home": float(_home(u, k, [key])[0]),
         }))  # fmt: skip

@@ -25,6 +25,7 @@ from bot.render_en import (
 
 __all__ = ["en_name", "money_words", "with_gloss", "render", "assemble", "citation", "not_found", "status_warning"]
 from bot.sentences import fact_head
+from bot.tables import ordered_cells
 from bot.text_match import raw_bigrams
 from bot.understand import Understanding
 from knowledge.dates import human_date
@@ -168,7 +169,7 @@ def _contact(c: Candidate, u: Understanding, doc: SourceDocument | None) -> tupl
 def _table_row(c: Candidate, u: Understanding, doc: SourceDocument | None) -> tuple[str, str]:
     r = c.record
     asked = u.question
-    cells = [(h, v) for h, v in r.cells.items() if v]
+    cells = [(h, v) for h, v in ordered_cells(r) if v]
     # the cells the question does not already name come first: they are the answer
     named = [(h, v) for h, v in cells if v and v in asked]
     rest = [(h, v) for h, v in cells if (h, v) not in named]

@@ -45,6 +45,7 @@ class DocRefs:
 
     fit: dict[str, float] = field(default_factory=dict)
     named: list[str] = field(default_factory=list)  # keys of documents the question names by 文号
+    title_cos: dict[str, float] = field(default_factory=dict)  # cosine of the question and each title
 
     def of(self, key: str) -> float:
         return self.fit.get(key, 0.0)
@@ -93,6 +94,7 @@ class DocIndex:
         if qvec is not None and self.title_vectors is not None and len(self.title_vectors):
             sims = self.title_vectors @ qvec
             raw += 8.0 * np.clip(sims - float(np.median(sims)), 0, None)
+            refs.title_cos = {k: float(x) for k, x in zip(self.keys, sims, strict=True)}
         fit = raw / (raw.max() + DAMPING) if raw.max() > 0 else raw
         refs.fit = {k: float(f) for k, f in zip(self.keys, fit, strict=True)}
         for k in refs.named:

@@ -27,6 +27,7 @@ from bot.candidates import Candidate
 from bot.ranking import DEFAULT_WEIGHTS, FEATURES, Model
 from knowledge.normalize import normalize
 
+REAL_WEIGHT = 3.0  # a development question counts as three generated ones in the threshold
 _SCORE_NORM = re.compile(r"[\s，。、；：？！“”‘’（）()《》〔〕【】\[\],.;:?!\"'·—\-]")
 
 
@@ -69,7 +70,12 @@ def _paraphrase(text: str, rng: random.Random) -> str:
     words = [w for w in jieba.lcut(normalize(text)) if w.strip() and not re.fullmatch(r"[，。、；：（）\s]", w)]
     if len(words) <= 3:
         return "".join(words)
-    keep = [w for w in words if rng.random() > 0.3] or words[:2]
+    # people name a task by a few of its words, often not the first ones: keep about half, and
+    # sometimes swap two neighbours, so generated questions are no easier than real ones
+    keep = [w for w in words if rng.random() > 0.5] or words[:2]
+    if len(keep) > 2 and rng.random() < 0.3:
+        i = rng.randrange(len(keep) - 1)
+        keep[i], keep[i + 1] = keep[i + 1], keep[i]
     return "".join(keep)
 
 
@@ -139,15 +145,17 @@ def fit_weights(rows: list[tuple[np.ndarray, np.ndarray]], init: dict[str, float
     return {f: round(float(v), 4) for f, v in zip(FEATURES, w, strict=True)}
 
 
-def choose_threshold(tops: list[tuple[float, bool, bool]]) -> float:
-    """`tops`: (best score, answerable, best is right). Maximise balanced accuracy."""
-    scores = sorted({s for s, _, _ in tops})
+def choose_threshold(tops: list[tuple[float, bool, bool, float]]) -> float:
+    """`tops`: (best score, answerable, best is right, weight). Maximise the balanced accuracy
+    of answering right and refusing absent answers; real questions weigh more than generated."""
+    scores = sorted({t[0] for t in tops})
     pos = [t for t in tops if t[1]]
     neg = [t for t in tops if not t[1]]
+    wp, wn = sum(t[3] for t in pos) or 1.0, sum(t[3] for t in neg) or 1.0
     best_t, best_v = (scores[0] if scores else 0.0), -1.0
     for t in scores + [scores[-1] + 1 if scores else 1.0]:
-        a = sum(1 for s, _, ok in pos if ok and s >= t) / max(1, len(pos))
-        r = sum(1 for s, _, _ in neg if s < t) / max(1, len(neg))
+        a = sum(w for s, _, ok, w in pos if ok and s >= t) / wp
+        r = sum(w for s, _, _, w in neg if s < t) / wn
         if (a + r) / 2 > best_v:
             best_t, best_v = t, (a + r) / 2
     return float(best_t)
@@ -172,11 +180,12 @@ def fit(data: list[tuple[Example, np.ndarray, np.ndarray]]) -> tuple[Model, dict
     w = np.asarray([weights[f] for f in FEATURES])
     tops = []
     for ex, x, y in train:
+        weight = REAL_WEIGHT if ex.source == "dev" else 1.0
         if not len(x):
-            tops.append((-1e9, bool(ex.groups), False))
+            tops.append((-1e9, bool(ex.groups), False, weight))
             continue
         s = x @ w
-        tops.append((float(s.max()), bool(ex.groups), bool(y[int(np.argmax(s))] > 0)))
+        tops.append((float(s.max()), bool(ex.groups), bool(y[int(np.argmax(s))] > 0), weight))
     model = Model(weights, choose_threshold(tops))
     report = {"train": evaluate(model, train), "heldout": evaluate(model, [d for d in data if d[0].heldout]),
               "questions": {"train": len(train), "heldout": len(data) - len(train)}}  # fmt: skip

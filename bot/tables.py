@@ -74,7 +74,11 @@ def _table_named(question: str, table: str) -> bool:
     return any(p in q for p in parts)
 
 
-def pick_table(u: Understanding, k: Knowledge, previous: list[TableRow] | None = None) -> TableResult | None:
+def pick_table(u: Understanding, k: Knowledge, previous: list[TableRow] | None = None, catalogue=None,  # noqa: ANN001
+               visibility: tuple[str, ...] | None = None) -> TableResult | None:  # fmt: skip
+    """The table operation the question asks for, over the table it names. The rows are read
+    and counted by the catalogue in SQL (`catalogue.table_rows` / `count_table_rows`) when one is
+    given; a follow-up works on the rows of the previous answer."""
     op = _operation(u)
     if op is None:
         return None
@@ -92,7 +96,12 @@ def pick_table(u: Understanding, k: Knowledge, previous: list[TableRow] | None =
     if best is None or best[0] < 0.9:
         return None
     _, doc_key, table, rows, named = best
-    kept = [r for r in rows if all(core(r.cells.get(h, "")) == v for h, v in named)]
+    doc = k.doc(doc_key)
+    if catalogue is not None and doc is not None:
+        where = {"doc_id": doc.doc_id, "table": table or None, "cells": dict(named)}
+        kept = [r for r in catalogue.table_rows(visibility, **where) if all(core(r.cells.get(h, "")) == v for h, v in named)]
+    else:
+        kept = [r for r in rows if all(core(r.cells.get(h, "")) == v for h, v in named)]
     if not kept:
         return None
     return _apply(op, kept, named, u, table, doc_key)
@@ -154,10 +163,17 @@ def _amounts(rows: list[TableRow]) -> tuple[str | None, list[tuple[float, TableR
     return None, []
 
 
+def ordered_cells(r: TableRow) -> list[tuple[str, str]]:
+    """(header, cell) in the table's own column order."""
+    order = [h for h in (getattr(r, "headers", None) or []) if h in r.cells]
+    return [(h, r.cells[h]) for h in order + [h for h in r.cells if h not in order]]
+
+
 def row_name(r: TableRow) -> str:
     """What a row is called: its 项目名称 / 名称 / 举措 … cell, in that order of preference."""
+    cells = ordered_cells(r)
     for name in _NAME_HEADERS:
-        for h, v in r.cells.items():
+        for h, v in cells:
             if v and name in h:
                 return v
-    return next((v for v in r.cells.values() if v and not v.isdigit()), r.source)
+    return next((v for _, v in cells if v and not v.isdigit()), r.source)

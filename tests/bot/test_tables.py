@@ -45,7 +45,9 @@ def setup(seed_runtime):
     cat.upsert(_doc("测〔2024〕9号", "测试市2024年重点项目表", invest))
     k = load_views(cat, a.vectors, a._intents.by_language())["staff"]
     docs = DocIndex(k.docs, a.vectors)
-    return lambda q, **kw: (understand(q, "staff", a._intents, docs, a.vectors, **kw), k)
+    run = lambda q, **kw: (understand(q, "staff", a._intents, docs, a.vectors, **kw), k)  # noqa: E731
+    run.catalogue = cat
+    return run
 
 
 def test_count_with_the_filters_the_question_names(setup):
@@ -89,3 +91,12 @@ def test_sum_and_top_n(setup):
     u, k = setup("重点项目表里总投资排名前两位的项目是哪些？")
     t = pick_table(u, k)
     assert t is not None and t.op == "max" and [row_name(r) for r in t.rows] == ["丙项目", "甲项目"]
+
+
+def test_counts_and_lists_are_read_in_sql_from_the_catalogue(setup):
+    u, k = setup("创客中国重庆赛企业组一共有几个优胜奖项目？")
+    t = pick_table(u, k, catalogue=setup.catalogue)
+    assert t is not None and t.op == "count" and t.total == 3
+    u, k = setup("企业组拿一等奖的是哪两个项目？")
+    t = pick_table(u, k, catalogue=setup.catalogue)
+    assert t is not None and [row_name(r) for r in t.rows] == [ROWS[0][1], ROWS[1][1]]
