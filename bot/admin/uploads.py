@@ -21,9 +21,9 @@ from pathlib import Path
 from typing import BinaryIO
 
 from bot.upload_store import SIDECAR_SUFFIX, UploadStore
+from knowledge.loaders import SUPPORTED_SUFFIXES  # every format a reader exists for, scans included
 from knowledge.models import KINDS
 
-SUPPORTED_SUFFIXES: tuple[str, ...] = (".txt", ".md", ".docx", ".pdf", ".html", ".csv", ".xlsx")
 VISIBILITIES: tuple[str, ...] = ("public", "internal")
 CLASH_SUFFIX = "-upload"
 _CHUNK = 1 << 16

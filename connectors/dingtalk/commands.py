@@ -17,13 +17,14 @@ from connectors.base import IncomingMessage
 from connectors.dingtalk.audience import is_admin, resolve_audience
 from connectors.dingtalk.client import DingTalkError
 from knowledge.error_text import describe
+from knowledge.loaders import SUPPORTED_SUFFIXES
 
 if TYPE_CHECKING:
     from connectors.dingtalk.handler import DingTalkBot
 
 log = logging.getLogger(__name__)
+UPLOAD_EXTENSIONS = SUPPORTED_SUFFIXES  # every format a reader exists for, scans included
 
-UPLOAD_EXTENSIONS = (".pdf", ".docx", ".txt", ".xlsx")
 RECORD_NAMES = {"responsibilities": "责任分工", "figures": "指标数据", "projects": "项目",
                 "contacts": "联系人", "references": "引用/效力"}
 VISIBILITY = {"public": "公开（投资者可见）", "internal": "内部（仅工作人员）"}
@@ -106,7 +107,7 @@ def upload(bot: DingTalkBot, msg: IncomingMessage) -> None:
         bot.say(msg, "抱歉，只有管理员可以向知识库添加文件。您可以直接用文字提问。")
         return
     name = safe_filename(msg.file_name or "upload")
-    if Path(name).suffix not in UPLOAD_EXTENSIONS:
+    if Path(name).suffix.lower() not in UPLOAD_EXTENSIONS:
         bot.say(msg, f"不支持的文件类型「{Path(name).suffix or '无扩展名'}」；支持 {' '.join(UPLOAD_EXTENSIONS)}。")
         return
     if not msg.download_code:
