@@ -13,6 +13,8 @@ import threading
 import time
 from dataclasses import dataclass
 
+import numpy as np
+
 from bot import compose
 from bot.candidates import Candidate, doc_facts, records, sentences
 from bot.docrefs import DocIndex
@@ -78,10 +80,15 @@ class Assistant:
                 if self._intents is None:
                     self._intents = IntentClassifier(self.vectors)
                 views = load_views(self.catalogue, self.vectors, self._intents.by_language(),
-                                   self.settings.home_place or None)  # both audiences from one read
-                self._views = {a: View(kn, DocIndex(kn.docs, self.vectors)) for a, kn in views.items()}
+                                   self.settings.home_place or None, self._passage_sample())  # both audiences
+                self._views = {a: View(kn, DocIndex(kn.docs, self.vectors, kn.body_df)) for a, kn in views.items()}
                 trim()
             return self._views[audience]
+
+    def _passage_sample(self) -> np.ndarray | None:
+        store = getattr(self.retriever, "store", None)
+        rows = store.sample_vectors(400) if store is not None and hasattr(store, "sample_vectors") else []
+        return np.asarray(rows, dtype=np.float32) if rows else None
 
     def knowledge(self, audience: str) -> Knowledge:
         return self.view(audience).knowledge

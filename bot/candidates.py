@@ -46,6 +46,7 @@ FIT: dict[str, dict[str, float]] = {
     "contact": {"contact": 1.0, "table_row": 0.4, "sentence": 0.3},
     "what": {"sentence": 1.0, "incentive": 0.6, "figure": 0.3, "table_row": 0.4, "responsibility": 0.3},
     "doc": {"doc_fact": 1.0, "sentence": 0.3},
+    "frequency": {"sentence": 1.0, "table_row": 0.4, "responsibility": 0.2},  # "how often": a "when" that no date answers
 }  # fmt: skip
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _TAG_LINE = re.compile(r"^[（(]?(?:责任单位|牵头单位|配合单位|责任部门|牵头部门)[：:]")
@@ -78,11 +79,11 @@ def lex_idf(u: Understanding, text: str) -> float:
 
 
 def kind_fit(u: Understanding, kind: str) -> float:
-    return sum(u.p(i) * FIT[i].get(kind, 0.0) for i in INTENTS)
+    return sum(w * FIT[i].get(kind, 0.0) for i, w in u.wanted(INTENTS).items())
 
 
 def _carries(u: Understanding, text: str) -> float:
-    return sum(u.p(i) * carries(text, i) for i in INTENTS if u.p(i) > 0.05)
+    return sum(w * carries(text, i) for i, w in u.wanted(INTENTS).items() if w > 0.05)
 
 
 def _case(u: Understanding, text: str) -> float:
@@ -132,7 +133,7 @@ def records(u: Understanding, k: Knowledge, hits: list | None = None) -> list[Ca
         if view is None or not view.records:
             continue
         n = len(view.records)
-        lex_q = coverage_of(view.full_grams.overlap(q), len(q)) if q else np.zeros(n)
+        lex_q = coverage_of(view.full_grams.overlap(q), len(q)) * u.glossed if q else np.zeros(n)
         # how much of the record's key the question names; a two-character key ("企业") says little
         lex_k = coverage_of(view.grams.overlap(q), np.maximum(view.grams.sizes, KEY_MIN)) if q else np.zeros(n)
         dense = (k.dense(view.vectors @ u.vector, u.lang) if u.vector is not None and view.vectors.shape[1] == len(u.vector)
@@ -200,13 +201,13 @@ def sentences(u: Understanding, k: Knowledge, hits: list) -> list[Candidate]:  #
                  if len(x.norm) >= 6 and not _TAG_LINE.match(x.norm) and not _is_heading(x.norm)]  # fmt: skip
         # a tag line is a responsibility record and a heading names a topic: neither answers
         for s in units + _pairs(u, units):
-            own = len(q & raw_bigrams(s.norm)) / len(q) if q else 0.0
+            own = len(q & raw_bigrams(s.norm)) / len(q) * u.glossed if q else 0.0
             lex_q = own + 0.3 * max(0.0, min(1.0, own + head_q) - own)  # the heading helps, a little
             lex_k = 0.5 * (len(q & head_grams) / len(head_grams) if head_grams else 0.0)
             if u.lang == "en" and c.language == "en":
                 lex_q = max(lex_q, _en_overlap(u, s.text))
             out.append(Candidate("sentence", s, key, c.section_no or c.section, s.text, {
-                "dense": float(k.dense(h.dense_similarity, u.lang)), "lex_q": lex_q, "lex_k": lex_k,
+                "dense": float(k.dense(h.dense_similarity, u.lang, passage=True)), "lex_q": lex_q, "lex_k": lex_k,
                 "lex_idf": lex_idf(u, s.text + " " + heading + " " + c.title),
                 "kind": kind_fit(u, "sentence"), "carries": _carries(u, s.norm), "place": place,
                 "year": _year(u, s.norm + c.title, None), "doc": u.docs.of(key), "recent": _recent(d.date if d else c.date),

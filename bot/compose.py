@@ -24,7 +24,7 @@ from bot.render_en import (
 )
 
 __all__ = ["en_name", "money_words", "with_gloss", "render", "assemble", "citation", "not_found", "status_warning"]
-from bot.sentences import fact_head
+from bot.sentences import carries, fact_head
 from bot.tables import ordered_cells
 from bot.text_match import raw_bigrams
 from bot.understand import Understanding
@@ -84,7 +84,8 @@ def _responsibility(c: Candidate, u: Understanding, doc: SourceDocument | None) 
             head = f"除牵头单位{'、'.join(leads)}外，配合单位为：{'、'.join(co) if co else '（无）'}。"
         else:
             head = f"牵头单位：{'、'.join(leads)}" + (f"；配合单位：{'、'.join(co)}" if co else "") + "。"
-        return head + f"\n任务：{r.task}（{r.section}）", f"原文：{r.source}"
+        extra = asked_cells(r.source, u, set(r.units))
+        return head + (f"{extra}。" if extra else "") + f"\n任务：{r.task}（{r.section}）", f"原文：{r.source}"
     names = "; ".join(en_name(x) for x in leads)
     if not stated:
         head = "Responsible units: " + "; ".join(en_name(x) for x in r.units) + " (the document names no lead; listed first: " + en_name(r.units[0]) + ")."
@@ -93,6 +94,22 @@ def _responsibility(c: Candidate, u: Understanding, doc: SourceDocument | None) 
     else:
         head = f"Lead unit: {names}." + (" Co-operating units: " + "; ".join(en_name(x) for x in co) + "." if co else "")
     return head + f"\nTask: {with_gloss(r.task)} (section {r.section})", f"Original text (Chinese): {r.source}"
+
+
+_CELL = re.compile(r"([^：；]{2,12})：([^；]{1,120})")
+
+
+def asked_cells(source: str, u: Understanding, known: set[str]) -> str:
+    """Other cells of a table row (序号：10；…；推广范围：8个改革试验区域) whose header the question
+    names ("推广到哪些地方？哪个部门指导？"): a two-part question gets both facts in the head."""
+    out = []
+    for header, cell in _CELL.findall(source):
+        cell = cell.strip()
+        if cell in known or header in ("序号", "编号") or cell in u.question:
+            continue
+        if len(raw_bigrams(header) & u.grams) and cell not in " ".join(known):
+            out.append(f"{header}：{cell}")
+    return "；".join(out[:2])
 
 
 def _incentive(c: Candidate, u: Understanding, doc: SourceDocument | None) -> tuple[str, str]:
@@ -270,12 +287,14 @@ def _overlap(u: Understanding):  # noqa: ANN202
 
 
 def _intent_weights(u: Understanding) -> dict[str, float]:
-    return {i: u.p(i) for i in ("who", "amount", "when", "count", "contact", "eligibility", "list")}
+    return u.wanted(("who", "amount", "when", "count", "contact", "eligibility", "list"))
 
 
 def _sentence(c: Candidate, u: Understanding, doc: SourceDocument | None, translate=None) -> tuple[str, str]:  # noqa: ANN001
     s = c.record
     head = fact_head(s.text, _overlap(u), _intent_weights(u))
+    if u.p("who") >= 0.3 and c.chunk is not None and not carries(head, "who"):
+        head = _with_doer(head, c.chunk.text)
     zh_source = c.chunk is not None and c.chunk.language == "zh"
     if u.lang == "en" and zh_source:
         en = (translate(head) if translate else None) or sentence_head(s.text, u.original)
@@ -283,6 +302,25 @@ def _sentence(c: Candidate, u: Understanding, doc: SourceDocument | None, transl
     if u.lang == "en":
         return head, (f'"{s.text}"' if len(s.text) > len(head) + 10 else "")
     return head + ("" if head.endswith(("。", "！", "？")) else "。"), (f"「{s.text}」" if len(s.text) > len(head) + 10 else "")
+
+
+_LEAD_IN = re.compile(r"(?:履行|承担|负责)(?:以?下列|以下|如下)[^。；：\n]{0,8}[：:]")
+_ARTICLE = re.compile(r"^\s*(?:第[一二三四五六七八九十百零\d]+条|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)\s*")
+
+
+def _with_doer(head: str, passage: str) -> str:
+    """An item of a list of duties ("（三）负责…招商网络建设工作") names no unit: the unit is the
+    subject of the list's lead-in ("市跨境电子商务综合试验区管理办公室…履行下列职责："), the
+    first clause of the lead-in sentence."""
+    m = _LEAD_IN.search(passage)
+    if not m:
+        return head
+    start = max(passage.rfind("。", 0, m.start()), passage.rfind("\n", 0, m.start())) + 1
+    subject = _ARTICLE.sub("", passage[start : m.start()]).split("，")[0].split(",")[0]
+    subject = re.sub(r"^.{0,12}?设立的", "", subject).strip()
+    if not 2 <= len(subject) <= 60 or not carries(subject, "who"):
+        return head
+    return f"{subject}：{head}"
 
 
 _RENDER = {"responsibility": _responsibility, "incentive": _incentive, "figure": _figure, "project": _project,

@@ -58,28 +58,32 @@ class DocRefs:
         return key, self.fit[key]
 
 
+def name_grams(d: SourceDocument) -> frozenset[str]:
+    text = " ".join(doc_names(d) + [d.issuer or ""])
+    return raw_bigrams(_BOILERPLATE.sub(" ", normalize(text)))
+
+
 class DocIndex:
     """Name bigrams of every visible document with their rarity, built once per snapshot."""
 
-    def __init__(self, docs: dict[str, SourceDocument], vectors=None) -> None:  # noqa: ANN001
+    def __init__(self, docs: dict[str, SourceDocument], vectors=None, body_df: dict[str, int] | None = None) -> None:  # noqa: ANN001
+        """A bigram's rarity counts the names that hold it and, when `body_df` is given, the
+        texts that hold it: a word every text uses ("会议", "一次") names no document."""
         self.docs = docs
         self.keys = list(docs)
-        self.grams = [self._grams(docs[k]) for k in self.keys]
+        self.grams = [name_grams(docs[k]) for k in self.keys]
         df: dict[str, int] = {}
         for gs in self.grams:
             for g in gs:
                 df[g] = df.get(g, 0) + 1
+        if body_df:
+            df = {g: max(c, body_df.get(g, 0)) for g, c in df.items()}
         n = max(1, len(self.keys))
         self.idf = {g: math.log(1 + n / c) for g, c in df.items()}
         self.places = [set(places_in(" ".join(doc_names(docs[k])) + " " + (docs[k].issuer or ""))) for k in self.keys]
         self._vectors = vectors
         self.title_vectors = (vectors.passages([docs[k].title for k in self.keys]) if vectors is not None and self.keys
                               else None)  # fmt: skip
-
-    @staticmethod
-    def _grams(d: SourceDocument) -> frozenset[str]:
-        text = " ".join(doc_names(d) + [d.issuer or ""])
-        return raw_bigrams(_BOILERPLATE.sub(" ", normalize(text)))
 
     def resolve(self, question: str, qvec: np.ndarray | None = None, extra_terms: str = "") -> DocRefs:
         refs = DocRefs()

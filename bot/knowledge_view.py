@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 
 from bot.record_index import GramIndex
+from bot.text_match import raw_bigrams
 from knowledge.models import Records, SourceDocument
 from knowledge.places import compatible, doc_place
 
@@ -68,12 +69,18 @@ class Knowledge:
     kinds: dict[str, KindView] = field(default_factory=dict)
     units: list[str] = field(default_factory=list)  # every unit name, longest first
     dense_baseline: dict[str, float] = field(default_factory=dict)  # by question language (see `baselines`)
+    passage_baseline: dict[str, float] = field(default_factory=dict)  # the same against indexed passages
     home: str | None = None  # the office's own place: most documents are about it
+    body_df: dict[str, int] = field(default_factory=dict)  # name bigram → documents whose text holds it
     _places: dict[str, str | None] = field(default_factory=dict)
 
-    def dense(self, cos: np.ndarray | float, lang: str = "zh") -> np.ndarray | float:
-        """Cosine rescaled so 0 means "as similar as a question and an unrelated record" and 1 identical."""
-        b = self.dense_baseline.get(lang, 0.0)
+    def dense(self, cos: np.ndarray | float, lang: str = "zh", passage: bool = False) -> np.ndarray | float:
+        """Cosine rescaled so 0 means "as similar as a question and an unrelated record (or
+        passage: long texts sit lower)" and 1 identical. A rescale by the spread of unrelated
+        pairs was tried: it inflates English questions against Chinese text, whose unrelated
+        pairs are both lower and tighter, and answered English questions the documents cannot."""
+        table = self.passage_baseline if passage and self.passage_baseline else self.dense_baseline
+        b = table.get(lang, 0.0)
         return np.clip((np.asarray(cos) - b) / (1.0 - b), 0.0, 1.0)
 
     def doc(self, key: str | None) -> SourceDocument | None:
@@ -112,11 +119,15 @@ def visible(audience: str) -> tuple[str, ...] | None:
 
 
 def load_views(catalogue, vectors=None, questions: dict[str, np.ndarray] | None = None,  # noqa: ANN001
-               home: str | None = None) -> dict[str, Knowledge]:  # fmt: skip
+               home: str | None = None, passages: np.ndarray | None = None) -> dict[str, Knowledge]:  # fmt: skip
     """Both audiences' snapshots from one read of the catalogue; record vectors come from the
     cache (`retrieval.vector_cache.VectorCache`), embedded once for the staff superset;
-    `questions` (example question vectors by language) calibrate the similarity feature."""
-    all_docs = [light(d) for d in catalogue.iter_documents(None)]
+    `questions` (example question vectors by language) and a sample of indexed `passages`
+    calibrate the similarity feature."""
+    all_docs, body_sets = [], {}
+    for d in catalogue.iter_documents(None):
+        body_sets[d.doc_no or d.title] = raw_bigrams(" ".join(p.norm for p in d.paragraphs))
+        all_docs.append(light(d))
     references = catalogue.references(None)
     rows = {kind: catalogue.records_with_visibility(kind) for kind in KINDS}
     full_vectors: dict[str, np.ndarray] = {}
@@ -137,15 +148,18 @@ def load_views(catalogue, vectors=None, questions: dict[str, np.ndarray] | None 
             vec = full_vectors[kind][keep] if len(keep) else np.zeros((0, full_vectors[kind].shape[1]))
             kinds[kind] = KindView(recs, list(keys), list(texts), GramIndex(keys), GramIndex(texts), vec)
         units = sorted({u for r in kinds["responsibilities"].records for u in r.units}, key=len, reverse=True)
-        views[audience] = Knowledge(docs, kinds, units, baselines(full_vectors, questions), home_place(all_docs, home))
+        views[audience] = Knowledge(docs, kinds, units, baselines(full_vectors, questions),
+                                    baselines({"passages": passages} if passages is not None else {}, questions),
+                                    home_place(all_docs, home), body_df=_name_df(docs, body_sets))  # fmt: skip
     return views
 
 
-def baselines(vectors: dict[str, np.ndarray], questions: dict[str, np.ndarray] | None, sample: int = 400) -> dict[str, float]:
+def baselines(vectors: dict[str, np.ndarray], questions: dict[str, np.ndarray] | None,
+              sample: int = 400) -> dict[str, float]:  # fmt: skip
     """Per question language, the mean cosine of a question and a record picked at random: what
     "unrelated" looks like for this model (about 0.8 for e5 in Chinese, lower across languages,
     near 0 for others), so a similarity feature means the same for any model and language."""
-    rows = [v for v in vectors.values() if len(v) and v.shape[1]]
+    rows = [v for v in vectors.values() if len(v) and v.ndim == 2 and v.shape[1]]
     if not rows or not questions:
         return {}
     m = np.concatenate(rows)
@@ -153,6 +167,19 @@ def baselines(vectors: dict[str, np.ndarray], questions: dict[str, np.ndarray] |
     picked = m[rng.integers(0, len(m), sample)]
     return {lang: float(np.clip(np.mean(q @ picked.T), 0.0, 0.95)) for lang, q in questions.items()
             if len(q) and q.shape[1] == picked.shape[1]}  # fmt: skip
+
+
+def _name_df(docs: dict[str, SourceDocument], bodies: dict[str, frozenset[str]]) -> dict[str, int]:
+    """For each bigram of a document name, how many documents' texts hold it: "会议" in a title
+    is in every text and names nothing, "车网" is in one and names it."""
+    from bot.docrefs import name_grams
+
+    grams = set().union(*(name_grams(d) for d in docs.values())) if docs else set()
+    df = dict.fromkeys(grams, 0)
+    for key in docs:
+        for g in bodies.get(key, frozenset()) & grams:
+            df[g] += 1
+    return df
 
 
 def home_place(docs: list[SourceDocument], configured: str | None = None) -> str | None:

@@ -30,6 +30,9 @@ FACT_TYPES: dict[str, re.Pattern[str]] = {
                        r"|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\b(?:19|20)\d{2}\b", re.I),
     "duration": re.compile(_NUMBER + r"\s*(?:个)?\s*(?:工作日|日|天|个月|月|年|周)(?:内|以内|之内)?|每(?:半)?(?:年|季度|月|周)|连续" + _NUMBER + r"年"
                            r"|\b\d+\s*(?:days?|months?|years?|working days)\b", re.I),
+    "frequency": re.compile(r"每(?:半|两|[一二三四五六七八九十\d]{1,2})?\s*(?:个)?\s*(?:年度|年|季度|季|月|周|旬)|定期|(?:一|1)年(?:一|两|1|2)次"
+                            r"|\b(?:annually|quarterly|monthly|weekly|twice a year|once a (?:year|month|quarter|week)"
+                            r"|every (?:\w+ )?(?:years?|months?|quarters?|weeks?))\b", re.I),
     "unit": re.compile(r"[\u4e00-\u9fff]{1,14}?(?:人民政府|管委会|委员会|办公室|办公厅|局|厅|委|办|部|署|中心|银行|集团|公司|分局|分行|协会|联合会|商会)(?![\u4e00-\u9fff]{0,1}(?:长|员))"),
     "phone": re.compile(r"(?<!\d)(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8}|\d{7,8})(?!\d)"),
     "enumeration": re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,12}(?:、[\u4e00-\u9fffA-Za-z0-9]{2,12}){2,}|(?:\w+, ){2,}\w+"),
@@ -39,7 +42,7 @@ WANTED: dict[str, tuple[str, ...]] = {
     "who": ("unit",), "tasks": ("unit",), "amount": ("money", "percent", "ratio", "count", "score", "duration"),
     "eligibility": ("money", "percent", "ratio", "count", "score"), "when": ("date", "duration"),
     "status": ("money", "date"), "list": ("enumeration",), "count": ("count",), "extreme": ("money", "count"),
-    "contact": ("phone",), "what": (), "doc": ("unit", "date"),
+    "contact": ("phone",), "what": (), "doc": ("unit", "date"), "frequency": ("frequency",),
 }  # fmt: skip
 
 

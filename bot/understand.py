@@ -31,6 +31,8 @@ _FOLLOWUP = re.compile(r"^(?:那|那么|还有|除了|另外|其他|其中|它|�
 _CO_ASK = re.compile(r"配合|除了牵头|还有谁|还有哪些|其他单位|协同|co-?operat|who else|other units|besides|supporting", re.I)
 # "谁牵头，还有哪些单位配合" asks for both: only a question about the others alone gets the co-units form
 _LEAD_ASK = re.compile(r"(?:谁|哪个|哪些|哪家)[^，,。？?]{0,4}牵头|牵头的?(?:单位|部门)?(?:是|为)?(?:谁|哪)|who leads|which .{0,20}leads", re.I)
+# "how often": a "when" question that wants a frequency (每半年), not a date
+_FREQ_ASK = re.compile(r"(?:多长时间|多久|多少时间|几年|几个月|多少天|隔多)[^，,。？?]{0,6}(?:一次|一回)|频率|频次|how often|how frequently", re.I)
 _YEARS = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _EN_STOP = set(
     "a an the of in on at to for from by with and or is are was were be been does do did what which who whom whose how "
@@ -38,6 +40,25 @@ _EN_STOP = set(
     "they he she me my our your about into than then so if not no any some much many more most per via as up out over "
     "under between during since until tell please give get has have had us".split()
 )  # fmt: skip
+
+
+# English words that say what is asked, not about what: they need no Chinese term
+_EN_ASKING = set("lead leads leading responsible charge office offices department departments bureau agency unit units "
+                 "get receive support supports supported available apply eligible qualify cap maximum amount "
+                 "company companies firm firms we our business".split())  # fmt: skip
+
+
+def glossed_share(question: str, found: list[tuple[str, list[str]]]) -> float:
+    """Share of an English question's topic words that the glossary turned into Chinese terms:
+    "minimum wage in Shaoxing" matched only through "Shaoxing" has matched none of its topic,
+    so its Chinese bigram overlap must count for little."""
+    from retrieval.glossary import stem
+
+    covered = {stem(w) for phrase, _ in found for w in phrase.split()}
+    words = [w for w in english_words(question) if not w.isdigit() and w not in _EN_ASKING]
+    if not words:
+        return 1.0
+    return sum(1 for w in words if stem(w) in covered or w in covered) / len(words)
 
 
 @dataclass
@@ -56,13 +77,22 @@ class Understanding:
     vector: np.ndarray | None
     zh_terms: str = ""  # glossary Chinese terms of an English question
     en_words: list[str] = field(default_factory=list)
+    glossed: float = 1.0  # English: share of the topic words with a Chinese term (see `glossed_share`)
     followup: bool = False
     wants_co: bool = False
+    frequency: bool = False  # asks how often, not when
     parts: list[frozenset[str]] = field(default_factory=list)  # bigrams of each part of a many-part question
     terms: list[tuple[str, float]] = field(default_factory=list)  # content tokens with their rarity (idf)
 
     def p(self, intent: str) -> float:
         return self.intent.p(intent)
+
+    def wanted(self, intents: tuple[str, ...]) -> dict[str, float]:
+        """Intent → weight of the facts a sentence should carry; "how often" wants a frequency."""
+        out = {i: self.p(i) for i in intents}
+        if self.frequency and "when" in out:
+            out["frequency"] = out.pop("when")
+        return out
 
 
 def language_of(question: str) -> str:
@@ -105,9 +135,11 @@ def understand(question: str, audience: str, intents: IntentClassifier, docs: Do
     the tokens of a text with their rarity in the knowledge base (the retriever's keyword index)."""
     lang = language_of(question)
     full = f"{context} {question}".strip() if context else question
-    zh_terms = ""
+    zh_terms, glossed = "", 1.0
     if lang == "en":
-        zh_terms = " ".join(dict.fromkeys(zh for _, zhs in load_glossary().english_terms(full) for zh in zhs))
+        found = load_glossary().english_terms(full)
+        zh_terms = " ".join(dict.fromkeys(zh for _, zhs in found for zh in zhs))
+        glossed = glossed_share(full, found)
     topic = _topic(full, lang, zh_terms, full)
     parts = [bigrams(_topic(p, lang, zh_terms, full)) for p in question_parts(question)] if lang == "zh" else []
     qvec = vectors.query(question) if vectors is not None else None
@@ -127,8 +159,10 @@ def understand(question: str, audience: str, intents: IntentClassifier, docs: Do
         vector=qvec,
         zh_terms=zh_terms,
         en_words=english_words(full) if lang == "en" else [],
+        glossed=glossed,
         followup=bool(context),
         wants_co=bool(_CO_ASK.search(question)) and not _LEAD_ASK.search(question),
+        frequency=bool(_FREQ_ASK.search(question)),
         parts=[p for p in parts if len(p) >= 2] if len(parts) > 1 else [],
         terms=_terms(weigh, topic if lang == "zh" else zh_terms + " " + " ".join(english_words(full))),
     )
@@ -141,7 +175,8 @@ def _terms(weigh, text: str) -> list[tuple[str, float]]:  # noqa: ANN001
 
 
 def _topic(text: str, lang: str, zh_terms: str, full: str) -> str:
-    topic = focus(text) if lang == "zh" else zh_terms + " " + " ".join(_YEARS.findall(full))
+    # "多长时间开一次" asks how often: it is the intent, not the topic
+    topic = focus(_FREQ_ASK.sub(" ", text)) if lang == "zh" else zh_terms + " " + " ".join(_YEARS.findall(full))
     for place in places_in(full):  # the place is checked on its own; passages rarely repeat it
         topic = re.sub(f"{place}[市省区县]?", " ", topic)
     return topic

@@ -97,6 +97,7 @@ class ChunkStore(Protocol):
         self, chunk_ids: Sequence[str], collection: str | None = None, vectors: bool = True
     ) -> dict[str, tuple[Chunk, list[float] | None]]: ...
     def vectors(self, chunk_ids: Sequence[str], collection: str | None = None) -> dict[str, list[float]]: ...
+    def sample_vectors(self, n: int, collection: str | None = None) -> list[list[float]]: ...
     def metadata_by_id(self, collection: str | None = None) -> dict[str, dict[str, Any]]: ...
     def delete_ids(self, chunk_ids: Sequence[str], collection: str | None = None) -> None: ...
     def count(self, collection: str | None = None) -> int: ...
@@ -414,6 +415,19 @@ class ChromaStore:
             for cid, vec in zip(res["ids"], res["embeddings"], strict=True):
                 out[cid] = [float(x) for x in vec]
         return out
+
+    def sample_vectors(self, n: int, collection: str | None = None) -> list[list[float]]:
+        """Up to `n` stored vectors from evenly spread offsets: what an unrelated passage looks like."""
+        col = self._collection(collection)
+        total = col.count() if col is not None else 0
+        if not total:
+            return []
+        step = max(1, total // max(1, n // 20))
+        out: list[list[float]] = []
+        for offset in range(0, total, step):
+            res = col.get(limit=20, offset=offset, include=["embeddings"])
+            out.extend([float(x) for x in vec] for vec in res["embeddings"])
+        return out[:n]
 
     def metadata_by_id(self, collection: str | None = None) -> dict[str, dict[str, Any]]:
         """Every stored chunk id with its metadata (what incremental indexing compares against)."""
