@@ -58,6 +58,7 @@ def decree_issuer(number: str | None) -> str | None:
         return None
     m = DECREE_NO.match(number)
     org = m.group(1)[:-1] if m else ""
+    org = re.sub(r"^中华人民共和国(?=.{2})", "", org)  # 中华人民共和国国务院令: the organ is 国务院
     if len(org) < 3 or org in ("人民政府", "政府") or org.endswith("主席") or not UNIT_END.search(org):
         return None
     return org

@@ -16,7 +16,7 @@ from knowledge.footer import PRINTED, Signature, footer_cc, marker_of, signature
 from knowledge.furniture import Page, strip_furniture
 from knowledge.head import Head, read_head, title_issuer
 from knowledge.head_lines import tidy_head
-from knowledge.issuers import joint, title_organ, with_province
+from knowledge.issuers import joint, national_issuer, title_organ, with_province, without_province
 from knowledge.keylist import find_metatable
 from knowledge.lawhead import _LINE as LAW_LINE
 from knowledge.lawhead import LawHead, read_law_head
@@ -24,7 +24,15 @@ from knowledge.metatable import is_abbreviated_unit
 from knowledge.mirror_text import repair_lines
 from knowledge.normalize import normalize
 from knowledge.runon import rebreak
-from knowledge.titles import body_title, carried_titles, cited_in_notice, file_title, same_words
+from knowledge.titles import (
+    attached_title,
+    body_title,
+    carried_titles,
+    cited_in_notice,
+    file_title,
+    issues_document,
+    same_words,
+)
 
 _PUBLISHED = re.compile(r"^(?:发布日期|发布时间|发表时间|发文日期|成文日期|日期)[：:]\s*(.+)$")
 
@@ -70,13 +78,17 @@ def _read_subject(layout: Layout) -> None:
     """The carried document of a 印发/转发 notice, as its own title prints it after the 落款."""
     head, sig, norms = layout.head, layout.sig, layout.norms
     carried = carried_titles(head.title or "")
-    if sig and (carried or not head.title):
+    notice = norms[head.lines : sig.index] if sig else []
+    issues = not head.title and issues_document(notice)  # a 印发 notice printed without its title
+    if sig and (carried or issues):
         k = sig.index + 1
         while k < len(norms) and (marker_of(norms[k]) or _annotation(norms[k])):
             k += 1
         printed, _ = body_title(norms, k)
         if printed:
             layout.subject, layout.subject_line = printed, k
+    if issues and not layout.subject:
+        layout.subject = attached_title(notice)
     cited = cited_in_notice(norms[head.lines : sig.index if sig else head.lines + 6])
     if layout.subject:
         for c in cited:  # the notice cites it with its punctuation: 《A、B、C办法》
@@ -159,6 +171,7 @@ def _issuer(
         layout.page.source,
         table.get("publisher"),
         title_organ(title) if doc_no else None,
+        national_issuer(doc_no),
     )
     return next((c for c in candidates if c), None)
 
@@ -167,7 +180,7 @@ def _official(line: str, names: tuple[str | None, ...]) -> str:
     """An issuer line a repost site prefixed with the province or abbreviated ("广东省深圳市人大常委会")
     gives way to the organ's own name as its 落款 or 题注 prints it, when it ends with that name."""
     full = line.replace("人大常委会", "人民代表大会常务委员会")
-    return next((n for n in names if n and full != n and full.endswith(n)), line)
+    return next((n for n in names if n and full != n and full.endswith(n)), without_province(line))
 
 
 def _signer_name(sig: Signature | None) -> str | None:

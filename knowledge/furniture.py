@@ -6,7 +6,9 @@ A page-info line ("信息来源：洪雅县经济合作局 | 发布日期：2023
 its source is an organ (the publisher's own page); a reposting site's line ("作者：法律资料网
 时间：2024-07-06 …") says nothing about the document. Lines above the page-info line are the
 page's own header (page title, site banner): when the document prints its title below that
-line, the header is dropped (`page_header`).
+line, the header is dropped (`page_header`). A page-info line naming no source at all
+("发布日期：2018-09-19 10:18 【字号：") is the publisher's own stamp; one whose source is the internet
+("内容来源：互联网") is a repost's. A news report quoting a document ("…全文如下：") loses its lead.
 """
 
 from __future__ import annotations
@@ -35,11 +37,11 @@ _SHARING = re.compile(
     r"已阅读\d+页|还剩\d+页未读|继续免费阅读|^版权说明[：:]|本文档由用户提供并上传|^下载文档|^文档格式[：:]"
 )
 _INFO_KEYS = (
-    r"作者|时间|来源|信息来源|文章来源|浏览|浏览次数|阅读|阅读次数|点击|点击数|点击率|发表时间|发布时间|发布日期|"
+    r"作者|时间|来源|信息来源|文章来源|内容来源|浏览|浏览次数|阅读|阅读次数|点击|点击数|点击率|发表时间|发布时间|发布日期|"
     r"字号|字体|字体大小|编辑|责任编辑|归档时间|日期|发布机构|访问量|访问次数"
 )
 # a key starts the line or follows a separator: 发文日期 holds 日期 but is no page-info key
-_INFO = re.compile(rf"(?<![^\s|｜】：:])({_INFO_KEYS})\s*[：:]\s*")
+_INFO = re.compile(rf"(?<![^\s\d|｜】：:])({_INFO_KEYS})\s*[：:]\s*")  # "…3:31:59内容来源：" runs on
 _ONE_INFO = re.compile(
     r"^(?:归档时间|浏览次数|浏览量|点击数|点击率|阅读次数|访问量|访问次数|责任编辑|字号)\s*[：:].{0,24}$"
 )
@@ -51,7 +53,7 @@ _NOTICE_HEAD = re.compile(r"^(?:温馨提示|友情提示|提示|注意)\s*[：:
 _NOTICE_ITEM = re.compile(r"^(?:\d{1,2}\s*[.、．]|网站客服|客服)")
 _ABOUT_FILE = re.compile(r"文档|下载|上传|客服|预览|版权")
 _LEAD = re.compile(r"^(?:导读|核心提示|编者按)\s*[：:]")
-_BULLET = re.compile(r"^[•·●◆■▪◇○]\s*")
+_BULLET = re.compile(r"^(?:[•·●◆■▪◇○]|-(?=\s))\s*")  # "- 发布日期：…": a markdown list item
 _UNIT_END = re.compile(r"(人民政府|政府|办公室|办公厅|委员会|管委会|局|厅|委|部|署|院|中心|办)$")
 _TOKENS = re.compile(r"[\s【】\[\]|｜:：。，,>»＞/→]+")
 
@@ -103,14 +105,28 @@ def page_info(line: str) -> Page:
     source = re.split(r"[\s|｜]", source)[0] if source else ""
     if _STAMP.match(flat(line)):  # a lone stamp names no site: its date stands
         return Page(date=next(iter(find_dates(line)), None))
-    if len(source) < 4 or not _UNIT_END.search(source) or "网" in source:  # "来源: 政府" names nobody
-        return Page()
-    page = Page(source=source)
+    named = pairs.keys() & {"信息来源", "来源", "文章来源", "内容来源", "发布机构", "作者"}
+    if named and (len(source) < 4 or not _UNIT_END.search(source) or "网" in source):
+        return Page()  # "来源: 政府" names nobody; "内容来源：互联网" is a repost
+    page = Page(source=source or None)  # no source named at all: the page's own 发布日期
     for key in ("发布日期", "发布时间", "发表时间", "日期", "时间"):
         if pairs.get(key) and find_dates(pairs[key]):
             page.date = find_dates(pairs[key])[0]
             break
     return page
+
+
+# a news report that quotes the document: "…印发了…的通知。" "文件详情如下：" then the document itself
+_QUOTES_BELOW = re.compile(r"^(?:全文|原文|文件详情|文件全文|文件原文|通知全文|详情|政策原文)如下\s*[：:]?$")
+_LEAD_SPAN = 12
+
+
+def news_lead(lines: list[str]) -> int:
+    """How many leading lines are a news report's lead above the document it quotes (0 when none)."""
+    for i, line in enumerate(lines[:_LEAD_SPAN]):
+        if _QUOTES_BELOW.match(flat(line)) and i + 1 < len(lines):
+            return i + 1
+    return 0
 
 
 def _site_notice(n: str) -> bool:
@@ -142,4 +158,7 @@ def strip_furniture(lines: list[str], head_zone: int = 60) -> tuple[list[str], P
             continue
         in_head = in_head and len(n) <= 60 and not n.endswith("。")
         out.append(line)
-    return out, page
+    cut = news_lead(out)
+    if cut and page.info_line is not None:
+        page.info_line = page.info_line - cut if page.info_line >= cut else None
+    return out[cut:], page

@@ -30,6 +30,11 @@ UNIT_END = re.compile(
 )
 # development zones issue as the zone: "青岛高新区关于…"
 ZONE_END = re.compile(r"(?:高新区|开发区|经开区|新区|园区|保税区|试验区|合作区)$")
+# a repost site's issuer line names a city or county organ with its province: 辽宁省沈阳市人民政府
+PROVINCE_OF_CITY = re.compile(
+    r"^(?:[\u4e00-\u9fff]{2,3}省|内蒙古自治区|广西壮族自治区|西藏自治区|宁夏回族自治区|新疆维吾尔自治区)"
+    r"(?=[\u4e00-\u9fff]{2,6}?(?:市|州|县|盟|地区))"
+)
 _KEY_LINE = re.compile(r"^[\u4e00-\u9fff\s]{2,8}[：:]\s*\S")  # 发布日期：… 联系人：…
 _PUNCT = re.compile(r"[。，；！？、,;]")
 _REG_NO = re.compile(r"^[A-Z]{2,10}[-—－]\d{4}[-—－]\d{2,6}$")  # 规范性文件统一登记号 HHCR-2023-01005
@@ -88,6 +93,7 @@ _NOT_TITLE = (
     re.compile(r"^[\u4e00-\u9fff]{2,8}[：:]$"),
     re.compile(r"^[\u4e00-\u9fff]{1,6}(?:省|市|县|自治区|自治州|自治县|州|盟|旗)$"),
     _REG_NO,
+    re.compile(r"^(?:内容)?(?:摘要|提要|正文|全文|原文|出处|详情)$"),  # a page's label for what follows
 )
 
 
@@ -132,6 +138,7 @@ def _read_title(head: Head, part: list[str], law_line: re.Pattern[str] | None, c
     units: list[str] = []
     used = before_group = 0
     done = False
+    pending: str | None = None
     for i, n in enumerate(part):
         if n.endswith("文件") and 4 < len(n) <= 30 and not group:
             head.issuers.append(n[: -len("文件")])
@@ -152,8 +159,15 @@ def _read_title(head: Head, part: list[str], law_line: re.Pattern[str] | None, c
             group.append(n)
             used = i + 1
             continue
+        if done and pending is None and is_unit_line(n) and not TITLE_END.search(n):
+            pending = n  # an issuer line between a page title and the printed one
+            head.rest.append(n)
+            continue
         if done and _replaces(group, n, part[i + 1 :]):
             group, done = [n], True  # a page title above the printed one
+            if pending is not None:
+                head.rest.remove(pending)
+                units = [pending]
             used = i + 1
             continue
         if done or not _title_like(n):
@@ -180,7 +194,13 @@ def _read_title(head: Head, part: list[str], law_line: re.Pattern[str] | None, c
     if not group or ("，" in title and not TITLE_END.search(title)):
         head.issuers.extend(units)
         return before_group if group else used
-    if len(units) == 1 and not head.red_head and _starts_subject(group[0]) and _bare(title) not in copies:
+    if (
+        len(units) == 1
+        and not head.red_head
+        and _starts_subject(group[0])
+        and _bare(title) not in copies
+        and not PROVINCE_OF_CITY.match(units[0])  # a repost site's issuer line, not the 版头
+    ):
         title = units[0] + title  # 发文机关 on its own line above 关于…
     head.issuers.extend(units)
     m = re.search(rf"[（(]\s*({DOC_NO.pattern})\s*[）)]$", title)
@@ -204,9 +224,13 @@ def _replaces(group: list[str], n: str, after: list[str]) -> bool:
     if not (len(group) == 1 or tags) or len(core) < 6 or parse_heading(n) or not _title_like(n):
         return False
     above = _bare("".join(group))
-    if not title_complete(n) or core in above or above in core:
+    carries = above in core and bool(_ISSUING.match(core))  # the notice that carries it
+    if not title_complete(n) or core in above or (above in core and not carries):
         return False
     return not any(_title_like(x) and not is_doc_no_line(x) for x in after[:1])
+
+
+_ISSUING = re.compile(r"^(?:关于)?(?:印发|转发|颁发)")
 
 
 def title_complete(title: str) -> bool:

@@ -40,6 +40,7 @@ def head_zone(norms: list[str]) -> int:
     return min(len(norms), _ZONE)
 
 
+_COLUMN = re.compile(r"^([\u4e00-\u9fff]{2,12})\s*[丨|](.{8,})$")  # a portal's column: "政务服务丨X关于…"
 _PAGE_DATE = re.compile(
     r"(?<=[\u4e00-\u9fff》）)])\s*(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$"
 )
@@ -58,7 +59,7 @@ def _split_line(n: str) -> list[str]:
         if len(rest) >= 6 and title_complete(_unwrap(rest)):
             return [n[:cut], *_split_line(rest)]
     n = _unwrap(n)
-    m = re.match(r"^([^：:，。《》]{2,30})[：:](.{8,})$", n)
+    m = re.match(r"^([^：:，。《》]{2,30})[：:](.{8,})$", n) or _COLUMN.match(n)
     if m and not m.group(1).startswith("附") and not starts_with_key(n) and _fuller(m.group(2), m.group(1)):
         return [m.group(2).strip()]
     return [n]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from knowledge.head import UNIT_END, ZONE_END
+from knowledge.head import PROVINCE_OF_CITY, UNIT_END, ZONE_END
 
 _PLACE = re.compile(r"^[\u4e00-\u9fff]{2,4}?(?:自治区|自治州|自治县|省|市|县|区|州|盟|旗)")
 _ENDING = re.compile(UNIT_END.pattern.rstrip("$"))
@@ -83,3 +83,19 @@ def title_organ(title: str) -> str | None:
     if not m or len(title) - len(m.group(1)) < 2:
         return None
     return m.group(1)
+
+
+# the State Council's own 文号 prefixes name their organ on every document that carries them
+_NATIONAL = {"国发": "国务院", "国函": "国务院", "国办发": "国务院办公厅", "国办函": "国务院办公厅"}
+
+
+def national_issuer(doc_no: str | None) -> str | None:
+    """国发〔2012〕58号 → 国务院: a text that prints only its 文号 (an abstract) still names its organ."""
+    m = re.match(r"^(国办发|国办函|国发|国函)〔", doc_no or "")
+    return _NATIONAL[m.group(1)] if m else None
+
+
+def without_province(name: str) -> str:
+    """ "辽宁省沈阳市人民政府" → 沈阳市人民政府: the organ as its own documents name it."""
+    rest = PROVINCE_OF_CITY.sub("", name)
+    return rest if rest != name and is_organ(rest) else name

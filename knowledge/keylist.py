@@ -77,10 +77,11 @@ def read_keylist(lines: list[str], start: int) -> tuple[dict[str, str], int]:
             break
         i += 1
         field, value = pairs[-1]
-        if not value and i < len(lines) and _value_line(field, lines[i]):  # the value on the next line
+        if not value and i < len(lines) and _value_line(field, lines[i], fields):  # value on the next line
             pairs[-1] = (field, lines[i].strip())
             i += 1
         for field, value in pairs:
+            value = value.strip(" |")  # a table row read as a list: "标 题： | X"
             if value and field not in fields:
                 fields[field] = value
     if len(fields) < 2 or not (fields.keys() & IDENTIFYING) or 0 < glued < _GLUED_MIN:
@@ -88,10 +89,14 @@ def read_keylist(lines: list[str], start: int) -> tuple[dict[str, str], int]:
     return clean_fields(fields), i
 
 
-def _value_line(field: str, line: str) -> bool:
-    """The line under an empty key is its value, unless it is the document's title (the list ended)."""
+def _value_line(field: str, line: str, fields: dict[str, str]) -> bool:
+    """The line under an empty key is its value, unless it is the document's title (the list ended),
+    or the first line of the title the list already gave ("主 题 词：" above "X关于推进")."""
     text = line.strip()
     if _pairs(text) is not None or len(text) > _MAX_VALUE:
+        return False
+    listed = re.sub(r"[^\w]", "", fields.get("title", ""))
+    if field != "title" and len(text) >= 6 and re.sub(r"[^\w]", "", to_simplified(fold(text))) in listed:
         return False
     return field == "title" or len(text) <= 6 or not TITLE_END.search(to_simplified(fold(text)))
 

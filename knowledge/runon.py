@@ -53,6 +53,19 @@ def split_addressee(line: str) -> list[str]:
     return [m.group(1) + "：", m.group(2).strip()]
 
 
+def split_number(line: str) -> list[str]:
+    """ "国发[2012]58号各省、自治区…：" → the 文号 and the addressee it was run into."""
+    n = normalize(line)
+    number = printed_no(n[:40])
+    if not number:
+        return [line]
+    cut = next((k for k in range(4, min(len(n), 40) + 1) if printed_no(n[:k]) == number), None)
+    if cut is None or cut > len(number) + 4:
+        return [line]
+    rest = n[cut:].strip()
+    return [n[:cut], rest] if rest.startswith("各") and len(rest) >= 6 else [line]
+
+
 def split_head(line: str) -> list[str]:
     """A head run into the first body sentence: cut after page-info text and a bracketed 文号."""
     n = normalize(line)
@@ -106,7 +119,7 @@ def rebreak(lines: list[str]) -> list[str]:
         if i < 5 and parts == [line]:
             parts = split_spaced(line)
         if i < 8:
-            parts = [q for p in parts for q in split_addressee(p)]
+            parts = [r for p in parts for q in split_addressee(p) for r in split_number(q)]
         parts = [q for p in parts for q in split_footer(p)]
         out.extend(parts)
     return [x for x in out if x.strip()]

@@ -41,6 +41,32 @@ def cited_in_notice(lines: list[str]) -> list[str]:
     return [m.group(1) for m in _SENT.finditer(text)]
 
 
+# the notice itself issues a document: "现予印发", "现将《X》印发给你们" (not "2009年印发的《X》")
+_ISSUES = re.compile(
+    r"现予(?:以)?(?:印发|转发|颁发|发布|公布)|现将[^。]{0,100}?(?:印发|转发)|(?:印发|转发)给你们|予以(?:印发|转发)"
+    r"|现(?:印发|转发)"
+)
+_ATTACHED = re.compile(r"^(?:附件\s*[：:]?\s*)?(?:\d{1,2}\s*[.、．]\s*)?(.{4,80})$")
+
+
+def issues_document(lines: list[str]) -> bool:
+    """The notice text says it issues or forwards a document (a 印发/转发 notice without its title)."""
+    return bool(_ISSUES.search("".join(lines)))
+
+
+def attached_title(lines: list[str]) -> str | None:
+    """The issued document as the notice's 附件 list names it, when the notice cites it in 《》:
+    "我局制定了《X》，现予印发（见附件）" … "附件：1.X"."""
+    cited = _QUOTED.findall("".join(lines))
+    listing = False
+    for n in lines:
+        listing = listing or n.startswith("附件")
+        m = _ATTACHED.match(n) if listing else None
+        if m and m.group(1).strip() in cited:
+            return m.group(1).strip()
+    return None
+
+
 def body_title(lines: list[str], start: int) -> tuple[str | None, int]:
     """A title printed at `start` (the carried document's own title, possibly over lines)."""
     parts: list[str] = []
