@@ -172,6 +172,7 @@ def _issuer(
         table.get("publisher"),
         title_organ(title) if doc_no else None,
         national_issuer(doc_no),
+        title_organ(title, numbered=False) if not doc_no else None,
     )
     return next((c for c in candidates if c), None)
 

@@ -74,7 +74,7 @@ def flat(line: str) -> str:
 
 def is_furniture(line: str) -> bool:
     n = flat(line)
-    if not n:
+    if not n.strip(" |｜"):  # an empty table row of the page's layout: "| ||||||"
         return True
     if (
         _BREADCRUMB.search(n)

@@ -17,7 +17,7 @@ from knowledge.sections import parse_heading
 # 文种 a title ends with, before any bracketed qualifier (（暂行）（2024—2027年）（V1.0）)
 GENRES = (
     "通知|通报|实施意见|指导意见|意见|办法|方案|决定|规定|条例|细则|复函|函|批复|答复|报告|请示|公告|通告|"
-    "计划|规划|纲要|措施|举措|要点|清单|目录|指引|指南|规则|制度|决议|纪要|章程|政策|解读|公报|命令|声明"
+    "计划|规划|纲要|措施|举措|要点|清单|目录|指引|指南|规则|制度|决议|纪要|章程|政策|解读|公报|命令|声明|汇编"
 )
 TITLE_END = re.compile(rf"(?:{GENRES})(?:[（(][^（）()]{{1,24}}[）)])*$")
 # a 关于… title is finished only by 的 + 文种: "…负担政策" + "措施目录清单的通知" is one title

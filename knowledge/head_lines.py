@@ -16,7 +16,7 @@ import re
 
 from knowledge.decree import join_decree_lines
 from knowledge.docno import printed_no
-from knowledge.head import is_addressee_line, is_unit_line, title_complete
+from knowledge.head import is_addressee_line, is_body_line, is_unit_line, title_complete
 from knowledge.metatable import starts_with_key
 from knowledge.normalize import normalize
 from knowledge.sections import parse_heading
@@ -116,5 +116,8 @@ def tidy_head(lines: list[str], info_line: int | None = None) -> tuple[list[str]
     zone = join_decree_lines(zone)
     zone_norms = [normalize(x) for x in zone]
     dropped = {i for i in range(len(zone)) if _copied_later(zone_norms, i, len(zone))}
+    # a sentence printed twice above the title is a print view's block (备注 rows), not the first one
+    twice = {bare(zone_norms[i]) for i in dropped if is_body_line(zone_norms[i]) and "。" in zone_norms[i]}
+    dropped |= {i for i, n in enumerate(zone_norms) if bare(n) in twice}
     copies = frozenset(bare(zone_norms[i]) for i in dropped) | frozenset(bare(n) for n in norms[:skip])
     return [n for i, n in enumerate(zone) if i not in dropped] + lines[end:], copies

@@ -77,9 +77,18 @@ _OPENING_ORGAN = re.compile(
 )
 
 
-def title_organ(title: str) -> str | None:
-    """ "镇巴县人民政府工作规则" → 镇巴县人民政府: the organ a numbered document's title opens with."""
-    m = _OPENING_ORGAN.match(title)
+_OPENING_BUREAU = re.compile(
+    r"^((?:(?!关于|印发)[^，。、；《》“”\s]){2,20}?(?:局|委员会|人民政府办公室|人民政府|管理委员会|管委会))(?!关于)"
+)
+
+
+def title_organ(title: str, numbered: bool = True) -> str | None:
+    """ "镇巴县人民政府工作规则" → 镇巴县人民政府: the organ a numbered document's title opens with.
+
+    An unnumbered title opens with its organ too when a bureau names itself before a compilation or
+    a plan ("高新区（滨江）经信局政策汇编"); only bureaus and committees count there, not 中心 or 办.
+    """
+    m = _OPENING_ORGAN.match(title) if numbered else _OPENING_BUREAU.match(title)
     if not m or len(title) - len(m.group(1)) < 2:
         return None
     return m.group(1)

@@ -5,6 +5,7 @@
   that has several of them: one "(a)" after a Chinese word is not a pinyin mirror.
 - A page saved in the wrong encoding turns ideographic spaces into "?": 第一章?总?则,
   甘肃省人民政府????????. A "?" touching a Chinese character is a lost space.
+- Document-sharing sites stamp their slogan onto the first line: "精选优质文档-倾情为你奉上X办法…".
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ _SYLLABLE = re.compile(rf"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?[aeiouv{_TONED}]+(
 _ANNOTATION = re.compile(rf"(?<=[\u4e00-\u9fff）)])[（(]\s*([a-z{_TONED}]{{1,6}})\s*[)）]")
 _LOST_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])\?+|\?+(?=[\u4e00-\u9fff])")
 _MIN_ANNOTATIONS = 3
+_SLOGAN = re.compile(r"^(?:精选优质文档|优质文档)\s*[-—－]*\s*倾情为你奉上\s*")
 
 
 def _is_pinyin(word: str) -> bool:
@@ -40,7 +42,9 @@ def repair_lines(lines: list[str]) -> list[str]:
     """The lines with pinyin annotations (in a pinyin mirror) and "?" for lost spaces undone."""
     pinyin = pinyin_mirror("\n".join(lines[:200]))
     out = []
-    for line in lines:
+    for k, line in enumerate(lines):
+        if k < 3:
+            line = _SLOGAN.sub("", line)
         if pinyin:
             line = strip_pinyin(line)
         line = _LOST_SPACE.sub(" ", line).strip()

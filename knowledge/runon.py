@@ -91,6 +91,21 @@ def split_head(line: str) -> list[str]:
     return [p.strip() for p in pieces if p.strip()]
 
 
+_FIRST_HEADING = re.compile(r"第[一1]\s*[章条]")
+
+
+def split_first_heading(line: str) -> list[str]:
+    """ "盘县招商引资优惠办法（试行）第一章总则 第一条…" → the title and the text from its first heading."""
+    n = normalize(line)
+    m = _FIRST_HEADING.search(n[:70])
+    if not m or m.start() < 4 or len(n) <= _LONG:
+        return [line]
+    title = n[: m.start()].strip()
+    if not title_complete(title) or re.search(r"[。，；：]", title):
+        return [line]
+    return [title, n[m.start() :]]
+
+
 _HEADING_WORD = re.compile(r"^第[一二三四五六七八九十百\d]+[章节条]$")
 
 
@@ -118,6 +133,8 @@ def rebreak(lines: list[str]) -> list[str]:
         parts = split_head(line) if i < 5 else [line]
         if i < 5 and parts == [line]:
             parts = split_spaced(line)
+        if i < 5 and parts == [line]:
+            parts = split_first_heading(line)
         if i < 8:
             parts = [r for p in parts for q in split_addressee(p) for r in split_number(q)]
         parts = [q for p in parts for q in split_footer(p)]

@@ -1,9 +1,10 @@
 """Metadata of documents saved from portals, news reports, repost sites and journals: a decree under
 the state's name, province-prefixed issuer lines, a carried document's page title above its notice,
 repost stamps, portal column prefixes and list bullets, news leads quoting a document, wrappers
-without a title, key lists read from an HTML table, abstracts, validity in an interpretation.
+without a title, key lists read from an HTML table, abstracts, validity in an interpretation, a
+print view's repeated block above the title, a sharing site's slogan glued to the title.
 
-Each text is a real snippet from tests/data/heldout4/ (cited by id); all failed before.
+Each text is a real snippet from tests/data/heldout4/ (or heldout3, cited by id); all failed before.
 """
 
 from __future__ import annotations
@@ -177,3 +178,32 @@ def test_an_interpretation_states_when_the_policy_it_explains_starts_and_ends():
 该办法自2021年8月19日起施行,有效期两年。"""
     doc = _doc(text)
     assert (doc.effective_from, doc.valid_until) == ("2021-08-19", "2023-08-18")
+
+
+def test_a_print_views_repeated_block_above_the_title_is_page_furniture():
+    # m17 (pinyin mirror): the title and a 备注 row printed twice in pipe-bordered rows, then the page
+    text = """| 高新區(qū)(濱江)經(jīng)信局政策匯編 (2021 年 1 月修訂版) | ||||||||||||||||||||||||
+| ||||||||||||||||||||||||||||||||||||||||
+備注:以上項(xiàng)目補(bǔ)助資金包括省、市兩級資金,省市政策如有調(diào)整的,按新政策執(zhí)行;同一年度同類型區(qū)級資金按從高從優(yōu)不重復(fù)原則予以支持,區(qū)財(cái) 政另有規(guī)定的按新規(guī)定執(zhí)行。 | ||||||||||||
+| 打印本頁 關(guān)閉窗口 |
+| 高新區(qū)(濱江)經(jīng)信局政策匯編 (2021 年 1 月修訂版) | ||||||||||||||||||||||||
+| ||||||||||||||||||||||||||||||||||||||||
+備注:以上項(xiàng)目補(bǔ)助資金包括省、市兩級資金,省市政策如有調(diào)整的,按新政策執(zhí)行;同一年度同類型區(qū)級資金按從高從優(yōu)不重復(fù)原則予以支持,區(qū)財(cái) 政另有規(guī)定的按新規(guī)定執(zhí)行。 | ||||||||||||
+| 打印本頁 關(guān)閉窗口 |
+高新區(qū)(濱江)經(jīng)信局政策匯編 (2021 年 1 月修訂版)
+發(fā)布日期:2021-01-21
+瀏覽次數(shù):
+序號 | 項(xiàng)目 | 政策條款 | 責(zé)任科室 | 聯(lián)系人 | 聯(lián)系電話 |"""
+    doc = _doc(text)
+    assert doc.title.replace(" ", "") == "高新区（滨江）经信局政策汇编（2021年1月修订版）"
+    assert (doc.issuer, doc.date) == ("高新区（滨江）经信局", "2021-01-21")
+
+
+def test_a_sharing_sites_slogan_and_first_chapter_glued_to_the_title():
+    # heldout3 k24: everything on one line
+    text = (
+        "精选优质文档-倾情为你奉上盘县招商引资优惠办法(试行)第一章总则 第一条为加快招商引资步伐,优化投资环境,"
+        "鼓励县外投资者来我县投资兴办企业,根据国家、省和市有关法律、法规、规章和政策,结合盘县实际,特制定本办法。"
+        "第二条本办法适用于来盘投资经营的县外自然人、法人以及其他经济组织(以下简称“县外投资者”)。"
+    )
+    assert _doc(text).title == "盘县招商引资优惠办法（试行）"
