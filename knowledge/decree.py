@@ -64,6 +64,17 @@ def decree_issuer(number: str | None) -> str | None:
     return org
 
 
+def numbered_decree(rest: list[str], issuer: str | None) -> str | None:
+    """ "第232号" printed alone above an order of 江西省人民政府 → 江西省人民政府令第232号; a
+    legislature's number is its 公告: X人民代表大会常务委员会公告第N号."""
+    number = next((normalize(n) for n in rest[:3] if _NUMBER_ONLY.match(normalize(n))), None)
+    if not number or not issuer or not number.startswith("第"):
+        return None
+    if issuer.endswith("常务委员会"):
+        return f"{issuer}公告{number}"
+    return f"{issuer}令{number}" if re.search(r"(?:政府|部|委员会|局|署|行)$", issuer) else None
+
+
 def is_post_signature(n: str) -> bool:
     """ "省长 XXX", "自治区主席乌力吉", "部长：薄熙来": a person signs a decree, not an organ."""
     return 2 <= len(n) <= 24 and bool(_POST_LINE.match(n)) and not UNIT_END.search(n.rstrip("：: "))

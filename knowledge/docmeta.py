@@ -10,13 +10,20 @@ import re
 from dataclasses import dataclass, field
 
 from knowledge.dates import find_dates, parse_date
-from knowledge.decree import decree_issuer, order_effective
+from knowledge.decree import decree_issuer, numbered_decree, order_effective
 from knowledge.docno import doc_no_of, printed_no
 from knowledge.footer import PRINTED, Signature, footer_cc, marker_of, signature, source_unit
 from knowledge.furniture import Page, strip_furniture
 from knowledge.head import Head, read_head, title_issuer
 from knowledge.head_lines import tidy_head
-from knowledge.issuers import joint, national_issuer, title_organ, with_province, without_province
+from knowledge.issuers import (
+    central_organ,
+    joint,
+    national_issuer,
+    title_organ,
+    with_province,
+    without_province,
+)
 from knowledge.keylist import find_metatable
 from knowledge.lawhead import _LINE as LAW_LINE
 from knowledge.lawhead import LawHead, read_law_head
@@ -31,6 +38,7 @@ from knowledge.titles import (
     cited_in_notice,
     file_title,
     issues_document,
+    promulgated_title,
     same_words,
 )
 
@@ -50,6 +58,7 @@ class Layout:
     subject: str | None = None  # the carried document's own printed title
     subject_line: int | None = None  # where that title starts
     aliases: list[str] = field(default_factory=list)
+    promulgated: bool = False  # the title is the text an order without its own title promulgates
 
 
 def read_layout(lines: list[str]) -> Layout:
@@ -87,9 +96,10 @@ def _read_subject(layout: Layout) -> None:
         printed, _ = body_title(norms, k)
         if printed:
             layout.subject, layout.subject_line = printed, k
-    if issues and not layout.subject:
-        layout.subject = attached_title(notice)
     cited = cited_in_notice(norms[head.lines : sig.index if sig else head.lines + 6])
+    if issues and not layout.subject:  # named by its 附件 list, its order, or the sentence issuing it
+        layout.subject = attached_title(notice) or promulgated_title(notice) or next(iter(cited), None)
+        layout.promulgated = bool(layout.subject) and layout.subject == promulgated_title(notice)
     if layout.subject:
         for c in cited:  # the notice cites it with its punctuation: 《A、B、C办法》
             if same_words(c, layout.subject):
@@ -124,12 +134,14 @@ def decide(meta: dict[str, str], layout: Layout, path: str) -> dict[str, object]
     if not date and printed:
         date, date_source = printed, "印发"
     doc_no = _doc_no(meta, head, table, layout.law)
+    if not doc_no and layout.promulgated and title == layout.subject:
+        doc_no = numbered_decree(head.rest, title_issuer(title))
     return {
         "title": title,
         "subject_title": subject if subject and subject != title else None,
         "aliases": [a for a in layout.aliases if a != title],
         "doc_no": doc_no,
-        "issuer": with_province(_issuer(meta, layout, title, doc_no, tail), doc_no),
+        "issuer": central_organ(with_province(_issuer(meta, layout, title, doc_no, tail), doc_no)),
         "date": date,
         "date_source": date_source,
         "printed_date": printed,

@@ -84,7 +84,7 @@ def is_furniture(line: str) -> bool:
         or _ONE_INFO.match(n)
     ):
         return True
-    if re.search(r"powered by|©|版权所有|ICP备|技术支持[：:]", n, re.I):
+    if re.search(r"powered by|©|版权所有|ICP备|技术支持[：:]|(?:网站|本站)\S{0,4}支持\s*IPv6", n, re.I):
         return True
     tokens = [t for t in _TOKENS.split(n) if t]
     if tokens and all(t.lower() in _UI or _SITE.match(t) for t in tokens):

@@ -94,6 +94,9 @@ _NOT_TITLE = (
     re.compile(r"^[\u4e00-\u9fff]{1,6}(?:省|市|县|自治区|自治州|自治县|州|盟|旗)$"),
     _REG_NO,
     re.compile(r"^(?:内容)?(?:摘要|提要|正文|全文|原文|出处|详情)$"),  # a page's label for what follows
+    re.compile(r"^各[\u4e00-\u9fff]{0,3}$"),  # an addressee line cut short by the export: "各"
+    # a decree number printed without its organ: "第232号"
+    re.compile(r"^第\s*(?:\d{1,4}|[〇零一二三四五六七八九十百]{1,6})\s*号$"),
 )
 
 
@@ -207,8 +210,19 @@ def _read_title(head: Head, part: list[str], law_line: re.Pattern[str] | None, c
     if m:  # 文号 in brackets right after the title
         head.doc_no = head.doc_no or doc_no_of(m.group(1))
         title = title[: m.start()].strip()
-    head.title = title
+    head.title = without_site_year(title)
     return used
+
+
+# a law mirror tells same-named replies apart by the year: "…的批复(2018年)"; a reply or notice
+# takes no year qualifier of its own (plans do: "…行动计划（2024—2027年）")
+_SITE_YEAR = re.compile(r"[（(]\s*(?:19|20)\d{2}\s*年?\s*[）)]$")
+_DATED_GENRE = re.compile(r"的[\u4e00-\u9fff]{0,4}?(?:批复|复函|函|通知|决定|答复|通报|声明|命令|公告|通告)$")
+
+
+def without_site_year(title: str) -> str:
+    m = _SITE_YEAR.search(title)
+    return title[: m.start()] if m and _DATED_GENRE.search(title[: m.start()]) else title
 
 
 def _whole_title(n: str) -> bool:

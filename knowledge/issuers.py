@@ -104,6 +104,20 @@ def national_issuer(doc_no: str | None) -> str | None:
     return _NATIONAL[m.group(1)] if m else None
 
 
+# the central people's government is the State Council (宪法第八十五条), however a statement names it
+_CENTRAL_GOVERNMENT = {
+    "中华人民共和国政府",
+    "中华人民共和国中央人民政府",
+    "中央人民政府",
+    "中华人民共和国国务院",
+}
+
+
+def central_organ(name: str | None) -> str | None:
+    """ "中华人民共和国政府关于…的声明" is issued by 国务院: the name a clerk files it under."""
+    return "国务院" if name in _CENTRAL_GOVERNMENT else name
+
+
 def without_province(name: str) -> str:
     """ "辽宁省沈阳市人民政府" → 沈阳市人民政府: the organ as its own documents name it."""
     rest = PROVINCE_OF_CITY.sub("", name)

@@ -35,10 +35,15 @@ def carried_titles(title: str) -> list[str]:
     return [bare.group(1)] if bare else []
 
 
+def unnested(title: str) -> str:
+    """A title quoted inside 《》 prints the titles it names in 〈〉; standing alone it prints 《》."""
+    return title.replace("〈", "《").replace("〉", "》")
+
+
 def cited_in_notice(lines: list[str]) -> list[str]:
     """《X》 from "现将《X》印发给你们" in the notice text (lines may break mid-sentence)."""
     text = "".join(lines)
-    return [m.group(1) for m in _SENT.finditer(text)]
+    return [unnested(m.group(1)) for m in _SENT.finditer(text)]
 
 
 # the notice itself issues a document: "现予印发", "现将《X》印发给你们" (not "2009年印发的《X》")
@@ -47,6 +52,18 @@ _ISSUES = re.compile(
     r"|现(?:印发|转发)"
 )
 _ATTACHED = re.compile(r"^(?:附件\s*[：:]?\s*)?(?:\d{1,2}\s*[.、．]\s*)?(.{4,80})$")
+
+
+# an order promulgating a text: "《X》已经…常务会议审议通过，现予公布" (X may quote another: 〈…〉)
+_PROMULGATED = re.compile(
+    r"《([^《》]{2,100})》(?:已经|已于|经)[^。]{0,80}?(?:现予|予以)(?:以)?(?:公布|发布|颁布)"
+)
+
+
+def promulgated_title(lines: list[str]) -> str | None:
+    """X of an order "《X》已经…通过，现予公布" printed without the decree's own title."""
+    m = _PROMULGATED.search("".join(lines))
+    return unnested(m.group(1)) if m else None
 
 
 def issues_document(lines: list[str]) -> bool:
