@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -65,13 +66,18 @@ class Candidate:
     note: str = ""  # why it applies to the asker's case ("营业收入20亿元，符合“10亿元以上”")
 
 
+@lru_cache(maxsize=65536)  # record texts and titles come back question after question
+def _lower_norm(text: str) -> str:
+    return normalize(text).lower()
+
+
 def lex_idf(u: Understanding, text: str) -> float:
     """Rarity-weighted share of the question's content tokens the text contains: missing the one
     rare term a question turns on (所得税) costs more than missing a common one (企业). Only tokens
     of the text's own script count (an English question's glossary terms for Chinese text)."""
     if not u.terms:
         return 0.0
-    low = normalize(text).lower()
+    low = _lower_norm(text)
     zh = any("\u4e00" <= ch <= "\u9fff" for ch in low[:200])
     terms = [(t, w) for t, w in u.terms if (not t.isascii()) == zh] or u.terms
     total = sum(w for _, w in terms)
@@ -111,16 +117,18 @@ def _recent(date: str | None) -> float:
     return max(0.0, min(1.0, (int(date[:4]) - 2000) / 30)) if date and date[:4].isdigit() else 0.0
 
 
-def _in_hits(view, hits: list) -> dict[int, float]:  # noqa: ANN001 - KindView, list[Hit]
+def _in_hits(view, hits: list, texts: list[str]) -> dict[int, float]:  # noqa: ANN001 - KindView, list[Hit]
     """Records whose source sentence lies in a retrieved passage → 1 / that passage's rank: the
-    retriever's dense + keyword search agreeing with the record is the strongest evidence."""
+    retriever's dense + keyword search agreeing with the record is the strongest evidence.
+    `texts` are the hits' normalised texts."""
     found: dict[int, float] = {}
-    for rank, h in enumerate(hits, 1):
+    keys = view.source_keys()
+    by_doc = view.by_doc()
+    for rank, (h, text) in enumerate(zip(hits, texts, strict=True), 1):
         c = h.chunk
-        text = normalize(c.text)
-        for i in view.by_doc().get(c.doc_no or c.title, ()):
-            src = normalize(view.records[i].source or "")[:24]
-            if src and src in text and i not in found:
+        for i in by_doc.get(c.doc_no or c.title, ()):
+            src = keys[i]
+            if src and i not in found and src in text:
                 found[i] = 1.0 / rank
     return found
 
@@ -128,6 +136,8 @@ def _in_hits(view, hits: list) -> dict[int, float]:  # noqa: ANN001 - KindView, 
 def records(u: Understanding, k: Knowledge, hits: list | None = None) -> list[Candidate]:  # noqa: ANN001
     out: list[Candidate] = []
     q = u.grams
+    hits = hits or []
+    hit_texts = [normalize(h.chunk.text) for h in hits]
     for kind in KINDS:
         view = k.kinds.get(kind)
         if view is None or not view.records:
@@ -147,7 +157,7 @@ def records(u: Understanding, k: Knowledge, hits: list | None = None) -> list[Ca
             prelim = prelim + np.fromiter((2.0 if d in u.docs.named else 0.0 for d in doc_keys), dtype=np.float64, count=n)
         label = KIND_OF[kind]
         fit = kind_fit(u, label)
-        in_hits = _in_hits(view, hits or [])
+        in_hits = _in_hits(view, hits, hit_texts)
         picked = list(dict.fromkeys([int(i) for i in np.argsort(-prelim, kind="stable")[:PER_KIND]] +
                                     sorted(in_hits, key=lambda i: -prelim[i])[:PER_KIND]))  # fmt: skip
         for i in picked:

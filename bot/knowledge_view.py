@@ -17,6 +17,7 @@ import numpy as np
 from bot.record_index import GramIndex
 from bot.text_match import raw_bigrams
 from knowledge.models import Records, SourceDocument
+from knowledge.normalize import normalize
 from knowledge.places import compatible, doc_place
 
 KINDS: tuple[str, ...] = ("responsibilities", "incentives", "figures", "projects", "contacts", "table_rows")
@@ -53,6 +54,14 @@ class KindView:
     full_grams: GramIndex
     vectors: np.ndarray  # one unit row per record (empty when no vectors are available)
     _by_doc: dict[str, list[int]] | None = None
+    _source_keys: list[str] | None = None
+
+    def source_keys(self) -> list[str]:
+        """The first 24 normalised characters of each record's source sentence, built on first use:
+        how a record is recognised inside a retrieved passage."""
+        if self._source_keys is None:
+            self._source_keys = [normalize(r.source or "")[:24] for r in self.records]
+        return self._source_keys
 
     def by_doc(self) -> dict[str, list[int]]:
         """Record positions by document key, built on first use."""

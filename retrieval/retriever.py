@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from bot.settings import Settings
@@ -207,7 +208,8 @@ def prefer_named_places(query: str, fused: list[tuple[str, float]], chunks: dict
 
 
 def _cosine(a: Sequence[float], b: Sequence[float]) -> float:
-    dot = sum(x * y for x, y in zip(a, b, strict=False))
-    na = sum(x * x for x in a) ** 0.5
-    nb = sum(y * y for y in b) ** 0.5
-    return dot / (na * nb) if na and nb else 0.0
+    if not len(a) or len(a) != len(b):
+        return 0.0
+    x, y = np.asarray(a, dtype=np.float64), np.asarray(b, dtype=np.float64)
+    na, nb = float(np.linalg.norm(x)), float(np.linalg.norm(y))
+    return float(x @ y) / (na * nb) if na and nb else 0.0
