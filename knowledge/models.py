@@ -26,6 +26,7 @@ class Table:
     headers: list[str]
     rows: list[dict[str, str]]
     source: str = ""
+    heading: str = ""  # the section heading the table sits under ("七、企业如何申请融资担保公司支持？")
 
 
 @dataclass(frozen=True)

@@ -64,7 +64,9 @@ def find_tables(text: str) -> list[TextTable]:
             headers = [h if not _needs_unit(h) else f"{h}（{unit}）" for h in headers]
             rows = [{(f"{k}（{unit}）" if _needs_unit(k) else k): v for k, v in r.items()} for r in rows]
         name = caption or f"表{len(found) + 1}"
-        table = Table(name=name, headers=headers, rows=rows, source=f"text line {i + 1}")
+        start = min([i, *caption_lines])
+        table = Table(name=name, headers=headers, rows=rows, source=f"text line {i + 1}",
+                      heading=_heading_above(lines, start, used))  # fmt: skip
         span = tuple(sorted(set(covered) | set(caption_lines)))
         found.append(TextTable(table, span, frozenset(lines[k] for k in span)))
         used.update(span)
@@ -305,6 +307,20 @@ def _caption(lines: list[str], h: int, used: set[int]) -> tuple[str | None, str 
             covered.append(j + 1)
         break
     return caption, unit, covered
+
+
+def _heading_above(lines: list[str], start: int, used: set[int], reach: int = 6) -> str:
+    """The nearest 一、/（一） heading above a table: a document of questions and answers repeats
+    one caption ("政策咨询联系人和联系方式") under every question, and the question is what a
+    row is about. Only a heading a few lines above counts: farther up, it is the body's last
+    section and says nothing of a table appended after it."""
+    for j in range(start - 1, max(-1, start - 1 - reach), -1):
+        if j in used or lines[j].startswith("附件"):
+            break  # an attachment's table belongs to no section of the body
+        h = parse_heading(normalize(lines[j])) if lines[j] else None
+        if h and h.style in ("cn", "cn_paren") and len(lines[j]) <= 80:
+            return lines[j].strip()
+    return ""
 
 
 def _needs_unit(header: str) -> bool:

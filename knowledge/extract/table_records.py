@@ -96,6 +96,8 @@ def extract_table_records(doc: SourceDocument, tables: Sequence[Table]) -> Table
                 continue
             cells = {h: str(row.get(h, "")).strip() for h in headers}
             section = _section(cells, cols, i)
+            if getattr(table, "heading", ""):
+                section = f"{table.heading} {section}"
             line = row_to_line(cells)
             out.table_rows.append(TableRow(doc_no, section, table.name, i, cells, line, headers))
             if tasks:

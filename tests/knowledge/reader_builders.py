@@ -74,8 +74,10 @@ def docx_policy_list(folder: Path, rows: int = 12) -> tuple[Path, list[str], lis
     return path, header, data
 
 
-def zip_bomb_docx(path: Path, inflated_mb: int) -> Path:
-    """A real .docx whose document.xml is one run of `inflated_mb` MiB of text (≈1 MB on disk per GiB)."""
+def zip_bomb_docx(path: Path, inflated_mb: int, paragraphs: bool = False) -> Path:
+    """A real .docx whose document.xml is one run of `inflated_mb` MiB of text (≈1 MB on disk per GiB),
+    or with `paragraphs` as many short paragraphs: valid XML that is merely slow to read (one
+    huge text node trips libxml2's own limit first on a fast machine)."""
     import docx
 
     buf = io.BytesIO()
@@ -92,6 +94,8 @@ def zip_bomb_docx(path: Path, inflated_mb: int) -> Path:
             with out.open("word/document.xml", "w", force_zip64=True) as w:
                 w.write(head.encode())
                 chunk = "招商".encode() * (1 << 19)  # 3 MiB of text per write
+                if paragraphs:
+                    chunk = ("</w:t></w:r></w:p><w:p><w:r><w:t>" + "招商" * 200).encode() * (1 << 12)
                 written = 0
                 while written < inflated_mb << 20:
                     w.write(chunk)
