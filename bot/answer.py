@@ -25,6 +25,7 @@ from bot.models import Answer, Citation
 from bot.project_filters import project_filter
 from bot.ranking import load_model
 from bot.render_en import substantive
+from bot.sentences import FACT_TYPES
 from bot.settings import Settings
 from bot.tables import TableResult, pick_table, row_name
 from bot.text_match import raw_bigrams
@@ -37,6 +38,7 @@ PASSAGE_K = 20  # passages retrieved: the records they hold are candidates …
 SENTENCE_PASSAGES = 10  # … and the sentences of the first ten
 EXTRA_MIN = 0.7  # a candidate for another part of the question must score this close to the best …
 PART_COVERED = 0.5  # … and name this share of that part's bigrams (the best did not)
+PART_NAMED = 0.25  # … or, stating the kind of fact the part asks for (多少分 → a score), this share
 
 
 @dataclass
@@ -157,11 +159,18 @@ class Assistant:
         def cover(c: Candidate, part: frozenset[str]) -> float:
             return len(part & raw_bigrams(c.text)) / len(part)
 
-        for part in u.parts:
-            if max(cover(c, part) for c in chosen) >= PART_COVERED:
+        def states(c: Candidate, fact: str | None) -> bool:
+            return fact is None or bool(FACT_TYPES[fact].search(c.text))
+
+        facts = u.part_facts if len(u.part_facts) == len(u.parts) else [None] * len(u.parts)
+        for part, fact in zip(u.parts, facts, strict=True):
+            # a part is answered by a candidate naming it and stating the kind of fact it asks for
+            if any(cover(c, part) >= PART_COVERED and states(c, fact) for c in chosen):
                 continue
+            need = PART_COVERED if fact is None else PART_NAMED
             alts = [c for c in ranked[1:12] if c.doc_key == best.doc_key and c.score >= EXTRA_MIN * best.score
-                    and cover(c, part) >= PART_COVERED and not any(c.text in x.text or x.text in c.text for x in chosen)]  # fmt: skip
+                    and cover(c, part) >= need and states(c, fact)
+                    and not any(c.text in x.text or x.text in c.text for x in chosen)]  # fmt: skip
             if alts:
                 chosen.append(max(alts, key=lambda c: (cover(c, part), c.score)))
         return chosen

@@ -8,6 +8,7 @@ hold public documents only: the audience wall is applied here, before any rankin
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -45,6 +46,17 @@ def record_texts(kind: str, r: Any) -> tuple[str, str]:
     raise KeyError(kind)
 
 
+_ROW_SOURCE = re.compile(r"^([^：；]{1,12})：([^；]{4,})；")
+
+
+def _source_key(source: str) -> str:
+    """What a passage holding the record contains: the source sentence's opening, or for a table
+    row ("单位：省金融监管局 监管一处；姓名：…") its first cell as the passage prints it."""
+    text = normalize(source)
+    m = _ROW_SOURCE.match(text)
+    return (m.group(2) if m else text)[:24]
+
+
 @dataclass
 class KindView:
     records: list[Any]
@@ -60,7 +72,7 @@ class KindView:
         """The first 24 normalised characters of each record's source sentence, built on first use:
         how a record is recognised inside a retrieved passage."""
         if self._source_keys is None:
-            self._source_keys = [normalize(r.source or "")[:24] for r in self.records]
+            self._source_keys = [_source_key(r.source or "") for r in self.records]
         return self._source_keys
 
     def by_doc(self) -> dict[str, list[int]]:

@@ -37,9 +37,28 @@ def bigrams(text: str) -> frozenset[str]:
     return raw_bigrams(text)
 
 
+_FILLER_RUN = re.compile(f"(?:{_FILLER.pattern})+")
+_TOKENIZER = None
+
+
+def _tokens(text: str) -> list[str]:
+    global _TOKENIZER
+    if _TOKENIZER is None:
+        import logging
+
+        import jieba
+
+        logging.getLogger("jieba").setLevel(logging.WARNING)
+        _TOKENIZER = jieba.Tokenizer()
+    return _TOKENIZER.lcut(text, HMM=True)
+
+
+@lru_cache(maxsize=4096)
 def focus(question: str) -> str:
-    """The question minus filler words: what the asker is really naming."""
-    return _FILLER.sub(" ", normalize(question))
+    """The question minus filler words: what the asker is really naming. Words are cut first
+    (jieba), and a word goes only when it is made of filler entirely: "要" goes, "主要" stays,
+    "负责" goes, "负责人" stays."""
+    return " ".join(t for t in _tokens(normalize(question)) if not _FILLER_RUN.fullmatch(t))
 
 
 def similarity(query: str, target: str) -> float:

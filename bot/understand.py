@@ -82,6 +82,7 @@ class Understanding:
     wants_co: bool = False
     frequency: bool = False  # asks how often, not when
     parts: list[frozenset[str]] = field(default_factory=list)  # bigrams of each part of a many-part question
+    part_facts: list[str | None] = field(default_factory=list)  # the kind of fact each part asks for
     terms: list[tuple[str, float]] = field(default_factory=list)  # content tokens with their rarity (idf)
 
     def p(self, intent: str) -> float:
@@ -102,6 +103,23 @@ def language_of(question: str) -> str:
 _PART_SPLIT = re.compile(r"[？?；;]|，(?=[^，]*(?:多少|几|什么|哪|谁|吗|呢|如何|怎么))")
 _ASKS = re.compile(r"多少|几|什么|哪|谁|吗|呢|如何|怎么|how|what|which|when|who|whether", re.I)
 _BOTH = re.compile(r"([\u4e00-\u9fff]{2,10})(?:和|与|及|、)([\u4e00-\u9fff]{2,10})(?:分别|各)")
+
+
+# what one part of a many-part question asks for, by its asking words (a fact type of bot.sentences)
+_PART_FACTS = (
+    (re.compile(r"多少分|几分|分数|得分"), "score"),
+    (re.compile(r"多少钱|多少万|多少元|金额|奖金|资金多少|补多少|奖多少|补贴多少|奖励多少"), "money"),
+    (re.compile(r"比例|百分之|几成"), "percent"),
+    (re.compile(r"多久|多长时间|期限|几年|补多久|能补多长"), "duration"),
+    (re.compile(r"哪天|什么时候|何时|日期|哪一年|哪年"), "date"),
+    (re.compile(r"电话|联系方式|手机"), "phone"),
+    (re.compile(r"谁|哪个(?:部门|单位|机构)|哪些(?:部门|单位|机构)|哪几个(?:部门|单位)"), "unit"),
+    (re.compile(r"多少个|几个|几项|几家|多少家|多少项"), "count"),
+)
+
+
+def part_fact(part: str) -> str | None:
+    return next((fact for rx, fact in _PART_FACTS if rx.search(part)), None)
 
 
 def question_parts(question: str) -> list[str]:
@@ -141,7 +159,8 @@ def understand(question: str, audience: str, intents: IntentClassifier, docs: Do
         zh_terms = " ".join(dict.fromkeys(zh for _, zhs in found for zh in zhs))
         glossed = glossed_share(full, found)
     topic = _topic(full, lang, zh_terms, full)
-    parts = [bigrams(_topic(p, lang, zh_terms, full)) for p in question_parts(question)] if lang == "zh" else []
+    split = question_parts(question) if lang == "zh" else []
+    parts = [bigrams(_topic(p, lang, zh_terms, full)) for p in split]
     qvec = vectors.query(question) if vectors is not None else None
     reading = intents.read(question, qvec) if intents is not None else IntentReading({"what": 1.0})
     return Understanding(
@@ -164,6 +183,7 @@ def understand(question: str, audience: str, intents: IntentClassifier, docs: Do
         wants_co=bool(_CO_ASK.search(question)) and not _LEAD_ASK.search(question),
         frequency=bool(_FREQ_ASK.search(question)),
         parts=[p for p in parts if len(p) >= 2] if len(parts) > 1 else [],
+        part_facts=[part_fact(p) for p, g in zip(split, parts, strict=True) if len(g) >= 2] if len(parts) > 1 else [],
         terms=_terms(weigh, topic if lang == "zh" else zh_terms + " " + " ".join(english_words(full))),
     )
 
