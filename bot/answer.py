@@ -31,6 +31,7 @@ from bot.tables import TableResult, pick_table, row_name
 from bot.text_match import raw_bigrams
 from bot.understand import Understanding, is_followup, language_of, understand
 from knowledge.contacts_mask import mask_mobiles
+from knowledge.normalize import normalize
 from retrieval.heap import trim
 
 MAX_QUESTION_CHARS = 1000
@@ -141,7 +142,8 @@ class Assistant:
 
     def candidates(self, u: Understanding, k: Knowledge) -> list[Candidate]:
         hits = self.retriever.search(u.question, audience=u.audience, k=PASSAGE_K)
-        found = records(u, k, hits) + sentences(u, k, hits[:SENTENCE_PASSAGES]) + doc_facts(u, k)
+        recs = records(u, k, hits)
+        found = recs + _not_restated(u, recs, sentences(u, k, hits[:SENTENCE_PASSAGES])) + doc_facts(u, k)
         if u.docs.named:  # a 文号 in the question narrows the answer to that document
             named = [c for c in found if c.doc_key in u.docs.named]
             found = named or found
@@ -290,3 +292,13 @@ def _section(c: Candidate) -> str:
 
 
 __all__ = ["Assistant", "Citation"]
+
+
+def _not_restated(u: Understanding, recs: list[Candidate], sents: list[Candidate]) -> list[Candidate]:
+    """For "who leads" questions, a sentence that is a gathered responsibility record's own item
+    goes: the record states the lead and co-units the sentence leaves to a tag on the next line."""
+    if u.p("who") + u.p("tasks") < 0.3:
+        return sents
+    keys = {normalize(getattr(c.record, "item", "") or c.record.task or "")[:20] for c in recs if c.kind == "responsibility"}
+    keys.discard("")
+    return [s for s in sents if not any(key in s.record.norm for key in keys)]
