@@ -25,6 +25,7 @@ import numpy as np
 from bot import compose
 from bot.candidates import Candidate
 from bot.ranking import DEFAULT_WEIGHTS, FEATURES, Model
+from bot.text_match import words as jieba_words
 from knowledge.normalize import normalize
 
 REAL_WEIGHT = 3.0  # a development question counts as three generated ones in the threshold
@@ -69,9 +70,7 @@ def from_dev(lines: list[dict], set_name: str, share: float) -> list[Example]:
 
 
 def _paraphrase(text: str, rng: random.Random) -> str:
-    import jieba
-
-    words = [w for w in jieba.lcut(normalize(text)) if w.strip() and not re.fullmatch(r"[，。、；：（）\s]", w)]
+    words = [w for w in jieba_words(normalize(text)) if w.strip() and not re.fullmatch(r"[，。、；：（）\s]", w)]
     if len(words) <= 3:
         return "".join(words)
     # people name a task by a few of its words, often not the first ones: keep about half, and

@@ -15,6 +15,7 @@ from typing import Any
 
 import numpy as np
 
+from bot.docrefs import name_grams
 from bot.record_index import GramIndex
 from bot.text_match import raw_bigrams
 from knowledge.models import Records, SourceDocument
@@ -145,10 +146,11 @@ def load_views(catalogue, vectors=None, questions: dict[str, np.ndarray] | None 
     cache (`retrieval.vector_cache.VectorCache`), embedded once for the staff superset;
     `questions` (example question vectors by language) and a sample of indexed `passages`
     calibrate the similarity feature."""
-    all_docs, body_sets = [], {}
+    all_docs, texts = [], {}
     for d in catalogue.iter_documents(None):
-        body_sets[d.doc_no or d.title] = raw_bigrams(" ".join(p.norm for p in d.paragraphs))
+        texts[d.doc_no or d.title] = " ".join(p.norm for p in d.paragraphs)
         all_docs.append(light(d))
+    name_hits = _name_hits(all_docs, texts)
     references = catalogue.references(None)
     rows = {kind: catalogue.records_with_visibility(kind) for kind in KINDS}
     full_vectors: dict[str, np.ndarray] = {}
@@ -171,7 +173,7 @@ def load_views(catalogue, vectors=None, questions: dict[str, np.ndarray] | None 
         units = sorted({u for r in kinds["responsibilities"].records for u in r.units}, key=len, reverse=True)
         views[audience] = Knowledge(docs, kinds, units, baselines(full_vectors, questions),
                                     baselines({"passages": passages} if passages is not None else {}, questions),
-                                    home_place(all_docs, home), body_df=_name_df(docs, body_sets))  # fmt: skip
+                                    home_place(all_docs, home), body_df=_name_df(docs, name_hits))  # fmt: skip
     return views
 
 
@@ -190,15 +192,20 @@ def baselines(vectors: dict[str, np.ndarray], questions: dict[str, np.ndarray] |
             if len(q) and q.shape[1] == picked.shape[1]}  # fmt: skip
 
 
-def _name_df(docs: dict[str, SourceDocument], bodies: dict[str, frozenset[str]]) -> dict[str, int]:
+def _name_hits(docs: list[SourceDocument], texts: dict[str, str]) -> dict[str, frozenset[str]]:
+    """For each document, the bigrams of any document's name that its text holds. The texts'
+    own bigram sets are built one at a time and dropped: kept together they are hundreds of MB."""
+    names = frozenset().union(*(name_grams(d) for d in docs))
+    return {key: raw_bigrams(text) & names for key, text in texts.items()}
+
+
+def _name_df(docs: dict[str, SourceDocument], hits: dict[str, frozenset[str]]) -> dict[str, int]:
     """For each bigram of a document name, how many documents' texts hold it: "会议" in a title
     is in every text and names nothing, "车网" is in one and names it."""
-    from bot.docrefs import name_grams
-
     grams = set().union(*(name_grams(d) for d in docs.values())) if docs else set()
     df = dict.fromkeys(grams, 0)
     for key in docs:
-        for g in bodies.get(key, frozenset()) & grams:
+        for g in hits.get(key, frozenset()) & grams:
             df[g] += 1
     return df
 

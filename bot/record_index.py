@@ -55,7 +55,7 @@ class GramIndex:
 
 
 def coverage_of(shared: np.ndarray, size: int | np.ndarray) -> np.ndarray:
-    """shared / size, 0 where size is 0 (the vector form of `text_match.coverage`)."""
+    """shared / size, 0 where size is 0: the share of the question's (or a record key's) bigrams matched."""
     size_arr = np.asarray(size, dtype=np.float64)
     return np.divide(shared, size_arr, out=np.zeros(len(shared), dtype=np.float64), where=size_arr > 0)
 

@@ -1,12 +1,12 @@
 """Cheap lexical matching for structured look-ups: which record does a question mean?
 
-Char bigrams on normalised text work for Chinese without a tokenizer; English questions
-are matched through the glossary's Chinese terms.
+Char bigrams on normalised text match Chinese without relying on word boundaries; jieba's
+words only decide which filler words a question drops. English questions are matched through
+the glossary's Chinese terms.
 """
 
 from __future__ import annotations
 
-import math
 import re
 from functools import lru_cache
 
@@ -41,7 +41,9 @@ _FILLER_RUN = re.compile(f"(?:{_FILLER.pattern})+")
 _TOKENIZER = None
 
 
-def _tokens(text: str) -> list[str]:
+def words(text: str) -> list[str]:
+    """jieba's words of `text` with its default dictionary (one instance for the answer layer
+    and the ranking fit; the keyword index keeps its own, with the office's vocabulary)."""
     global _TOKENIZER
     if _TOKENIZER is None:
         import logging
@@ -58,18 +60,4 @@ def focus(question: str) -> str:
     """The question minus filler words: what the asker is really naming. Words are cut first
     (jieba), and a word goes only when it is made of filler entirely: "要" goes, "主要" stays,
     "负责" goes, "负责人" stays."""
-    return " ".join(t for t in _tokens(normalize(question)) if not _FILLER_RUN.fullmatch(t))
-
-
-def similarity(query: str, target: str) -> float:
-    """Shared bigrams over the geometric mean of sizes (0..1)."""
-    q, t = bigrams(query), bigrams(target)
-    if not q or not t:
-        return 0.0
-    return len(q & t) / math.sqrt(len(q) * len(t))
-
-
-def coverage(query: str, target: str) -> float:
-    """Share of the query's bigrams found in the target (0..1)."""
-    q, t = bigrams(query), bigrams(target)
-    return len(q & t) / len(q) if q else 0.0
+    return " ".join(t for t in words(normalize(question)) if not _FILLER_RUN.fullmatch(t))
