@@ -136,7 +136,7 @@ class Assistant:
         if table is not None:
             return self._table(u, v.knowledge, table, cid)
         ranked = self.rank(u, v.knowledge)
-        if not ranked or ranked[0].score < self.model.threshold:
+        if not ranked or not self.model.answers(ranked[0], u.lang):
             return self._not_found(u, ranked)
         return self._compose(u, v.knowledge, self._answer_set(u, ranked), ranked[0].kind, cid)
 

@@ -3,7 +3,7 @@
 score = Σ weight × feature, the same features for every kind of candidate (dense similarity,
 bigram overlap both ways, intent-to-kind fit, whether it carries the asked-for fact, place,
 year, document reference, recency, the asker's case, retrieval rank). The dozen weights and
-the threshold under which the answer is "not in the documents" are fitted by
+the threshold (one per question language) under which the answer is "not in the documents" are fitted by
 `zhaoshang fit-ranking` on questions generated from records plus part of the development
 sets, and checked on the part held out (`bot/data/ranking.json` records both figures).
 """
@@ -11,7 +11,7 @@ sets, and checked on the part held out (`bot/data/ranking.json` records both fig
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -21,6 +21,8 @@ FEATURES: tuple[str, ...] = ("dense", "lex_q", "lex_k", "lex_idf", "kind", "carr
                              "case", "rank", "home")  # fmt: skip
 DEFAULT_WEIGHTS = {"dense": 2.0, "lex_q": 2.5, "lex_idf": 1.5, "lex_k": 1.0, "kind": 1.5, "carries": 1.0, "place": 1.0, "year": 0.5,
                    "doc": 1.5, "recent": 0.2, "case": 0.5, "rank": 0.5, "home": 0.5}  # fmt: skip
+TOPICAL: tuple[str, ...] = ("dense", "lex_q", "lex_k", "lex_idf")
+SIGNALS: tuple[str, ...] = ("topical", "carries")
 DEFAULT_THRESHOLD = 3.2
 _PATH = Path(__file__).with_name("data") / "ranking.json"
 
@@ -29,6 +31,29 @@ _PATH = Path(__file__).with_name("data") / "ranking.json"
 class Model:
     weights: dict[str, float]
     threshold: float
+    # per question language: an English question meets Chinese text only through the multilingual
+    # embedding and the glossary, so its best scores sit lower than a Chinese question's
+    thresholds: dict[str, float] = field(default_factory=dict)
+
+    # least values of a few signals of the best candidate, per language, under which it is not an
+    # answer whatever its score: "topical" (the weighted meaning-and-words part of the score: a right
+    # document of the right kind that shares neither is not about what was asked) and "carries"
+    # (whether it states the kind of fact asked for: a sentence on the topic without the asked
+    # amount does not answer "how much")
+    floors: dict[str, dict[str, float]] = field(default_factory=dict)
+
+    def threshold_for(self, lang: str) -> float:
+        return self.thresholds.get(lang, self.threshold)
+
+    def signals(self, c: Candidate) -> dict[str, float]:
+        return {"topical": sum(self.weights.get(f, 0.0) * c.features.get(f, 0.0) for f in TOPICAL),
+                "carries": c.features.get("carries", 0.0)}  # fmt: skip
+
+    def answers(self, best: Candidate, lang: str) -> bool:
+        """Whether the best candidate is an answer at all, or the documents do not hold one."""
+        floors = self.floors.get(lang, {})
+        signals = self.signals(best)
+        return best.score >= self.threshold_for(lang) and all(signals[n] >= f for n, f in floors.items())
 
     def score(self, c: Candidate) -> float:
         return sum(self.weights.get(f, 0.0) * c.features.get(f, 0.0) for f in FEATURES)
@@ -39,7 +64,8 @@ class Model:
         return sorted(candidates, key=lambda c: -c.score)
 
     def to_dict(self) -> dict:
-        return {"weights": self.weights, "threshold": self.threshold}
+        return {"weights": self.weights, "threshold": self.threshold, "thresholds": self.thresholds,
+                "floors": self.floors}  # fmt: skip
 
 
 @lru_cache(maxsize=1)
@@ -47,5 +73,7 @@ def load_model(path: str | None = None) -> Model:
     p = Path(path) if path else _PATH
     if p.exists():
         data = json.loads(p.read_text(encoding="utf-8"))
-        return Model({**DEFAULT_WEIGHTS, **data.get("weights", {})}, float(data.get("threshold", DEFAULT_THRESHOLD)))
+        return Model({**DEFAULT_WEIGHTS, **data.get("weights", {})}, float(data.get("threshold", DEFAULT_THRESHOLD)),
+                     {lang: float(t) for lang, t in (data.get("thresholds") or {}).items()},
+                     {lang: {n: float(f) for n, f in fl.items()} for lang, fl in (data.get("floors") or {}).items()})  # fmt: skip
     return Model(dict(DEFAULT_WEIGHTS), DEFAULT_THRESHOLD)

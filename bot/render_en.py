@@ -25,7 +25,8 @@ _DURATION = re.compile(r"(?<![\d第])(?!(?:19|20)\d{2}年)(\d{1,3}|[一二两三
 _DURATION_EN = {"工作日": "working day", "日": "day", "天": "day", "个月": "month", "月": "month", "年": "year", "周": "week"}
 _FREQUENCY = {"每年": "per year", "每半年": "every six months", "每季度": "per quarter", "每月": "per month",
               "每人每月": "per person per month", "每人每年": "per person per year", "一次性": "one-off"}  # fmt: skip
-_COUNT = re.compile(r"(?<![第\d.])(\d+(?:\.\d+)?|[一二两三四五六七八九十百]+)\s*(?:余|多)?\s*(个|项|家|名|条|张|批|所|次|人|件|户|座|套|台|类|种|位|处)")
+_COUNT = re.compile(r"(?<![第\d.])(\d+(?:\.\d+)?|[一二两三四五六七八九十百]+)\s*(?:余|多)?\s*(个|项|家|名|条|张|批|所|次|人|件|户|座|套|台|类|种|位|处)(?!月)")
+_DATE_SPAN = re.compile(r"(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}\s*年\s*\d{1,2}\s*月(?!\s*(?:内|以内|之内))")
 _UNIT_WORDS = re.compile(r"dollar|yuan|million|thousand|hundred|billion|renminbi", re.I)
 
 
@@ -130,11 +131,13 @@ def key_facts(zh: str, limit: int = 6) -> list[str]:
         facts.append(f"ratio {m.group(0).replace('：', ':')}")
     for iso in find_dates(text)[:2]:
         facts.append(human_date(iso, "en"))
-    for m in _DURATION.finditer(text):
+    # the month and day of a date are not durations or counts ("2027年12月31日" is no "12 months")
+    undated = _DATE_SPAN.sub(lambda m: "\x00" * len(m.group(0)), text)
+    for m in _DURATION.finditer(undated):
         n = _cn_int(m.group(1))
         if n is not None:
             facts.append(f"{n} {_DURATION_EN[m.group(2)]}{'s' if n != 1 else ''} ({m.group(0)})")
-    for m in _COUNT.finditer(text):
+    for m in _COUNT.finditer(undated):
         n = _cn_int(m.group(1)) if not re.fullmatch(r"\d+(?:\.\d+)?", m.group(1)) else float(m.group(1))
         if n is not None:
             facts.append(f"{n:g} ({m.group(0)})" if isinstance(n, float) else f"{n} ({m.group(0)})")

@@ -1,0 +1,18 @@
+"""English key facts of a Chinese sentence: numbers with their units, dates, durations; the parts
+of a date are neither durations nor counts."""
+
+from bot.render_en import key_facts
+
+
+def test_dates_are_stated_once_and_their_months_are_no_durations():
+    # 渝企减负办〔2024〕16号, row 29 (dev-real)
+    facts = key_facts("自2023年1月1日至2027年12月31日，对月销售额10万元以下（含本数）的增值税小规模纳税人，免征增值税。")
+    assert facts == ["RMB 100,000 (10万元)", "1 January 2023", "31 December 2027"]
+
+
+def test_durations_counts_and_caps_are_facts():
+    facts = key_facts("新组建中试平台经认定后，在3个月内给予一次性资金补贴，同一平台支持金额不超过500万元，建成超充站2000座以上。")
+    assert "up to RMB 5 million (500万元)" in facts
+    assert "3 months (3个月内)" in facts
+    assert "2000 (2000座)" in facts
+    assert not any(f.startswith("3 (") for f in facts)  # "3个月" is a duration, not a count of three
