@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from knowledge.abbrev import abbreviated_issuer
 from knowledge.dates import find_dates, parse_date
 from knowledge.decree import decree_issuer, numbered_decree, order_effective
 from knowledge.docno import doc_no_of, printed_no
@@ -20,11 +21,12 @@ from knowledge.issuers import (
     central_organ,
     joint,
     national_issuer,
+    official_name,
     title_organ,
     with_province,
     without_province,
 )
-from knowledge.keylist import find_metatable
+from knowledge.keylist import find_metatable, read_catalogue
 from knowledge.lawhead import _LINE as LAW_LINE
 from knowledge.lawhead import LawHead, read_law_head
 from knowledge.metatable import is_abbreviated_unit
@@ -40,6 +42,7 @@ from knowledge.titles import (
     issues_document,
     promulgated_title,
     same_words,
+    without_masthead,
 )
 
 _PUBLISHED = re.compile(r"^(?:发布日期|发布时间|发表时间|发文日期|成文日期|日期)[：:]\s*(.+)$")
@@ -64,8 +67,11 @@ class Layout:
 def read_layout(lines: list[str]) -> Layout:
     """Read the parts of the text; the lines kept are the document's (page furniture and the
     metadata table taken out, run-together lines broken, the head tidied)."""
-    lines, page = strip_furniture(rebreak(repair_lines(lines)))
+    lines = rebreak(repair_lines(lines))
+    catalogue, first, after = read_catalogue(lines)
+    lines, page = strip_furniture(lines[:first] + lines[after:])
     table, start, end = find_metatable(lines)
+    table = {**catalogue, **table}
     info = page.info_line
     if end > start:
         lines = lines[:start] + lines[end:]
@@ -123,17 +129,18 @@ def _annotation(n: str) -> bool:
 def decide(meta: dict[str, str], layout: Layout, path: str) -> dict[str, object]:
     """title, subject_title, aliases, doc_no, issuer, date, printed_date, addressees, cc, validity."""
     head, table = layout.head, layout.table
-    title = meta.get("title") or head.title or table.get("title")
+    title = meta.get("title") or without_masthead(head.title or table.get("title") or "") or None
     subject = layout.subject or (layout.aliases[0] if layout.aliases else None)
     if not title:
         title = layout.subject or file_title(path)
         subject = None
     tail = layout.norms[-6:]
+    doc_no = _doc_no(meta, head, table, layout.law)
+    table = layout.table = _placeholders_dropped(table, doc_no)
     date, date_source = _date(meta, layout)
     printed = _printed(tail)
     if not date and printed:
         date, date_source = printed, "印发"
-    doc_no = _doc_no(meta, head, table, layout.law)
     if not doc_no and layout.promulgated and title == layout.subject:
         doc_no = numbered_decree(head.rest, title_issuer(title))
     return {
@@ -141,7 +148,7 @@ def decide(meta: dict[str, str], layout: Layout, path: str) -> dict[str, object]
         "subject_title": subject if subject and subject != title else None,
         "aliases": [a for a in layout.aliases if a != title],
         "doc_no": doc_no,
-        "issuer": central_organ(with_province(_issuer(meta, layout, title, doc_no, tail), doc_no)),
+        "issuer": _completed(_issuer(meta, layout, title, doc_no, tail), doc_no, layout.norms),
         "date": date,
         "date_source": date_source,
         "printed_date": printed,
@@ -150,6 +157,18 @@ def decide(meta: dict[str, str], layout: Layout, path: str) -> dict[str, object]
         "effective_from": layout.law.effective or layout.effective or table.get("effective"),
         "valid_until": table.get("repealed"),
     }
+
+
+def _placeholders_dropped(table: dict[str, str], doc_no: str | None) -> dict[str, str]:
+    """A listed date years before the year the document's own 文号 names is a site's placeholder
+    ("【颁发时间】 1970-08-22" over 苏政复〔2011〕19号): no date of the document. (One year back is
+    still the document's: a text signed on 28 December is numbered in the new year.)"""
+    m = re.search(r"〔((?:19|20)\d{2})〕", doc_no or "")
+    if not m:
+        return table
+    earliest = str(int(m.group(1)) - 1)
+    keys = ("date", "effective", "published", "repealed")
+    return {k: v for k, v in table.items() if k not in keys or v[:4] >= earliest}
 
 
 def _doc_no(meta: dict[str, str], head: Head, table: dict[str, str], law: LawHead) -> str | None:
@@ -184,9 +203,21 @@ def _issuer(
         table.get("publisher"),
         title_organ(title) if doc_no else None,
         national_issuer(doc_no),
+        abbreviated_issuer(doc_no, "".join(layout.norms)),
         title_organ(title, numbered=False) if not doc_no else None,
     )
     return next((c for c in candidates if c), None)
+
+
+def _completed(name: str | None, doc_no: str | None, norms: list[str]) -> str | None:
+    """The organ's full name: 省/自治区 filled in from the 文号, 人民 restored ("江苏省政府"), and a
+    name without its place ("市政府办公室") completed from the 文号's short name when that names it."""
+    name = official_name(with_province(name, doc_no))
+    if name and is_abbreviated_unit(name):
+        full = abbreviated_issuer(doc_no, "".join(norms))
+        if full and full.endswith(name[1:]) and full != name:
+            name = full
+    return central_organ(name)
 
 
 def _official(line: str, names: tuple[str | None, ...]) -> str:

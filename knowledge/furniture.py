@@ -24,6 +24,12 @@ _BREADCRUMB = re.compile(
     r"^(?:您的位置|你的位置|当前位置|您当前的位置|您当前位置|所在位置|当前的位置)\s*[：:]|首页\s*(?:>|»|＞|>>|/|→)"
 )
 _WELCOME = re.compile(r"^(?:你好|您好)?[，,\s]*欢迎(?:访问|来到|您)")
+# a site's greeting after its own name: "巴彦淖尔市人民政府欢迎您", "欢迎访问XX网！"
+_GREETING = re.compile(r"^.{0,24}欢迎(?:您|你|光临|访问\S{0,16})[!！。]?$")
+# a banner of site name and section: "法邦网—法律法规查看"
+_SITE_BANNER = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9]{2,10}网\s*[—\-–_|｜]+\s*[\u4e00-\u9fff]{2,10}$")
+# markup the saving lost on the way, a line of tags only: '<tbody id="rx"></tbody>', '1. <th id="rx"></th>'
+_TAGS_ONLY = re.compile(r"^(?:[•·●\-\s]|\d{1,2}\s*[.、])*(?:<[^<>]{1,200}>\s*)+$")
 _UI = {
     "返回顶部", "打印", "关闭", "打印本页", "关闭窗口", "收藏本站", "设为首页", "首页", "评论", "回目录", "分享到",
     "站长推荐", "视力保护色", "浏览量", "内容预览", "我要纠错", "下载地址", "点击此处下载", "tags", "热门站点",
@@ -79,6 +85,9 @@ def is_furniture(line: str) -> bool:
     if (
         _BREADCRUMB.search(n)
         or _WELCOME.match(n)
+        or _GREETING.match(n)
+        or _SITE_BANNER.match(n)
+        or _TAGS_ONLY.match(n)
         or _LEAD.match(n)
         or _SHARING.search(n)
         or _ONE_INFO.match(n)

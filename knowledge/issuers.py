@@ -26,8 +26,9 @@ _PROVINCES = {
     "闽": "福建省", "赣": "江西省", "鲁": "山东省", "豫": "河南省", "鄂": "湖北省", "湘": "湖南省",
     "粤": "广东省", "琼": "海南省", "川": "四川省", "黔": "贵州省", "贵": "贵州省", "云": "云南省",
     "滇": "云南省", "陕": "陕西省", "甘": "甘肃省", "青": "青海省", "蒙": "内蒙古自治区",
-    "桂": "广西壮族自治区", "藏": "西藏自治区", "宁": "宁夏回族自治区", "新": "新疆维吾尔自治区",
+    "内": "内蒙古自治区", "桂": "广西壮族自治区", "藏": "西藏自治区", "宁": "宁夏回族自治区", "新": "新疆维吾尔自治区",
 }  # fmt: skip
+PROVINCES = _PROVINCES  # short name in 文号 → province
 _MUNICIPALITIES = {"京", "津", "沪", "渝"}
 
 
@@ -122,3 +123,14 @@ def without_province(name: str) -> str:
     """ "辽宁省沈阳市人民政府" → 沈阳市人民政府: the organ as its own documents name it."""
     rest = PROVINCE_OF_CITY.sub("", name)
     return rest if rest != name and is_organ(rest) else name
+
+
+# a government's own name has 人民 in it: "江苏省政府" (a list's or a title's short form) is 江苏省人民政府
+_SHORT_GOVERNMENT = re.compile(r"(?<=[省市县区州旗盟])政府(?=办公厅|办公室|$)")
+
+
+def official_name(name: str | None) -> str | None:
+    """ "江苏省政府" → 江苏省人民政府, "市政府办公室" → 市人民政府办公室; other names unchanged."""
+    if not name:
+        return name
+    return "、".join(_SHORT_GOVERNMENT.sub("人民政府", part) for part in name.split("、"))

@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import re
 
-from knowledge.head import TITLE_END
+from knowledge.dates import find_dates
+from knowledge.docno import printed_no
+from knowledge.head import TITLE_END, UNIT_END
 from knowledge.metatable import IDENTIFYING, KEYS, clean_fields, read_metatable
 from knowledge.normalize import fold, to_simplified
 
@@ -44,9 +46,22 @@ def _field(printed: str) -> str:
     return KEYS[re.sub(r"\s+", "", printed)]
 
 
+# a list item's bullet, and a key printed in brackets without a colon: "【颁发部门】 江苏省政府"
+_ITEM = re.compile(r"^(?:[•·●◆■▪]|-(?=\s))\s*")
+_BRACKETED = re.compile(r"^[【\[]\s*([^】\]]{2,8}?)\s*[】\]]\s*")
+
+
+def _text(line: str) -> str:
+    text = _ITEM.sub("", re.sub(r"\s+", " ", to_simplified(fold(line))).strip())
+    m = _BRACKETED.match(text)
+    if m and re.sub(r"\s+", "", m.group(1)) in KEYS:
+        text = m.group(1) + "：" + text[m.end() :]
+    return text
+
+
 def _pairs(line: str) -> list[tuple[str, str]] | None:
     """The (field, value) pairs of a line that opens with a key, else None."""
-    text = re.sub(r"\s+", " ", to_simplified(fold(line))).strip()
+    text = _text(line)
     found = list(_KEY.finditer(text))
     if not found or found[0].start() != 0:
         return None
@@ -77,7 +92,8 @@ def read_keylist(lines: list[str], start: int) -> tuple[dict[str, str], int]:
             break
         i += 1
         field, value = pairs[-1]
-        if not value and i < len(lines) and _value_line(field, lines[i], fields):  # value on the next line
+        # value on the next line; the text itself follows "发文内容："
+        if not value and field != "content" and i < len(lines) and _value_line(field, lines[i], fields):
             pairs[-1] = (field, lines[i].strip())
             i += 1
         for field, value in pairs:
@@ -101,8 +117,22 @@ def _value_line(field: str, line: str, fields: dict[str, str]) -> bool:
     return field == "title" or len(text) <= 6 or not TITLE_END.search(to_simplified(fold(text)))
 
 
+_DEEP = 40  # a law site's navigation can push its list this far down
+
+
+def _header_like(line: str) -> bool:
+    """A line of a site's navigation or banner: short, no sentence, no addressee."""
+    text = line.strip()
+    return len(text) <= 60 and not text.endswith(("。", "：", ":")) and "。" not in text
+
+
 def find_metatable(lines: list[str]) -> tuple[dict[str, str], int, int]:
-    """A metadata table or key/value list in the first lines: (fields, start, end); start == end when none."""
+    """A metadata table or key/value list in the first lines: (fields, start, end); start == end when none.
+
+    Further down, a list naming the document's title or 文号 under lines that are all navigation
+    (a law site's menus: "我的法规 最新法规 …", "热点专题") is the document's list, and those lines
+    are the page's header: (fields, 0, end) takes them out with it.
+    """
     for start in range(min(_SCAN, len(lines))):
         if "|" in lines[start]:
             fields, used = read_metatable(lines[start:])
@@ -112,4 +142,44 @@ def find_metatable(lines: list[str]) -> tuple[dict[str, str], int, int]:
         fields, end = read_keylist(lines, start)
         if end > start:
             return fields, start, end
+    for start in range(1, min(_DEEP, len(lines))):
+        if not _header_like(lines[start - 1]):
+            break
+        if start < _SCAN:
+            continue
+        fields, end = read_keylist(lines, start)
+        if end > start and fields.keys() & {"title", "doc_no"}:
+            return fields, 0, end
     return {}, 0, 0
+
+
+# a disclosure catalogue whose labels were images: bare values in its fixed order, one bullet each
+#   • 397863874/2018-12310   • 荥阳市人民政府   • 通知   • 2018-05-29   • 2018-06-02   • 意见   • 荥政〔2018〕8号
+_INDEX_NO = re.compile(r"^[0-9A-Za-z]{6,}[/\-][0-9A-Za-z\-]{4,}$")
+_CATALOGUE_SCAN = 12
+_CATALOGUE_MIN = 5
+
+
+def read_catalogue(lines: list[str]) -> tuple[dict[str, str], int, int]:
+    """An unlabelled catalogue at the top: (fields, start, end), start == end when none.
+
+    It is one only with an 索引号-shaped value and a 文号 among its bullets. Its values keep the
+    catalogue's order, so of its dates the first is the 成文日期 and the next the 发布日期."""
+    start = next((i for i, x in enumerate(lines[:_CATALOGUE_SCAN]) if _ITEM.match(x)), None)
+    if start is None:
+        return {}, 0, 0
+    end = start
+    while end < len(lines) and _ITEM.match(lines[end]):
+        end += 1
+    values = [_ITEM.sub("", x).strip() for x in lines[start:end]]
+    numbers = [v for v in values if printed_no(v) and len(v) <= 30]
+    if end - start < _CATALOGUE_MIN or not numbers or not any(_INDEX_NO.match(v) for v in values):
+        return {}, 0, 0
+    fields = {"doc_no": printed_no(numbers[0]) or ""}
+    organ = next((v for v in values if len(v) <= 30 and UNIT_END.search(v)), None)
+    if organ:
+        fields["publisher"] = organ
+    dates = [d for v in values if len(v) <= 24 and not _INDEX_NO.match(v) for d in find_dates(v)]
+    for key, value in zip(("date", "published"), dates, strict=False):
+        fields[key] = value
+    return clean_fields(fields), start, end

@@ -27,6 +27,13 @@ KEYS: dict[str, str] = {
     "施行日期": "effective", "实施日期": "effective", "废止日期": "repealed", "废止时间": "repealed",
     "失效日期": "repealed", "失效时间": "repealed", "内容概述": "summary", "浏览次数": "views",
     "发布机关": "issuer", "效力级别": "level", "公布日期": "published",
+    # law databases' labels: 发文标题/发文文号/发文部门/发文时间/实施时间, 【颁发部门】【发文字号】【颁发时间】
+    "发文标题": "title", "发文文号": "doc_no", "发文部门": "issuer", "发文时间": "date", "实施时间": "effective",
+    "颁发部门": "issuer", "颁布部门": "issuer", "颁发时间": "date", "颁布时间": "date", "发布文号": "doc_no",
+    "发布单位": "publisher", "效力属性": "validity", "时效": "validity", "法规类型": "category",
+    "所属类别": "category", "所属行业": "sector", "所属区域": "region", "阅读人次": "views",
+    "评论人次": "comments", "页面功能": "ui", "发文内容": "content", "文件来源": "source",
+    "中文名": "title",  # a wiki's infobox on a document: 中文名/发文机关/发文字号
 }  # fmt: skip
 _RULE = re.compile(r"[\s|:：\-—]+")
 _SPACES = re.compile(r"[\s\u3000]+")

@@ -126,3 +126,15 @@ def file_title(path: str) -> str:
         words += [w for w in re.split(r"[-.]+", seg) if w and not _YEAR.match(w)]
     text = " ".join(words).strip()
     return (text[:1].upper() + text[1:]) if text else stem
+
+
+# a red-head masthead run into the title by a copy: "山东省人民政府文件印发关于…的通知"
+_MASTHEAD = re.compile(
+    r"^((?:中共)?[\u4e00-\u9fff]{2,30}?(?:人民政府|人民政府办公厅|人民政府办公室|办公厅|办公室|委员会|局|厅))"
+    r"\s*文件\s*(?=关于|印发|转发|批转)"
+)
+
+
+def without_masthead(title: str) -> str:
+    """The title without the masthead's word 文件 a copy glued between the organ and 关于/印发."""
+    return _MASTHEAD.sub(r"\1", title)
