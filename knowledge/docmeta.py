@@ -94,7 +94,8 @@ def _read_subject(layout: Layout) -> None:
     head, sig, norms = layout.head, layout.sig, layout.norms
     carried = carried_titles(head.title or "")
     notice = norms[head.lines : sig.index] if sig else []
-    issues = not head.title and issues_document(notice)  # a 印发 notice printed without its title
+    # a 印发 notice, or an order "现公布《X》", printed without its own title
+    issues = not head.title and (issues_document(notice) or bool(promulgated_title(notice)))
     if sig and (carried or issues):
         k = sig.index + 1
         while k < len(norms) and (marker_of(norms[k]) or _annotation(norms[k])):
@@ -187,10 +188,10 @@ def _issuer(
     if head.red_head:
         return "、".join(head.issuers)
     listed = table.get("issuer")
-    if listed and not is_abbreviated_unit(listed):
-        return listed
     named = title_issuer(title or "") if title else None
     signer = _signer_name(sig)
+    if listed and not is_abbreviated_unit(listed):
+        return _more_specific(listed, (named, signer))
     candidates = (
         joint(named) if named else None,
         _official("、".join(head.issuers), (law.maker, signer)) if head.issuers else None,
@@ -207,6 +208,13 @@ def _issuer(
         title_organ(title, numbered=False) if not doc_no else None,
     )
     return next((c for c in candidates if c), None)
+
+
+def _more_specific(listed: str, names: tuple[str | None, ...]) -> str:
+    """A list's 发文机关 "盘锦市政府" gives way to the office its title and 落款 name, 盘锦市人民政府办公室:
+    a name that extends the listed organ is the same organ's part that issued the document."""
+    short = official_name(listed) or listed
+    return next((n for n in names if n and n != short and (official_name(n) or n).startswith(short)), listed)
 
 
 def _completed(name: str | None, doc_no: str | None, norms: list[str]) -> str | None:

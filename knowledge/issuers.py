@@ -130,7 +130,10 @@ _SHORT_GOVERNMENT = re.compile(r"(?<=[省市县区州旗盟])政府(?=办公厅|
 
 
 def official_name(name: str | None) -> str | None:
-    """ "江苏省政府" → 江苏省人民政府, "市政府办公室" → 市人民政府办公室; other names unchanged."""
+    """ "江苏省政府" → 江苏省人民政府, "市政府办公室" → 市人民政府办公室, "天津市人大常委会" →
+    天津市人民代表大会常务委员会 (a legislature is filed under its full name, its offices as printed:
+    厦门市人大常委会办公厅); other names unchanged."""
     if not name:
         return name
+    name = re.sub(r"人大常委会(?=、|$)", "人民代表大会常务委员会", name)
     return "、".join(_SHORT_GOVERNMENT.sub("人民政府", part) for part in name.split("、"))

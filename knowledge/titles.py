@@ -57,13 +57,15 @@ _ATTACHED = re.compile(r"^(?:附件\s*[：:]?\s*)?(?:\d{1,2}\s*[.、．]\s*)?(.{
 # an order promulgating a text: "《X》已经…常务会议审议通过，现予公布" (X may quote another: 〈…〉)
 _PROMULGATED = re.compile(
     r"《([^《》]{2,100})》(?:已经|已于|经)[^。]{0,80}?(?:现予|予以)(?:以)?(?:公布|发布|颁布)"
+    r"|现(?:予)?(?:公布|发布|颁布)(?:修订后的|修改后的|新修订的)?《([^《》]{2,100})》"
 )
 
 
 def promulgated_title(lines: list[str]) -> str | None:
-    """X of an order "《X》已经…通过，现予公布" printed without the decree's own title."""
+    """X of an order "《X》已经…通过，现予公布" or "现公布修订后的《X》" printed without the decree's
+    own title."""
     m = _PROMULGATED.search("".join(lines))
-    return unnested(m.group(1)) if m else None
+    return unnested(m.group(1) or m.group(2)) if m else None
 
 
 def issues_document(lines: list[str]) -> bool:
