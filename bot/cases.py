@@ -88,7 +88,7 @@ def case_fit(incentive, amounts: list[Amount], case_terms: list[str]) -> CaseFit
                 met.append(f"“{'、'.join(sorted(set(asked) & set(stated)))}”")
             else:
                 return CaseFit(-1.0, f"条款适用于{'、'.join(stated)}")
-    return CaseFit(1.0 if met else 0.0, "；".join(met))
+    return CaseFit(1.0 if met else 0.0, "；".join(dict.fromkeys(met)))
 
 
 _RANGE = re.compile(r"\s*(?:（含）)?\s*(?:到|至|—|-|~|～)\s*")

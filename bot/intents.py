@@ -3,7 +3,7 @@
 Example questions per intent (`bot/data/intents.tsv`) are embedded once; a question's intent
 probabilities come from its cosine similarity to the closest examples of each intent, plus a
 few cue words as features (a cue adds evidence, it never decides alone), so a paraphrase lands
-where its meaning is. `KNN_SCALE` and `CUE_WEIGHT` are the classifier's two parameters.
+where its meaning is. `KNN_SCALE`, `CUE_WEIGHT` and `LAST_CLAUSE_CUE_WEIGHT` are the classifier's parameters.
 """
 
 from __future__ import annotations
@@ -19,19 +19,23 @@ INTENTS: tuple[str, ...] = ("who", "tasks", "amount", "eligibility", "when", "st
                             "extreme", "contact", "what", "doc")  # fmt: skip
 KNN_SCALE = 60.0  # cosine differences between intents are small: scale them before the softmax
 CUE_WEIGHT = 1.0
+# a question names its topic first and asks last ("…发补贴，这条由哪几个部门负责？"): cues of the
+# final clause count again, so the words describing the topic do not outvote the ask
+LAST_CLAUSE_CUE_WEIGHT = 2.0
+_CLAUSE_BREAK = re.compile(r"[，,；;—–:：]|\s-\s")
 _TOP = 2  # examples per intent averaged
 
 CUES: dict[str, re.Pattern[str]] = {
     "who": re.compile(r"牵头|负责|责任单位|哪个单位|哪些单位|什么单位|哪个部门|哪些部门|哪家|部委|配合|谁来|由谁|谁牵头|主管|在管|指导|"
                       r"\blead|responsible|in charge|which (?:government )?(?:office|department|unit|agenc|bureau|ministr)", re.I),
     "tasks": re.compile(r"参与了?哪些|负责哪些|承担了?哪些|牵头.{0,4}哪些|哪些工作|哪些任务|哪些事项|what (?:tasks|work)|which tasks|involved in", re.I),
-    "amount": re.compile(r"多少|几个|几项|几名|几家|比例|标准|最高|最多|上限|封顶|目标|how much|how many|\bcap\b|up to|maximum|target|percent|rate", re.I),
+    "amount": re.compile(r"多少|(?<!哪)几个|(?<!哪)几项|(?<!哪)几名|(?<!哪)几家|比例|标准|最高|最多|上限|封顶|目标|how much|how many|\bcap\b|up to|maximum|target|percent|rate", re.I),
     "eligibility": re.compile(r"条件|门槛|能不能|能否|可以申请|符合|享受|资格|怎么补|如何补|哪些优惠|适用|eligib|qualif|condition|requirement|apply|can (?:we|i)", re.I),
     "when": re.compile(r"哪天|哪一天|什么时候|何时|哪年|哪一年|日期|施行|生效|有效期|截止|期限|到期|多久|多长时间|多少天|几天|频次|"
                        r"when|what date|until|effective|valid|how often|how long", re.I),
     "status": re.compile(r"进展|进度|哪一步|阶段|状态|谈得|怎么样了|开工|投产|签约了|status|progress|stage", re.I),
     "list": re.compile(r"哪些|哪几个|哪两个|哪几|列出|名单|清单|which (?:projects|ones|places|cities)|list", re.I),
-    "count": re.compile(r"一共|总共|共有|几个|多少个|多少家|多少项|how many|number of|count", re.I),
+    "count": re.compile(r"一共|总共|共有|(?<!哪)几个|多少个|多少家|多少项|how many|number of|count", re.I),
     "extreme": re.compile(r"最大|最多|最高|最少|最小|最低|前[三五十\d]|排名|largest|biggest|highest|smallest|lowest|top \d", re.I),
     "contact": re.compile(r"联系人|联系电话|电话|手机|联系方式|对接人|承办人|找谁|咨询|contact|phone|telephone|call", re.I),
     "what": re.compile(r"是什么|叫什么|什么是|哪些方面|主要内容|有没有|是否|怎么处理|如何|\bwhat (?:is|are|does|do)\b|^does\b|^is there|tell me about", re.I),
@@ -68,6 +72,12 @@ def cue_vector(question: str) -> np.ndarray:
     return np.asarray([1.0 if CUES[i].search(question) else 0.0 for i in INTENTS])
 
 
+def last_clause(question: str) -> str:
+    """The question's final clause, or "" when it has only one."""
+    parts = [p for p in _CLAUSE_BREAK.split(question.strip()) if p.strip(" ？?。.!！")]
+    return parts[-1] if len(parts) > 1 else ""
+
+
 class IntentClassifier:
     def __init__(self, vectors) -> None:  # noqa: ANN001 - retrieval.vector_cache.VectorCache
         rows = examples()
@@ -91,6 +101,8 @@ class IntentClassifier:
             if len(own):
                 knn[k] = float(own.mean())
         logits = KNN_SCALE * (knn - knn.max()) + CUE_WEIGHT * cue_vector(question)
+        if last := last_clause(question):
+            logits = logits + LAST_CLAUSE_CUE_WEIGHT * cue_vector(last)
         probs = np.exp(logits - logits.max())
         probs /= probs.sum()
         return IntentReading({name: float(p) for name, p in zip(INTENTS, probs, strict=True)})

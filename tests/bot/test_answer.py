@@ -42,11 +42,22 @@ def head(answer) -> str:  # noqa: ANN001
         ("那个空气轴承项目现在推进到什么程度了？", "status"),
         ("承办这件事的同志电话多少？", "contact"),
         ("发文单位是哪个？", "doc"),
+        # the topic is described first, the ask comes last: its words decide
+        ("对引进的研发机构给补贴最高500万元的那条，由哪几个部门负责？", "who"),
+        ("市商务局牵头的境外招商活动，补贴标准是多少？", "amount"),
+        ("We kept all our staff — can we get part of our premiums refunded, and how much?", "amount"),
     ],
 )
 def test_intent_is_read_from_meaning(assistant, question, intent):
     u = assistant.understand(question, "staff")
     assert u.intent.top in intent.split("|"), u.intent.probs
+
+
+def test_last_clause_is_the_ask():
+    from bot.intents import last_clause
+
+    assert last_clause("济南那份政策里，给培养人才的单位发补贴，这条由哪几个部门负责？") == "这条由哪几个部门负责？"
+    assert last_clause("这份意见从哪天起执行？") == ""
 
 
 def test_who_leads_states_lead_and_co_units_first(assistant):
