@@ -207,9 +207,12 @@ def sentences(u: Understanding, k: Knowledge, hits: list) -> list[Candidate]:  #
         heading = c.section.split(" > ")[-1] if c.section else ""
         head_grams = raw_bigrams(heading)
         head_q = len(q & head_grams) / len(q) if q else 0.0
+        title = raw_bigrams(normalize(c.title))
         units = [x for x in split_sentences(c.text)
-                 if len(x.norm) >= 6 and not _TAG_LINE.match(x.norm) and not _is_heading(x.norm)]  # fmt: skip
-        # a tag line is a responsibility record and a heading names a topic: neither answers
+                 if len(x.norm) >= 6 and not _TAG_LINE.match(x.norm) and not _is_heading(x.norm)
+                 and not _restates(raw_bigrams(x.norm), title)]  # fmt: skip
+        # a tag line is a responsibility record, a heading names a topic and the document's own
+        # title names the document (its facts are document facts): none of them answers
         for s in units + _pairs(u, units):
             own = len(q & raw_bigrams(s.norm)) / len(q) * u.glossed if q else 0.0
             lex_q = own + 0.3 * max(0.0, min(1.0, own + head_q) - own)  # the heading helps, a little
@@ -224,6 +227,10 @@ def sentences(u: Understanding, k: Knowledge, hits: list) -> list[Candidate]:  #
                 "case": _sentence_case(u, s.norm), "rank": 1.0 / rank, "home": home,
             }, chunk=c))  # fmt: skip
     return out
+
+
+def _restates(grams: frozenset[str], title: frozenset[str]) -> bool:
+    return bool(grams) and len(grams & title) >= 0.9 * len(grams)
 
 
 def _pairs(u: Understanding, units: list[Sentence]) -> list[Sentence]:

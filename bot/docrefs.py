@@ -58,9 +58,23 @@ class DocRefs:
         return key, self.fit[key]
 
 
+_LATIN_WORD = re.compile(r"[a-z][a-z'\-]{2,}")
+_EN_FUNCTION = frozenset("the and for with what which how does did can are was were from that this into under our "
+                         "their there about body only text notice".split())  # fmt: skip
+
+
+def ref_grams(text: str) -> frozenset[str]:
+    """Chinese character bigrams, and Latin words whole ("w:jiangxi"): letters paired across an
+    English name would tie every English question to every English title."""
+    t = normalize(text)
+    low = t.lower()
+    words = {"w:" + w.strip("'-") for w in _LATIN_WORD.findall(low) if w not in _EN_FUNCTION}
+    return raw_bigrams(re.sub(r"[A-Za-z]+", " ", t)) | words
+
+
 def name_grams(d: SourceDocument) -> frozenset[str]:
     text = " ".join(doc_names(d) + [d.issuer or ""])
-    return raw_bigrams(_BOILERPLATE.sub(" ", normalize(text)))
+    return ref_grams(_BOILERPLATE.sub(" ", normalize(text)))
 
 
 class DocIndex:
@@ -90,7 +104,7 @@ class DocIndex:
         if not self.keys:
             return refs
         refs.named = self._by_doc_no(question)
-        q = raw_bigrams(normalize(question + " " + extra_terms))
+        q = ref_grams(question + " " + extra_terms)
         qplaces = set(places_in(question))
         raw = np.asarray([sum(self.idf[g] for g in q & gs) for gs in self.grams], dtype=np.float64)
         if qplaces:

@@ -15,9 +15,8 @@ from typing import Any
 
 import numpy as np
 
-from bot.docrefs import name_grams
+from bot.docrefs import name_grams, ref_grams
 from bot.record_index import GramIndex
-from bot.text_match import raw_bigrams
 from knowledge.models import Records, SourceDocument
 from knowledge.normalize import normalize
 from knowledge.places import compatible, doc_place
@@ -196,7 +195,7 @@ def _name_hits(docs: list[SourceDocument], texts: dict[str, str]) -> dict[str, f
     """For each document, the bigrams of any document's name that its text holds. The texts'
     own bigram sets are built one at a time and dropped: kept together they are hundreds of MB."""
     names = frozenset().union(*(name_grams(d) for d in docs))
-    return {key: raw_bigrams(text) & names for key, text in texts.items()}
+    return {key: ref_grams(text) & names for key, text in texts.items()}
 
 
 def _name_df(docs: dict[str, SourceDocument], hits: dict[str, frozenset[str]]) -> dict[str, int]:

@@ -27,6 +27,11 @@ _FREQUENCY = {"每年": "per year", "每半年": "every six months", "每季度"
               "每人每月": "per person per month", "每人每年": "per person per year", "一次性": "one-off"}  # fmt: skip
 _COUNT = re.compile(r"(?<![第\d.])(\d+(?:\.\d+)?|[一二两三四五六七八九十百]+)\s*(?:余|多)?\s*(个|项|家|名|条|张|批|所|次|人|件|户|座|套|台|类|种|位|处)(?!月)")
 _DATE_SPAN = re.compile(r"(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}\s*年\s*\d{1,2}\s*月(?!\s*(?:内|以内|之内))")
+_MEASURE_EN = {"平方公里": "km²", "万平方米": "×10,000 m²", "平方米": "m²", "公顷": "hectares", "亩": "mu",
+               "万千瓦": "×10,000 kW", "千瓦": "kW", "万吨": "×10,000 tonnes", "吨": "tonnes", "公里": "km",
+               "立方米": "m³"}  # fmt: skip
+_MEASURE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(" + "|".join(_MEASURE_EN) + r")(以上|以下|以内)?")
+_LANDLINE = re.compile(r"(?<!\d)0\d{2,3}-\d{7,8}(?!\d)")
 _UNIT_WORDS = re.compile(r"dollar|yuan|million|thousand|hundred|billion|renminbi", re.I)
 
 
@@ -129,10 +134,19 @@ def key_facts(zh: str, limit: int = 6) -> list[str]:
             facts.append(f"{prefix}{money_words(a.amount_usd or a.amount_cny or 0, a.currency)} ({a.text})")
     for m in re.finditer(r"\d+(?:\.\d+)?\s*[:：比]\s*\d+(?:\.\d+)?", text):
         facts.append(f"ratio {m.group(0).replace('：', ':')}")
-    for iso in find_dates(text)[:2]:
-        facts.append(human_date(iso, "en"))
     # the month and day of a date are not durations or counts ("2027年12月31日" is no "12 months")
     undated = _DATE_SPAN.sub(lambda m: "\x00" * len(m.group(0)), text)
+    measured: set[tuple[str, str]] = set()
+    for m in _MEASURE.finditer(undated):
+        if (m.group(1), m.group(2)) in measured:
+            continue  # "6亩以下(不含6亩)" states one size
+        measured.add((m.group(1), m.group(2)))
+        more = {"以上": " or more", "以下": " or less", "以内": " or less"}.get(m.group(3) or "", "")
+        facts.append(f"{m.group(1)} {_MEASURE_EN[m.group(2)]}{more} ({m.group(0)})")
+    for m in _LANDLINE.finditer(text):  # an office's number; a mobile is personal and never shown here
+        facts.append(f"phone {m.group(0)}")
+    for iso in find_dates(text)[:2]:
+        facts.append(human_date(iso, "en"))
     for m in _DURATION.finditer(undated):
         n = _cn_int(m.group(1))
         if n is not None:

@@ -71,7 +71,8 @@ def _places(text: str) -> tuple[str, ...]:
     low = text.lower()
     if re.search(r"[a-z]{4}", low):
         words = re.findall(r"[a-z]+", low)
-        for w in words + [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]:
+        pairs = list(zip(words, words[1:], strict=False))  # "guan du", and "huai'an" read as "huai an"
+        for w in words + [f"{a} {b}" for a, b in pairs] + [a + b for a, b in pairs]:
             if w in english and english[w] not in found:
                 found.append(english[w])
     # the most specific places only ("诸暨" over "绍兴" when both are named)

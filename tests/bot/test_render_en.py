@@ -16,3 +16,14 @@ def test_durations_counts_and_caps_are_facts():
     assert "3 months (3个月内)" in facts
     assert "2000 (2000座)" in facts
     assert not any(f.startswith("3 (") for f in facts)  # "3个月" is a duration, not a count of three
+
+
+def test_an_office_number_is_a_fact_and_a_mobile_is_not():
+    assert "phone 0575-83129560" in key_facts("联系电话:0575-83129560")
+    assert not any("139" in f for f in key_facts("联系电话:13989579269"))
+
+
+def test_areas_and_other_measures_are_stated_with_their_unit():
+    # 桂政函〔2020〕43号 and a Kunming district's land rule (real texts)
+    assert key_facts("桂林经开区总规划面积1878.53公顷,区域范围为自治区商务厅组织审核确定的四至范围。") == ["1878.53 hectares (1878.53公顷)"]
+    assert key_facts("辖区范围内6亩以下(不含6亩)的土地使用转让手续,区政府审查后办理土地登记。") == ["6 mu or less (6亩以下)"]
