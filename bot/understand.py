@@ -182,8 +182,8 @@ def understand(question: str, audience: str, intents: IntentClassifier, docs: Do
         followup=bool(context),
         wants_co=bool(_CO_ASK.search(question)) and not _LEAD_ASK.search(question),
         frequency=bool(_FREQ_ASK.search(question)),
-        parts=[p for p in parts if len(p) >= 2] if len(parts) > 1 else [],
-        part_facts=[part_fact(p) for p, g in zip(split, parts, strict=True) if len(g) >= 2] if len(parts) > 1 else [],
+        parts=[p for p in parts if len(p) >= 1] if len(parts) > 1 else [],
+        part_facts=[part_fact(p) for p, g in zip(split, parts, strict=True) if len(g) >= 1] if len(parts) > 1 else [],
         terms=_terms(weigh, topic if lang == "zh" else zh_terms + " " + " ".join(english_words(full))),
     )
 
