@@ -26,7 +26,7 @@ _CLAUSE_BREAK = re.compile(r"[，,；;—–:：]|\s-\s")
 _TOP = 2  # examples per intent averaged
 
 CUES: dict[str, re.Pattern[str]] = {
-    "who": re.compile(r"牵头|负责|责任单位|哪个单位|哪些单位|什么单位|哪个部门|哪些部门|哪家|部委|配合|谁来|由谁|谁牵头|主管|在管|指导|"
+    "who": re.compile(r"哪[两几三]个(?:部门|单位|机构|部委)|牵头|负责|责任单位|哪个单位|哪些单位|什么单位|哪个部门|哪些部门|哪家|部委|配合|谁来|由谁|谁牵头|主管|在管|指导|"
                       r"\blead|responsible|in charge|which (?:government )?(?:office|department|unit|agenc|bureau|ministr)", re.I),
     "tasks": re.compile(r"参与了?哪些|负责哪些|承担了?哪些|牵头.{0,4}哪些|哪些工作|哪些任务|哪些事项|what (?:tasks|work)|which tasks|involved in", re.I),
     "amount": re.compile(r"(?<!电话)(?<!号码)(?<!手机)多少|(?<!哪)几个|(?<!哪)几项|(?<!哪)几名|(?<!哪)几家|比例|标准|最高|最多|上限|封顶|目标|how much|how many|\bcap\b|up to|maximum|target|percent|rate", re.I),
@@ -34,7 +34,7 @@ CUES: dict[str, re.Pattern[str]] = {
     "when": re.compile(r"哪天|哪一天|什么时候|何时|哪年|哪一年|日期|施行|生效|有效期|截止|期限|到期|多久|多长时间|多少天|几天|频次|"
                        r"when|what date|until|effective|valid|how often|how long", re.I),
     "status": re.compile(r"进展|进度|哪一步|阶段|状态|谈得|怎么样了|开工|投产|签约了|status|progress|stage", re.I),
-    "list": re.compile(r"哪些|哪几个|哪两个|哪几|列出|名单|清单|which (?:projects|ones|places|cities)|list", re.I),
+    "list": re.compile(r"(?:哪些|哪几个|哪两个|哪几)(?!个?(?:部门|单位|机构|部委))|列出|名单|清单|which (?:projects|ones|places|cities)|list", re.I),
     "count": re.compile(r"一共|总共|共有|(?<!哪)几个|多少个|多少家|多少项|how many|number of|count", re.I),
     "extreme": re.compile(r"最大|最多|最高|最少|最小|最低|前[三五十\d]|排名|largest|biggest|highest|smallest|lowest|top \d", re.I),
     "contact": re.compile(r"联系人|联系电话|电话|手机|联系方式|对接人|承办人|找谁|咨询|contact|phone|telephone|call", re.I),

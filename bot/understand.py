@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from bot.docrefs import DocIndex, DocRefs
+from bot.docrefs import DocIndex, DocRefs, doc_names
 from bot.intents import IntentClassifier, IntentReading
 from bot.text_match import bigrams, focus
 from knowledge.amounts import Amount
+from knowledge.docno import DOC_NO
 from knowledge.extract.figures import find_amounts
 from knowledge.normalize import is_chinese, normalize
 from knowledge.places import english_names, places_in
@@ -162,6 +163,7 @@ def understand(question: str, audience: str, intents: IntentClassifier, docs: Do
     split = question_parts(question) if lang == "zh" else []
     parts = [bigrams(_topic(p, lang, zh_terms, full)) for p in split]
     qvec = vectors.query(question) if vectors is not None else None
+    refs = docs.resolve(full, qvec, zh_terms)
     reading = intents.read(question, qvec) if intents is not None else IntentReading({"what": 1.0})
     return Understanding(
         question=full,
@@ -171,10 +173,10 @@ def understand(question: str, audience: str, intents: IntentClassifier, docs: Do
         intent=reading,
         grams=bigrams(topic),
         places=places_in(full),
-        years=_YEARS.findall(full),
+        years=_YEARS.findall(DOC_NO.sub(" ", full)),  # 〔2024〕 in a 文号 names a document, not a year asked about
         amounts=[a for _, a in find_amounts(normalize(question))],
-        case=[t for t in CASE_TERMS if t in question],
-        docs=docs.resolve(full, qvec, zh_terms),
+        case=_own_case(question, refs, docs),
+        docs=refs,
         vector=qvec,
         zh_terms=zh_terms,
         en_words=english_words(full) if lang == "en" else [],
@@ -186,6 +188,37 @@ def understand(question: str, audience: str, intents: IntentClassifier, docs: Do
         part_facts=[part_fact(p) for p, g in zip(split, parts, strict=True) if len(g) >= 1] if len(parts) > 1 else [],
         terms=_terms(weigh, topic if lang == "zh" else zh_terms + " " + " ".join(english_words(full))),
     )
+
+
+DOC_NAMED = 0.5  # a document fit from which the question counts as naming that document
+
+
+def _own_case(question: str, refs: DocRefs, docs: DocIndex) -> list[str]:
+    """The asker's case terms (首次认定, 国家级 …), less those inside the name of the document the
+    question refers to ("国家级经开区的复函" names a document, not the asker)."""
+    terms = [t for t in CASE_TERMS if t in question]
+    best = refs.best
+    if not terms or best is None or best[1] < DOC_NAMED:
+        return terms
+    names = " ".join(doc_names(docs.docs[best[0]])) if best[0] in docs.docs else ""
+    cited = {t for t in terms if t in names and any(t in m for m in _named_spans(question, names))}
+    return [t for t in terms if t not in cited]
+
+
+def _named_spans(question: str, names: str) -> list[str]:
+    """Runs of 4+ characters of the question that the document's names contain."""
+    q = normalize(question)
+    spans, i = [], 0
+    while i < len(q):
+        j = i + 4
+        if j <= len(q) and q[i:j] in names:
+            while j < len(q) and q[i : j + 1] in names:
+                j += 1
+            spans.append(q[i:j])
+            i = j
+        else:
+            i += 1
+    return spans
 
 
 def _terms(weigh, text: str) -> list[tuple[str, float]]:  # noqa: ANN001

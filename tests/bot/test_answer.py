@@ -53,6 +53,11 @@ def test_intent_is_read_from_meaning(assistant, question, intent):
     assert u.intent.top in intent.split("|"), u.intent.probs
 
 
+def test_a_documents_number_is_not_a_year_asked_about(assistant):
+    assert assistant.understand("绍政办发〔2023〕17号提出了哪些目标？", "staff").years == []
+    assert assistant.understand("2025年的引资目标是多少？", "staff").years == ["2025"]
+
+
 def test_last_clause_is_the_ask():
     from bot.intents import last_clause
 
