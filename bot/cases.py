@@ -61,24 +61,34 @@ def _expanded(thresholds: list[dict]) -> list[dict]:
     return out
 
 
+def _closeness(value: float, limit: float) -> float:
+    """1 when the asker's amount sits at the threshold, toward 0 far above (or below) it."""
+    lo, hi = sorted((abs(value), abs(limit)))
+    return lo / hi if hi else 1.0
+
+
 def case_fit(incentive, amounts: list[Amount], case_terms: list[str]) -> CaseFit:  # noqa: ANN001
+    """Whether the asker's case meets the clause. Of several amounts in one currency the last one
+    told is the case ("前年8亿元，去年首次过了12亿元"); of the tiers it meets (5亿, 10亿) the closest
+    threshold is the one that pays, so a met clause scores 0.9–1.0 by closeness."""
     met: list[str] = []
+    close: list[float] = []
     thresholds = getattr(incentive, "thresholds", None) or text_thresholds(" ".join(incentive.conditions))
     for t in _expanded(thresholds):
         cur, limit = _threshold(t)
         op = _OPS.get(str(t.get("op", ">=")))
         if cur is None or op is None:
             continue
-        for a in amounts:
-            a_cur, value = _absolute(a)
-            if a_cur != cur or value is None:
-                continue
-            if not op(value, limit):
-                return CaseFit(-1.0, f"{a.text}不满足“{t.get('text') or t.get('what', '')}”")
-            reason = f"{a.text}，符合“{t.get('text') or t.get('what', '')}”"
-            if reason not in met:
-                met.append(reason)
-            break
+        told = [(a, v) for a in amounts for a_cur, v in (_absolute(a),) if a_cur == cur and v is not None]
+        if not told:
+            continue
+        a, value = told[-1]
+        if not op(value, limit):
+            return CaseFit(-1.0, f"{a.text}不满足“{t.get('text') or t.get('what', '')}”")
+        reason = f"{a.text}，符合“{t.get('text') or t.get('what', '')}”"
+        if reason not in met:
+            met.append(reason)
+        close.append(_closeness(value, limit))
     text = " ".join([incentive.beneficiary or "", *incentive.conditions, *(incentive.case or [])])
     for group in EXCLUSIVE:
         asked = [g for g in group if g in case_terms]
@@ -88,7 +98,8 @@ def case_fit(incentive, amounts: list[Amount], case_terms: list[str]) -> CaseFit
                 met.append(f"“{'、'.join(sorted(set(asked) & set(stated)))}”")
             else:
                 return CaseFit(-1.0, f"条款适用于{'、'.join(stated)}")
-    return CaseFit(1.0 if met else 0.0, "；".join(dict.fromkeys(met)))
+    value = (0.9 + 0.1 * min(close)) if close else 1.0
+    return CaseFit(value if met else 0.0, "；".join(dict.fromkeys(met)))
 
 
 _RANGE = re.compile(r"\s*(?:（含）)?\s*(?:到|至|—|-|~|～)\s*")

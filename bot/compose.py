@@ -297,7 +297,7 @@ def _sentence(c: Candidate, u: Understanding, doc: SourceDocument | None, transl
         head = _with_doer(head, c.chunk.text)
     zh_source = c.chunk is not None and c.chunk.language == "zh"
     if u.lang == "en" and zh_source:
-        en = (translate(head) if translate else None) or sentence_head(s.text, u.original)
+        en = (translate(head) if translate else None) or sentence_head(s.text, u.original, head)
         return en or f"The document says (Chinese): {head}", f"Original text (Chinese): 「{s.text}」"
     if u.lang == "en":
         return head, (f'"{s.text}"' if len(s.text) > len(head) + 10 else "")

@@ -185,11 +185,13 @@ def listed(zh: str, limit: int = 8) -> list[str]:
     return out
 
 
-def sentence_head(zh: str, question: str = "") -> str:
+def sentence_head(zh: str, question: str = "", focus: str = "") -> str:
     """An English head for a Chinese sentence: its key facts (numbers with units, dates, durations),
     the items it lists, the names in Latin letters it uses (QFLP), and the terms it is about
     (those the question did not already name first). Stated, not translated."""
-    parts = key_facts(zh)
+    # the facts of the clause that answers (`focus`) come first: a long sentence states more
+    # facts than a head can hold
+    parts = list(dict.fromkeys(key_facts(focus) + key_facts(zh)))[:6] if focus else key_facts(zh)
     items = listed(zh)
     if items:
         parts.append("listed: " + ", ".join(items))
