@@ -295,6 +295,9 @@ def _sentence(c: Candidate, u: Understanding, doc: SourceDocument | None, transl
     head = fact_head(s.text, _overlap(u), _intent_weights(u))
     if u.p("who") >= 0.3 and c.chunk is not None and not carries(head, "who"):
         head = _with_doer(head, c.chunk.text)
+    label = _LABEL.match(s.text)
+    if u.p("who") >= 0.3 and label and label.group(1) not in head and _names_doer(label.group(1)):
+        head = f"{_ARTICLE.sub('', label.group(1))}：{head}"  # "二、梁伟新党组副书记…：协助分管…"
     zh_source = c.chunk is not None and c.chunk.language == "zh"
     if u.lang == "en" and zh_source:
         en = (translate(head) if translate else None) or sentence_head(s.text, u.original, head)
@@ -302,6 +305,15 @@ def _sentence(c: Candidate, u: Understanding, doc: SourceDocument | None, transl
     if u.lang == "en":
         return head, (f'"{s.text}"' if len(s.text) > len(head) + 10 else "")
     return head + ("" if head.endswith(("。", "！", "？")) else "。"), (f"「{s.text}」" if len(s.text) > len(head) + 10 else "")
+
+
+_LABEL = re.compile(r"^\s*([^：:。；]{2,40})[：:](?!\s*$)")
+_TITLE = re.compile(r"书记|主任|局长|部长|市长|县长|区长|厅长|主席|秘书长|同志|负责人|领导")
+
+
+def _names_doer(label: str) -> bool:
+    """A label that names an official (梁伟新党组副书记、副主任) or a unit, not a topic."""
+    return bool(_TITLE.search(label)) or carries(label, "who") > 0
 
 
 _LEAD_IN = re.compile(r"(?:履行|承担|负责)(?:以?下列|以下|如下)[^。；：\n]{0,8}[：:]")

@@ -26,7 +26,7 @@ _CLAUSE_BREAK = re.compile(r"[，,；;—–:：]|\s-\s")
 _TOP = 2  # examples per intent averaged
 
 CUES: dict[str, re.Pattern[str]] = {
-    "who": re.compile(r"哪[两几三]个(?:部门|单位|机构|部委)|牵头|负责|责任单位|哪个单位|哪些单位|什么单位|哪个部门|哪些部门|哪家|部委|配合|谁来|由谁|谁牵头|主管|在管|指导|"
+    "who": re.compile(r"哪[两几三]个(?:部门|单位|机构|部委)|哪位|牵头|负责|责任单位|哪个单位|哪些单位|什么单位|哪个部门|哪些部门|哪家|部委|配合|谁来|由谁|谁牵头|主管|在管|指导|"
                       r"\blead|responsible|in charge|which (?:government )?(?:office|department|unit|agenc|bureau|ministr)", re.I),
     "tasks": re.compile(r"参与了?哪些|负责哪些|承担了?哪些|牵头.{0,4}哪些|哪些工作|哪些任务|哪些事项|what (?:tasks|work)|which tasks|involved in", re.I),
     "amount": re.compile(r"(?<!电话)(?<!号码)(?<!手机)多少|(?<!哪)几个|(?<!哪)几项|(?<!哪)几名|(?<!哪)几家|比例|标准|最高|最多|上限|封顶|目标|how much|how many|\bcap\b|up to|maximum|target|percent|rate", re.I),

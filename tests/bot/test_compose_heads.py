@@ -1,0 +1,15 @@
+"""Heads of sentence answers: a who-question's head names the doer a labelled item starts with."""
+
+from bot.compose import _LABEL, _names_doer
+
+
+def test_a_labelled_duty_names_its_official():
+    # 关于省经信委领导工作分工的通知 (a real division-of-labour notice)
+    s = "二、梁伟新党组副书记、副主任（正厅长级），省国防科工办主任：协助分管国防科技工业、装备工业、规划和投资。"
+    label = _LABEL.match(s)
+    assert label and _names_doer(label.group(1))
+
+
+def test_a_topic_label_names_no_doer():
+    label = _LABEL.match("（一）强化产业链招商：围绕集成电路、生物医药编制招商图谱。")
+    assert label and not _names_doer(label.group(1))
