@@ -37,6 +37,8 @@ from retrieval.heap import trim
 MAX_QUESTION_CHARS = 1000
 PASSAGE_K = 20  # passages retrieved: the records they hold are candidates …
 SENTENCE_PASSAGES = 10  # … and the sentences of the first ten
+CHECKED_FACTS = ("percent", "score", "date", "phone")  # facts whose absence a text shows plainly
+STATING_WITHIN = 5  # candidates looked at for one that states the asked fact
 EXTRA_MIN = 0.6  # a candidate for another part of the question must score this close to the best …
 PART_COVERED = 0.5  # … and name this share of that part's bigrams (the best did not)
 PART_NAMED = 0.25  # … or, stating the kind of fact the part asks for (多少分 → a score), this share
@@ -135,7 +137,7 @@ class Assistant:
                            self.catalogue, visible(audience))  # fmt: skip
         if table is not None:
             return self._table(u, v.knowledge, table, cid)
-        ranked = self.rank(u, v.knowledge)
+        ranked = self._stating(u, v.knowledge, self.rank(u, v.knowledge))
         if not ranked or not self.model.answers(ranked[0], u.lang):
             return self._not_found(u, ranked)
         return self._compose(u, v.knowledge, self._answer_set(u, ranked), ranked[0].kind, cid)
@@ -148,6 +150,22 @@ class Assistant:
             named = [c for c in found if c.doc_key in u.docs.named]
             found = named or found
         return found
+
+    def _stating(self, u: Understanding, k: Knowledge, ranked: list[Candidate]) -> list[Candidate]:
+        """When the question asks for a kind of fact a text can be checked for (a rate, a score, a
+        date, a phone number), the best candidate that states one leads; none among the close
+        ones: the documents do not say, whatever else they say on the topic."""
+        fact = u.asked_fact if u.asked_fact in CHECKED_FACTS else None
+        if fact is None or not ranked:
+            return ranked
+        close = [c for c in ranked[:STATING_WITHIN] if self.model.answers(c, u.lang)]
+        def states(c: Candidate) -> bool:  # the record's rendered head or the text it was matched on
+            return bool(FACT_TYPES[fact].search(c.text) or FACT_TYPES[fact].search(compose.render(c, u, k.doc(c.doc_key))[0]))
+
+        stating = next((c for c in close if states(c)), None)
+        if stating is None:
+            return []
+        return [stating] + [c for c in ranked if c is not stating]
 
     def rank(self, u: Understanding, k: Knowledge) -> list[Candidate]:
         return self.model.rank(self.candidates(u, k))

@@ -20,13 +20,14 @@ _NUMBER = r"(?:\d+(?:[.,]\d+)*|[一二两三四五六七八九十百千万零〇
 
 FACT_TYPES: dict[str, re.Pattern[str]] = {
     "money": re.compile(_NUMBER + r"\s*(?:余|多)?\s*(?:亿|万|千)?\s*(?:元|美元|欧元|港元)|(?:RMB|USD|US\$|\$|CNY)\s?\d|\d\s?(?:million|billion|yuan|dollars?)", re.I),
-    "percent": re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|个百分点)|百分之[一二三四五六七八九十百零〇\d]+|\bhalf\b|\d+ per ?cent", re.I),
+    "percent": re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|‰|个百分点)|[一二三四五六七八九十\d]\s*成(?![本立员果为都])|百分之[一二三四五六七八九十百零〇\d]+|\bhalf\b|\d+ per ?cent", re.I),
     "ratio": re.compile(r"\d+(?:\.\d+)?\s*[:：比]\s*\d+(?:\.\d+)?"),
     "count": re.compile(_NUMBER + r"\s*(?:余|多)?\s*(?:个|项|家|名|条|张|批|所|次|人|件|户|座|套|台|亩|平方米|公里|类|种|款|位|只|栋|处|支)"
                         r"|\b\d+\s+(?:representatives?|companies|projects|stations|items|units)\b", re.I),
     "score": re.compile(_NUMBER + r"\s*分(?![之钟类别期制])"),
     "date": re.compile(r"(?:19|20)\d{2}\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月(?:\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日|底|末|份)?"
                        r"|(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日|(?:19|20)\d{2}\s*年(?:底|末|前)"
+                       r"|(?:发布|印发|公布|签发|通过)之日"
                        r"|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\b(?:19|20)\d{2}\b", re.I),
     "duration": re.compile(_NUMBER + r"\s*(?:个)?\s*(?:工作日|日|天|个月|月|年|周)(?:内|以内|之内)?|每(?:半)?(?:年|季度|月|周)|连续" + _NUMBER + r"年"
                            r"|\b\d+\s*(?:days?|months?|years?|working days)\b", re.I),

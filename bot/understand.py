@@ -84,6 +84,7 @@ class Understanding:
     frequency: bool = False  # asks how often, not when
     parts: list[frozenset[str]] = field(default_factory=list)  # bigrams of each part of a many-part question
     part_facts: list[str | None] = field(default_factory=list)  # the kind of fact each part asks for
+    asked_fact: str | None = None  # the kind of fact a one-part question asks for (比例 → a percent)
     terms: list[tuple[str, float]] = field(default_factory=list)  # content tokens with their rarity (idf)
 
     def p(self, intent: str) -> float:
@@ -186,6 +187,7 @@ def understand(question: str, audience: str, intents: IntentClassifier, docs: Do
         frequency=bool(_FREQ_ASK.search(question)),
         parts=[p for p in parts if len(p) >= 1] if len(parts) > 1 else [],
         part_facts=[part_fact(p) for p, g in zip(split, parts, strict=True) if len(g) >= 1] if len(parts) > 1 else [],
+        asked_fact=part_fact(normalize(question)) if lang == "zh" and len(parts) <= 1 else None,
         terms=_terms(weigh, topic if lang == "zh" else zh_terms + " " + " ".join(english_words(full))),
     )
 

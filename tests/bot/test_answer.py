@@ -58,6 +58,16 @@ def test_a_documents_number_is_not_a_year_asked_about(assistant):
     assert assistant.understand("2025年的引资目标是多少？", "staff").years == ["2025"]
 
 
+def test_a_rate_asked_for_is_a_rate_stated_or_not_found(assistant):
+    from bot.sentences import FACT_TYPES
+
+    assert assistant.understand("引荐人按什么比例拿奖？", "staff").asked_fact == "percent"
+    assert FACT_TYPES["percent"].search("按固定资产投资额的3‰给予奖励") and FACT_TYPES["date"].search("自发布之日起施行")
+    # the Zhuji reply speaks of incentive policies but states no rate: the topic alone is no answer
+    a = ask(assistant, "诸暨投促中心制定的新能源汽车专项激励政策，奖励按什么比例发放？")
+    assert not a.answered
+
+
 def test_last_clause_is_the_ask():
     from bot.intents import last_clause
 
