@@ -138,6 +138,13 @@ def records(u: Understanding, k: Knowledge, hits: list | None = None) -> list[Ca
     q = u.grams
     hits = hits or []
     hit_texts = [normalize(h.chunk.text) for h in hits]
+    # document features once per document, gathered per record below
+    doc_keys, positions = k.record_docs()
+    place_of_doc = k.places_fit(doc_keys, u.places)
+    fit_of_doc = np.fromiter((u.docs.of(d) for d in doc_keys), dtype=np.float64, count=len(doc_keys))
+    home_of_doc = _home(u, k, doc_keys)
+    named_of_doc = (np.fromiter((2.0 if d in u.docs.named else 0.0 for d in doc_keys), dtype=np.float64, count=len(doc_keys))
+                    if u.docs.named else None)  # fmt: skip
     for kind in KINDS:
         view = k.kinds.get(kind)
         if view is None or not view.records:
@@ -148,17 +155,15 @@ def records(u: Understanding, k: Knowledge, hits: list | None = None) -> list[Ca
         lex_k = coverage_of(view.grams.overlap(q), np.maximum(view.grams.sizes, KEY_MIN)) if q else np.zeros(n)
         dense = (k.dense(view.vectors @ u.vector, u.lang) if u.vector is not None and view.vectors.shape[1] == len(u.vector)
                  else np.zeros(n))  # fmt: skip
-        doc_keys = [r.doc_no for r in view.records]
-        place = k.places_fit(doc_keys, u.places)
-        doc = np.fromiter((u.docs.of(d) for d in doc_keys), dtype=np.float64, count=n)
-        home = _home(u, k, doc_keys)
+        at = positions[kind]
+        place, doc, home = place_of_doc[at], fit_of_doc[at], home_of_doc[at]
         prelim = lex_q + 0.5 * lex_k + dense + 0.5 * doc + 0.3 * place
-        if u.docs.named:
-            prelim = prelim + np.fromiter((2.0 if d in u.docs.named else 0.0 for d in doc_keys), dtype=np.float64, count=n)
+        if named_of_doc is not None:
+            prelim = prelim + named_of_doc[at]
         label = KIND_OF[kind]
         fit = kind_fit(u, label)
         in_hits = _in_hits(view, hits, hit_texts)
-        picked = list(dict.fromkeys([int(i) for i in np.argsort(-prelim, kind="stable")[:PER_KIND]] +
+        picked = list(dict.fromkeys([int(i) for i in best_first(prelim, PER_KIND)] +
                                     sorted(in_hits, key=lambda i: -prelim[i])[:PER_KIND]))  # fmt: skip
         for i in picked:
             r = view.records[int(i)]
@@ -174,6 +179,19 @@ def records(u: Understanding, k: Knowledge, hits: list | None = None) -> list[Ca
                 "recent": _recent(d.date if d else None), "case": case, "rank": in_hits.get(i, 0.0), "home": float(home[i]),
             }, note=fit_case.reason if fit_case else ""))  # fmt: skip
     return out
+
+
+def best_first(scores: np.ndarray, n: int) -> np.ndarray:
+    """Positions of the `n` highest scores, best first, ties in position order: exactly
+    `np.argsort(-scores, kind="stable")[:n]`, without sorting thousands of records to keep twelve."""
+    if len(scores) <= 4 * n:
+        return np.argsort(-scores, kind="stable")[:n]
+    neg = -scores
+    kth = np.partition(neg, n - 1)[n - 1]
+    near = np.flatnonzero(neg <= kth)  # every score at least the n-th best, ties included
+    if len(near) < n:  # NaN among the scores: the full sort decides
+        return np.argsort(neg, kind="stable")[:n]
+    return near[np.argsort(neg[near], kind="stable")[:n]]
 
 
 def _record_carries(u: Understanding, kind: str, r: Any, text: str) -> float:

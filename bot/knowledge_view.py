@@ -94,6 +94,7 @@ class Knowledge:
     home: str | None = None  # the office's own place: most documents are about it
     body_df: dict[str, int] = field(default_factory=dict)  # name bigram → documents whose text holds it
     _places: dict[str, str | None] = field(default_factory=dict)
+    _record_docs: tuple[list[str], dict[str, np.ndarray]] | None = field(default=None, compare=False, repr=False)
 
     def dense(self, cos: np.ndarray | float, lang: str = "zh", passage: bool = False) -> np.ndarray | float:
         """Cosine rescaled so 0 means "as similar as a question and an unrelated record (or
@@ -110,6 +111,19 @@ class Knowledge:
     def records(self, kind: str) -> list[Any]:
         view = self.kinds.get(kind)
         return view.records if view else []
+
+    def record_docs(self) -> tuple[list[str], dict[str, np.ndarray]]:
+        """The documents records come from, once each, and per kind each record's position in
+        that list, built on first use: a question's document features (reference fit, place,
+        home) are computed once per document and gathered for every record with numpy, not
+        looked up record by record (at 10k chunks, 18k records and 676 documents)."""
+        if self._record_docs is None:
+            where: dict[str, int] = {}
+            positions = {kind: np.fromiter((where.setdefault(r.doc_no, len(where)) for r in view.records),
+                                           dtype=np.intp, count=len(view.records))
+                         for kind, view in self.kinds.items()}  # fmt: skip
+            self._record_docs = (list(where), positions)
+        return self._record_docs
 
     def place_of(self, doc_key: str) -> str | None:
         if doc_key not in self._places:
