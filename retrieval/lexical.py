@@ -170,6 +170,7 @@ class BM25Index:
         cache.finish(words, keep=keys)
         self.doc_nos = {d for d in doc_nos if d}
         self._ids = ids
+        self._pos: dict[str, int] | None = None  # id → position, built on first `allows`
         self._kind = np.asarray(kinds, dtype=object)
         self._doc_no = np.asarray(doc_nos, dtype=object)
         self._postings = _Postings(np.frombuffer(flat, dtype=np.int64) if flat else np.zeros(0, dtype=np.int64),
@@ -217,6 +218,22 @@ class BM25Index:
             return []
         order = np.argsort(-scores[candidates], kind="stable")[:k]  # ties: lower position first
         return [(int(i), float(scores[i])) for i in candidates[order]]
+
+    def allows(self, chunk_ids: list[str], flt: ChunkFilter) -> list[bool] | None:
+        """For each chunk id, whether `flt` admits the chunk, from the visibility, kind and 文号
+        this index read from the store (what `ChunkFilter.allows` checks on a read chunk); None
+        when an id is not in this index (the store changed since it was built)."""
+        if self._pos is None:
+            self._pos = {cid: i for i, cid in enumerate(self._ids)}
+        at = [self._pos.get(cid) for cid in chunk_ids]
+        if any(i is None for i in at):
+            return None
+        try:
+            view = self._view(flt)
+        except ValueError:
+            return None
+        return [bool(view.members[i]) and (not flt.kinds or self._kind[i] in flt.kinds)
+                and (not flt.doc_no or self._doc_no[i] == flt.doc_no) for i in at]  # fmt: skip
 
     def _allowed(self, flt: ChunkFilter, view: _ViewStats) -> np.ndarray:
         mask = view.members.copy()

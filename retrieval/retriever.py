@@ -144,26 +144,56 @@ class HybridRetriever:
         searched = self.expand(query)
         n = max(self.candidates, k * 4)
         qvec = self.vectors.query(searched).tolist() if self.vectors is not None else self.embedder.embed_query(searched)
-        dense = self.store.query(qvec, n, flt)
         lexical = self._lexical().search_ids(searched, n, flt)
-        chunks: dict[str, Chunk] = {h.chunk.chunk_id: h.chunk for h in dense}
-        sims = {h.chunk.chunk_id: h.similarity for h in dense}
-        dense_ids = [h.chunk.chunk_id for h in dense]
+        try:
+            return self._fuse(query, k, n, flt, qvec, lexical, self._dense_ids(qvec, n, flt))
+        except _ReadAll:  # the ids alone could not be trusted: read every dense hit, as before
+            return self._fuse(query, k, n, flt, qvec, lexical, None)
+
+    def _dense_ids(self, qvec: list[float], n: int, flt: ChunkFilter) -> list[tuple[str, float]] | None:
+        """The dense hits' ids and similarities, when the keyword index vouches that `flt` admits
+        every one (it holds each chunk's visibility, kind and 文号); None to read them all."""
+        query_ids = getattr(self.store, "query_ids", None)
+        if query_ids is None:
+            return None
+        found = query_ids(qvec, n, flt)
+        allowed = self._lexical().allows([cid for cid, _ in found], flt)
+        return found if allowed is not None and all(allowed) else None
+
+    def _fuse(self, query: str, k: int, n: int, flt: ChunkFilter, qvec: list[float], lexical: list[tuple[str, float]],
+              dense_ids: list[tuple[str, float]] | None) -> list[Hit]:  # fmt: skip
+        """Fused hits; with `dense_ids`, only the dense hits that can reach the top are read (and
+        checked against `flt` once read), else every dense hit is read with the query."""
+        if dense_ids is None:
+            dense = self.store.query(qvec, n, flt)
+            chunks: dict[str, Chunk] = {h.chunk.chunk_id: h.chunk for h in dense}
+            sims = {h.chunk.chunk_id: h.similarity for h in dense}
+            ranked = [h.chunk.chunk_id for h in dense]
+        else:
+            chunks, sims, ranked = {}, dict(dense_ids), [cid for cid, _ in dense_ids]
         lexical_ids = [cid for cid, _ in lexical]
-        fused = reciprocal_rank_fusion([dense_ids, lexical_ids], weights=self.weights, k=self.rrf_k)
-        # Keyword-only hits are read from the store with their vectors (for the cosine the answer
-        # layer needs), one read and only as many as can still reach the top k.
+        fused = reciprocal_rank_fusion([ranked, lexical_ids], weights=self.weights, k=self.rrf_k)
+        # Hits not read yet are read from the store (keyword-only ones with their vectors, for the
+        # cosine the answer layer needs), one read and only as many as can still reach the top k.
         reach = len(fused) if places_in(query) else max(20, k * 3) if self.settings.rerank_model else k
+        dense_set = set(ranked) if dense_ids is not None else set()
         while missing := [cid for cid, _ in fused[:reach] if cid not in chunks]:
-            for cid, (chunk, vec) in self.store.chunks_with_vectors(missing).items():
+            read = self.store.chunks_with_vectors(missing)
+            for cid, (chunk, vec) in read.items():
+                if cid in dense_set:
+                    if not flt.allows(chunk):  # the second wall, on what was read
+                        raise _ReadAll
+                else:
+                    sims[cid] = _cosine(qvec, vec or [])
                 chunks[cid] = chunk
-                sims[cid] = _cosine(qvec, vec or [])
+            if any(cid in dense_set and cid not in read for cid in missing):
+                raise _ReadAll  # a dense hit gone since the query: the old read decides
             fused = [item for item in fused if item[0] in chunks or item[0] not in missing]  # gone since indexing
         fused = prefer_named_places(query, fused, chunks)
         if self.settings.rerank_model:
             fused = self._rerank(query, [(cid, chunks[cid]) for cid, _ in fused[: max(20, k * 3)]])
         top = fused[:k]
-        d_rank = {cid: i for i, cid in enumerate(dense_ids, 1)}
+        d_rank = {cid: i for i, cid in enumerate(ranked, 1)}
         l_rank = {cid: i for i, cid in enumerate(lexical_ids, 1)}
         return [
             Hit(chunks[cid], score, d_rank.get(cid), l_rank.get(cid), float(sims.get(cid, 0.0)))
@@ -193,6 +223,10 @@ class HybridRetriever:
 
 
 RECENT_SEARCHES = 256
+
+
+class _ReadAll(Exception):  # noqa: N818 - a signal, not an error
+    """The dense hits' ids were not enough: search again reading every dense hit."""
 
 
 def prefer_named_places(query: str, fused: list[tuple[str, float]], chunks: dict[str, Chunk]) -> list[tuple[str, float]]:

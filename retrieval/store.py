@@ -308,20 +308,9 @@ class ChromaStore:
 
     # --- reads ----------------------------------------------------------------------
     def query(self, vector: Sequence[float], k: int, flt: ChunkFilter) -> list[StoredHit]:
-        name = self.active_collection()
-        col = self._collection(name)
-        if col is None or k <= 0:
+        res = self._query(vector, k, flt, ["metadatas", "documents", "distances"])
+        if res is None:
             return []
-        where = flt.where()
-        if flt.visibility == ("public",):  # the mirror holds exactly the public chunks
-            col = self._mirror(name, check=True)
-            where = ChunkFilter(kinds=flt.kinds, doc_no=flt.doc_no).where()
-        res = col.query(
-            query_embeddings=[list(map(float, vector))],
-            n_results=k,
-            where=where,
-            include=["metadatas", "documents", "distances"],
-        )
         hits = []
         for cid, meta, doc, dist in zip(
             res["ids"][0], res["metadatas"][0], res["documents"][0], res["distances"][0], strict=True
@@ -330,6 +319,27 @@ class ChromaStore:
             if flt.allows(chunk):  # a second wall: the mirror is never trusted blindly
                 hits.append(StoredHit(chunk, 1.0 - float(dist)))
         return hits
+
+    def query_ids(self, vector: Sequence[float], k: int, flt: ChunkFilter) -> list[tuple[str, float]]:
+        """(chunk id, cosine similarity) of the nearest chunks, best first, without reading them:
+        reading the texts and metadata of 80 hits was most of a query (10k chunks: 11.5 ms
+        against 1.6 ms for the ids), and the retriever keeps a few. Unlike `query`, nothing is
+        checked against `flt` here: the caller applies that second wall to what it reads."""
+        res = self._query(vector, k, flt, ["distances"])
+        if res is None:
+            return []
+        return [(cid, 1.0 - float(dist)) for cid, dist in zip(res["ids"][0], res["distances"][0], strict=True)]
+
+    def _query(self, vector: Sequence[float], k: int, flt: ChunkFilter, include: list[str]) -> dict[str, Any] | None:
+        name = self.active_collection()
+        col = self._collection(name)
+        if col is None or k <= 0:
+            return None
+        where = flt.where()
+        if flt.visibility == ("public",):  # the mirror holds exactly the public chunks
+            col = self._mirror(name, check=True)
+            where = ChunkFilter(kinds=flt.kinds, doc_no=flt.doc_no).where()
+        return col.query(query_embeddings=[list(map(float, vector))], n_results=k, where=where, include=include)
 
     # --- public mirror -------------------------------------------------------------------
     def _mirror(self, name: str | None, check: bool = False) -> Any:

@@ -54,6 +54,11 @@ def check_contract(store) -> None:
     )
     assert [h.chunk.doc_id for h in by_no] == ["pub"]
     assert staff[0].chunk == CHUNKS[0]  # round trip keeps every field
+    for vec, flt in (([1.0, 0.0, 0.0], ChunkFilter.for_audience("staff")), ([0.9, 0.1, 0.0], ChunkFilter.for_audience("investor")),
+                     ([1.0, 0.0, 0.0], ChunkFilter.for_audience("staff", kinds=["reply"]))):  # fmt: skip
+        # the ids alone: the same hits, in the same order, with the same similarity
+        full = store.query(vec, 5, flt)
+        assert store.query_ids(vec, 5, flt) == [(h.chunk.chunk_id, h.similarity) for h in full]
     check_public_mirror(store, name)
     # whole-collection reads come in pages (one unpaged read of 100k chunks fails in Chroma)
     page, store_module.PAGE = store_module.PAGE, 2

