@@ -173,17 +173,21 @@ class HybridRetriever:
             chunks, sims, ranked = {}, dict(dense_ids), [cid for cid, _ in dense_ids]
         lexical_ids = [cid for cid, _ in lexical]
         fused = reciprocal_rank_fusion([ranked, lexical_ids], weights=self.weights, k=self.rrf_k)
-        # Hits not read yet are read from the store (keyword-only ones with their vectors, for the
-        # cosine the answer layer needs), one read and only as many as can still reach the top k.
+        # Hits not read yet are read from the store, one read and only as many as can still reach
+        # the top k; keyword-only ones need their vectors for the cosine the answer layer reads,
+        # in the same read when every hit read is in the top, else for the final top alone (a
+        # question naming a place reads all hits to put that place first: 160 vectors were
+        # most of its search).
         reach = len(fused) if places_in(query) else max(20, k * 3) if self.settings.rerank_model else k
         dense_set = set(ranked) if dense_ids is not None else set()
+        with_vectors = reach <= k
         while missing := [cid for cid, _ in fused[:reach] if cid not in chunks]:
-            read = self.store.chunks_with_vectors(missing)
+            read = self.store.chunks_with_vectors(missing, vectors=with_vectors)
             for cid, (chunk, vec) in read.items():
                 if cid in dense_set:
                     if not flt.allows(chunk):  # the second wall, on what was read
                         raise _ReadAll
-                else:
+                elif with_vectors:
                     sims[cid] = _cosine(qvec, vec or [])
                 chunks[cid] = chunk
             if any(cid in dense_set and cid not in read for cid in missing):
@@ -193,6 +197,9 @@ class HybridRetriever:
         if self.settings.rerank_model:
             fused = self._rerank(query, [(cid, chunks[cid]) for cid, _ in fused[: max(20, k * 3)]])
         top = fused[:k]
+        if need := [cid for cid, _ in top if cid not in sims]:
+            vectors = self.store.vectors(need)
+            sims.update({cid: _cosine(qvec, vectors.get(cid) or []) for cid in need})
         d_rank = {cid: i for i, cid in enumerate(ranked, 1)}
         l_rank = {cid: i for i, cid in enumerate(lexical_ids, 1)}
         return [

@@ -82,3 +82,17 @@ def test_keyword_index_vouches_only_for_what_the_filter_admits(retriever):
                 ChunkFilter.for_audience("staff", None, chunks[0].doc_no)):  # fmt: skip
         assert lexical.allows(ids, flt) == [flt.allows(c) for c in chunks]
     assert lexical.allows(ids + ["no-such-chunk"], ChunkFilter.for_audience("staff")) is None
+
+
+def test_a_question_naming_a_place_reads_vectors_for_the_final_top_alone(retriever, monkeypatch):
+    query = "绍兴市境外商务代表处由哪个单位牵头"
+    expected = _all_read(retriever, query, "staff", 3)
+    with_vectors, vector_reads = [], []
+    chunks_with_vectors, vectors = retriever.store.chunks_with_vectors, retriever.store.vectors
+    monkeypatch.setattr(retriever.store, "chunks_with_vectors",
+                        lambda ids, *a, vectors=True, **kw: with_vectors.append(vectors) or chunks_with_vectors(ids, *a, vectors=vectors, **kw))  # fmt: skip
+    monkeypatch.setattr(retriever.store, "vectors", lambda ids, *a: vector_reads.append(list(ids)) or vectors(ids, *a))
+    retriever.clear_recent()
+    assert retriever.search(query, "staff", k=3) == expected
+    assert with_vectors and not any(with_vectors)  # every fused hit read for its place, without vectors
+    assert all(len(ids) <= 3 for ids in vector_reads)
