@@ -25,7 +25,7 @@ from bot.models import Answer, Citation
 from bot.project_filters import project_filter
 from bot.ranking import load_model
 from bot.render_en import substantive
-from bot.sentences import FACT_TYPES
+from bot.sentences import states_fact
 from bot.settings import Settings
 from bot.tables import TableResult, pick_table, row_name
 from bot.text_match import raw_bigrams
@@ -37,7 +37,7 @@ from retrieval.heap import trim
 MAX_QUESTION_CHARS = 1000
 PASSAGE_K = 20  # passages retrieved: the records they hold are candidates …
 SENTENCE_PASSAGES = 10  # … and the sentences of the first ten
-CHECKED_FACTS = ("percent", "score", "date", "phone")  # facts whose absence a text shows plainly
+CHECKED_FACTS = ("percent", "score", "date", "phone", "money", "count", "quantity")  # absent: the text shows it plainly
 STATING_WITHIN = 5  # candidates looked at for one that states the asked fact
 EXTRA_MIN = 0.6  # a candidate for another part of the question must score this close to the best …
 PART_COVERED = 0.5  # … and name this share of that part's bigrams (the best did not)
@@ -160,7 +160,7 @@ class Assistant:
             return ranked
         close = [c for c in ranked[:STATING_WITHIN] if self.model.answers(c, u.lang)]
         def states(c: Candidate) -> bool:  # the record's rendered head or the text it was matched on
-            return bool(FACT_TYPES[fact].search(c.text) or FACT_TYPES[fact].search(compose.render(c, u, k.doc(c.doc_key))[0]))
+            return states_fact(c.text, fact) or states_fact(compose.render(c, u, k.doc(c.doc_key))[0], fact)
 
         stating = next((c for c in close if states(c)), None)
         if stating is None:
@@ -180,7 +180,7 @@ class Assistant:
             return len(part & raw_bigrams(c.text)) / len(part)
 
         def states(c: Candidate, fact: str | None) -> bool:
-            return fact is None or bool(FACT_TYPES[fact].search(c.text))
+            return fact is None or states_fact(c.text, fact)
 
         facts = u.part_facts if len(u.part_facts) == len(u.parts) else [None] * len(u.parts)
         for part, fact in zip(u.parts, facts, strict=True):

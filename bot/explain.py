@@ -12,7 +12,7 @@ def explain(assistant, question: str, audience: str = "staff", top: int = 12) ->
     best_docs = sorted(u.docs.fit.items(), key=lambda x: -x[1])[:3]
     lines = [
         f"language {u.lang}; intents {intents}",
-        f"places {u.places} years {u.years} case {u.case} amounts {[a.text for a in u.amounts]}",
+        f"places {u.places} years {u.years} case {u.case} amounts {[a.text for a in u.amounts]} asks {u.asked_fact or '-'}",
         "documents " + "; ".join(f"{d} {f:.2f}" for d, f in best_docs) + (f"; named {u.docs.named}" if u.docs.named else ""),
         f"threshold {assistant.model.threshold_for(u.lang):.2f} ({u.lang})",
         "score  kind            " + " ".join(f"{f[:6]:>6}" for f in FEATURES) + "  text",

@@ -38,6 +38,14 @@ FACT_TYPES: dict[str, re.Pattern[str]] = {
     "phone": re.compile(r"(?<!\d)(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8}|\d{7,8})(?!\d)"),
     "enumeration": re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,12}(?:、[\u4e00-\u9fffA-Za-z0-9]{2,12}){2,}|(?:\w+, ){2,}\w+"),
 }
+# An asked kind of fact that several fact types state ("目标是多少": a sum, a share or a count).
+STATED_BY: dict[str, tuple[str, ...]] = {"quantity": ("money", "percent", "ratio", "count", "score")}
+
+
+def states_fact(text: str, fact: str) -> bool:
+    return any(FACT_TYPES[t].search(text) for t in STATED_BY.get(fact, (fact,)))
+
+
 # What each intent wants a sentence to carry (empty: any fact will do).
 WANTED: dict[str, tuple[str, ...]] = {
     "who": ("unit",), "tasks": ("unit",), "amount": ("money", "percent", "ratio", "count", "score", "duration"),

@@ -117,11 +117,26 @@ _PART_FACTS = (
     (re.compile(r"电话|联系方式|手机"), "phone"),
     (re.compile(r"谁|哪个(?:部门|单位|机构)|哪些(?:部门|单位|机构)|哪几个(?:部门|单位)"), "unit"),
     (re.compile(r"多少个|几个|几项|几家|多少家|多少项"), "count"),
+    (re.compile(r"多少"), "quantity"),  # "目标是多少": some figure, whatever its unit
+)
+# the same for an English question, by its asking words
+_PART_FACTS_EN = (
+    (re.compile(r"\b(?:phone|telephone|hotline)\b", re.I), "phone"),
+    (re.compile(r"\bhow many\b", re.I), "count"),
+    (re.compile(r"\b(?:what|which) (?:percentage|share|proportion|ratio)\b|\bwhat rate\b", re.I), "percent"),
+    (re.compile(r"\bhow much\b", re.I), "quantity"),  # a sum or a share: "how much is refunded" → 50%
+    (re.compile(r"\b(?:price|cost|amount|fees?)\b", re.I), "money"),
+    (re.compile(r"\b(?:what|which) (?:date|day)\b|\bsince when\b", re.I), "date"),
 )
 
 
-def part_fact(part: str) -> str | None:
-    return next((fact for rx, fact in _PART_FACTS if rx.search(part)), None)
+def part_fact(part: str, lang: str = "zh") -> str | None:
+    return next((fact for rx, fact in (_PART_FACTS if lang == "zh" else _PART_FACTS_EN) if rx.search(part)), None)
+
+
+def _named_fact(fact: str | None) -> str | None:
+    """A part asking only "多少" names no kind of fact: its topic words must find its sentence."""
+    return None if fact == "quantity" else fact
 
 
 def question_parts(question: str) -> list[str]:
@@ -186,8 +201,8 @@ def understand(question: str, audience: str, intents: IntentClassifier, docs: Do
         wants_co=bool(_CO_ASK.search(question)) and not _LEAD_ASK.search(question),
         frequency=bool(_FREQ_ASK.search(question)),
         parts=[p for p in parts if len(p) >= 1] if len(parts) > 1 else [],
-        part_facts=[part_fact(p) for p, g in zip(split, parts, strict=True) if len(g) >= 1] if len(parts) > 1 else [],
-        asked_fact=part_fact(normalize(question)) if lang == "zh" and len(parts) <= 1 else None,
+        part_facts=[_named_fact(part_fact(p)) for p, g in zip(split, parts, strict=True) if len(g) >= 1] if len(parts) > 1 else [],
+        asked_fact=part_fact(normalize(question), lang) if len(parts) <= 1 else None,
         terms=_terms(weigh, topic if lang == "zh" else zh_terms + " " + " ".join(english_words(full))),
     )
 
