@@ -156,4 +156,7 @@ def visibility(meta: dict[str, str], text: str) -> tuple[str, str]:
     marker = marker_of(normalize(text)) or marker_of(meta.get("disclosure", ""))
     if marker:
         return ("public" if marker in _PUBLIC else "internal"), "marker"
+    folder = meta.get("default_visibility", "")
+    if folder in ("public", "internal"):
+        return folder, "folder"
     return "internal", "default"

@@ -1,4 +1,5 @@
-"""Admin-given metadata: a `key: value` header, YAML front matter, or a `NAME.meta.yaml` sidecar.
+"""Admin-given metadata: a `key: value` header, YAML front matter, a `NAME.meta.yaml` sidecar, or
+a folder's `_folder.meta.yaml` (defaults for every file under that folder).
 
 Admin metadata wins over what the parser guesses, so it must be clean: values that
 say a thing is absent ("not shown in this copy", "unknown", "none") are dropped, and
@@ -118,15 +119,37 @@ def clean_metadata(raw: dict[str, str]) -> dict[str, str]:
     return out
 
 
-def merge_sidecar(loaded: LoadedFile, sidecar: Path | None) -> LoadedFile:
-    """Apply a `NAME.meta.yaml` sidecar: its keys win over the in-file header."""
-    if sidecar is None:
-        return loaded
+FOLDER_SIDECAR = "_folder.meta.yaml"
+# what a folder can say of all its files; a folder's visibility is a default that a printed
+# disclosure note (（此件不予公开）) still overrides, so it is kept apart from a file's own
+FOLDER_KEYS = {"visibility": "default_visibility", "kind": "kind", "source": "source", "language": "language"}
+
+
+def merge_sidecar(loaded: LoadedFile, sidecar: Path | None, folder: Path | None = None) -> LoadedFile:
+    """Apply the folder's defaults under the in-file header and a `NAME.meta.yaml` sidecar over it."""
+    meta = dict(loaded.metadata)
+    if folder is not None:
+        defaults = {FOLDER_KEYS[k]: v for k, v in _read_sidecar(folder).items() if k in FOLDER_KEYS}
+        meta = {**defaults, **meta}
+    if sidecar is not None:
+        meta.update(_read_sidecar(sidecar))
+    return loaded if meta == loaded.metadata else dataclasses.replace(loaded, metadata=meta)
+
+
+def folder_sidecar(path: Path) -> Path | None:
+    """The nearest `_folder.meta.yaml` in the file's folder or above it."""
+    for folder in path.resolve().parents:
+        candidate = folder / FOLDER_SIDECAR
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def _read_sidecar(sidecar: Path) -> dict[str, str]:
     try:
         data = yaml.safe_load(sidecar.read_text(encoding="utf-8")) or {}
     except (yaml.YAMLError, UnicodeDecodeError, OSError) as e:
         raise MalformedDocument(sidecar, f"invalid metadata sidecar: {e}") from e
     if not isinstance(data, dict):
         raise MalformedDocument(sidecar, "metadata sidecar must be a YAML mapping (key: value lines)")
-    extra = clean_metadata(_stringify(data))
-    return dataclasses.replace(loaded, metadata={**loaded.metadata, **extra})
+    return clean_metadata(_stringify(data))

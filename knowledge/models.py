@@ -249,7 +249,7 @@ class SourceDocument:
     printed_date: str | None  # ISO date printed (印发)
     addressees: str | None
     visibility: Visibility
-    visibility_source: Literal["admin", "marker", "default"]
+    visibility_source: Literal["admin", "marker", "folder", "default"]
     kind: Kind
     language: Literal["zh", "en"]
     cc: list[str] = field(default_factory=list)

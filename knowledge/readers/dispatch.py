@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Protocol
 
 from knowledge.errors import KnowledgeError, MalformedDocument, UnsupportedFormat
-from knowledge.metadata import merge_sidecar
+from knowledge.metadata import folder_sidecar, merge_sidecar
 from knowledge.models import LoadedFile
 from knowledge.readers.csv import read_csv
 from knowledge.readers.docx import read_docx
@@ -90,7 +90,7 @@ def load_file(path: str | Path, limits: ReadLimits = DEFAULT_LIMITS) -> LoadedFi
     """Load one file in this process; raises `MalformedDocument` or `UnsupportedFormat` naming the file."""
     path = Path(path)
     loaded = read_path(path, format_of(path), limits)
-    return merge_sidecar(loaded, _sidecar(path))
+    return merge_sidecar(loaded, _sidecar(path), folder_sidecar(path))
 
 
 def _sidecar(path: Path) -> Path | None:
@@ -189,4 +189,4 @@ def _load_one(
         raise
     if failures is not None:
         failures.forget_failure(str(path))
-    return merge_sidecar(loaded, _sidecar(path))
+    return merge_sidecar(loaded, _sidecar(path), folder_sidecar(path))

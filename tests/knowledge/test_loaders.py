@@ -336,3 +336,29 @@ def test_bundled_knowledge_base_loads_completely():
     assert by_name["028_xuzhou-2020-gov-report-target-task-breakdown.txt"].metadata["date"] == "2020-01-18"
     assert "doc_no" not in by_name["001_zhuji-2022-manufacturing-and-open-economy-policies.txt"].metadata
     assert by_name["003_shaoxing-2020-key-work-completion-table.txt"].metadata["date"] == "2021-01-19"
+
+
+def test_folder_sidecar_gives_defaults_that_files_and_printed_notes_override(tmp_path):
+    from knowledge.gov_parse import parse_document
+
+    web = tmp_path / "web-copies"
+    (web / "county").mkdir(parents=True)
+    (web / "_folder.meta.yaml").write_text("visibility: public\nkind: policy\n", encoding="utf-8")
+    body = "大通县招商引资引荐奖励办法\n第一条 为鼓励引荐人引进项目资金，制定本办法。\n"
+    (web / "a.txt").write_text(body, encoding="utf-8")
+    (web / "county" / "b.txt").write_text(body + "（此件不予公开）\n", encoding="utf-8")  # printed note wins
+    (web / "county" / "c.txt").write_text(body, encoding="utf-8")
+    (web / "county" / "c.meta.yaml").write_text("visibility: internal\n", encoding="utf-8")  # own sidecar wins
+    (tmp_path / "d.txt").write_text(body, encoding="utf-8")  # outside the folder: the default
+
+    def vis(path: Path) -> tuple[str, str]:
+        doc = parse_document(load_file(path))
+        return doc.visibility, doc.visibility_source
+
+    assert vis(web / "a.txt") == ("public", "folder")
+    assert load_file(web / "a.txt").metadata["kind"] == "policy"
+    assert vis(web / "county" / "b.txt") == ("internal", "marker")
+    assert vis(web / "county" / "c.txt") == ("internal", "admin")
+    assert vis(tmp_path / "d.txt") == ("internal", "default")
+    loaded, errors = load_many([tmp_path])
+    assert errors == [] and len(loaded) == 4  # the folder's sidecar is not a document
