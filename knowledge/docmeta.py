@@ -198,6 +198,7 @@ def _issuer(
         listed,
         decree_issuer(head.doc_no),
         law.maker,
+        decree_issuer(law.number),  # "国家市场监督管理总局令第52号公布": the decree names its organ
         signer,
         source_unit(tail),
         layout.page.source,
@@ -214,7 +215,10 @@ def _more_specific(listed: str, names: tuple[str | None, ...]) -> str:
     """A list's 发文机关 "盘锦市政府" gives way to the office its title and 落款 name, 盘锦市人民政府办公室:
     a name that extends the listed organ is the same organ's part that issued the document."""
     short = official_name(listed) or listed
-    return next((n for n in names if n and n != short and (official_name(n) or n).startswith(short)), listed)
+    extended = next((n for n in names if n and n != short and (official_name(n) or n).startswith(short)), None)
+    # a list's 【发布部门】惠州市政府 names one of the title's joint issuers: the title names them all
+    among = next((n for n in names if n and short in (official_name(n) or n).split("、")), None)
+    return extended or among or listed
 
 
 def _completed(name: str | None, doc_no: str | None, norms: list[str]) -> str | None:
@@ -255,6 +259,8 @@ def _date(meta: dict[str, str], layout: Layout) -> tuple[str | None, str | None]
         return sig.date, "落款"
     if table.get("date"):
         return table["date"], "table"
+    if head.date:
+        return head.date, "文号"
     if sig and sig.signers:  # a 落款 whose date lost its year: no page stamp stands in for it
         return None, None
     if law.date:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from knowledge.dates import date_line
+from knowledge.dates import date_line, find_dates
 from knowledge.docno import DOC_NO, doc_no_of, printed_no
 from knowledge.sections import parse_heading
 
@@ -50,6 +50,7 @@ class Head:
     title: str | None = None
     subtitle: str | None = None
     doc_no: str | None = None
+    date: str | None = None  # a law database's bracket under the title: "(徐政办发〔2008〕102号 2008年7月23日)"
     issuers: list[str] = field(default_factory=list)  # 红头 or unit lines, in order
     red_head: bool = False
     addressees: str | None = None
@@ -155,6 +156,7 @@ def _read_title(head: Head, part: list[str], law_line: re.Pattern[str] | None, c
             continue
         if is_doc_no_line(n):
             head.doc_no = head.doc_no or printed_no(n)
+            head.date = head.date or _bracket_date(n)
             done = done or bool(group)
             used = i + 1
             continue
@@ -214,6 +216,14 @@ def _read_title(head: Head, part: list[str], law_line: re.Pattern[str] | None, c
     return used
 
 
+def _bracket_date(n: str) -> str | None:
+    """The date a bracketed 文号 line prints with the number: "(惠市委发〔2010〕5号2010年2月11日)"."""
+    if not (n.startswith(("(", "（")) and n.endswith((")", "）"))):
+        return None
+    dates = find_dates(n)
+    return dates[0] if len(dates) == 1 else None
+
+
 # a law mirror tells same-named replies apart by the year: "…的批复(2018年)"; a reply or notice
 # takes no year qualifier of its own (plans do: "…行动计划（2024—2027年）")
 _SITE_YEAR = re.compile(r"[（(]\s*(?:19|20)\d{2}\s*年?\s*[）)]$")
@@ -270,4 +280,7 @@ def title_issuer(title: str) -> str | None:
     if not m:
         return None
     name = m.group(1).strip()
-    return name if (UNIT_END.search(name) or ZONE_END.search(name)) and not _PUNCT.search(name) else None
+    parts = name.split("、")  # joint issuers: "中共惠州市委、惠州市人民政府关于…"
+    if "《" in name or any(_PUNCT.search(p) or not (UNIT_END.search(p) or ZONE_END.search(p)) for p in parts):
+        return None
+    return name

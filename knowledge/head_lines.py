@@ -94,6 +94,28 @@ def _copied_later(lines: list[str], i: int, end: int) -> bool:
     return False
 
 
+def _copied_over_lines(lines: list[str], end: int) -> set[int]:
+    """A title printed over several lines and again below, broken elsewhere ("…仲恺高" / "新技术…的决定"
+    above "…的决" / "定"): the upper copy's lines are dropped together."""
+    out: set[int] = set()
+    for i in range(end):
+        for span in range(2, _WINDOW + 1):
+            if i + span > end:
+                break
+            joined = normalize("".join(lines[i : i + span]))
+            b = bare(joined)
+            if len(b) < 8 or not title_complete(joined):
+                continue
+            for j in range(i + span, end):
+                w = ""
+                for k in range(j, min(end, j + _WINDOW)):
+                    w += bare(lines[k])
+                    if w == b:
+                        out.update(range(i, i + span))
+                        break
+    return out
+
+
 def _page_header(norms: list[str], info_line: int | None, end: int) -> int:
     """Lines above the page-info line are the page's header when a title is printed below it."""
     if info_line is None or not 0 < info_line < end:
@@ -116,6 +138,7 @@ def tidy_head(lines: list[str], info_line: int | None = None) -> tuple[list[str]
     zone = join_decree_lines(zone)
     zone_norms = [normalize(x) for x in zone]
     dropped = {i for i in range(len(zone)) if _copied_later(zone_norms, i, len(zone))}
+    dropped |= _copied_over_lines(zone_norms, len(zone))
     # a sentence printed twice above the title is a print view's block (备注 rows), not the first one
     twice = {bare(zone_norms[i]) for i in dropped if is_body_line(zone_norms[i]) and "。" in zone_norms[i]}
     dropped |= {i for i, n in enumerate(zone_norms) if bare(n) in twice}

@@ -31,7 +31,9 @@ _NUMBERED = re.compile(_NUMBERED_LINE)
 # one 题注 may hold several events: "…会议通过 根据2022年9月27日…《…的决定》修正"
 _EVENT = re.compile(rf"({_DATE})\s*(.*?)({_VERBS})(?=$|[\s，,；;）)]|根据)")
 _DATED_ORGAN = re.compile(_DATED_ORGAN_LINE)
-_SESSION = re.compile(r"第[一二三四五六七八九十百\d]+届|第[一二三四五六七八九十百\d]+次(?:全体)?会议|会议$")
+_SESSION = re.compile(
+    r"第[一二三四五六七八九十百\d]+届|第[一二三四五六七八九十百\d]+次(?:全体|常务)?会议|(?:常务)?会议$"
+)
 _BODY = re.compile(r"(.+?(?:人民代表大会常务委员会|人民代表大会|人民政府|常务会议))")
 PROMULGATION_NO = re.compile(r"((?:[\u4e00-\u9fff]{2,30}?)(?:公告|令))\s*第\s*(\d{1,4})\s*号")
 
@@ -62,7 +64,8 @@ def law_body(text: str) -> str | None:
     if not m:
         return None
     name = _SESSION.sub("", m.group(1)).strip()
-    return name if len(name) >= 4 else None
+    # 国务院第66次常务会议: a three-character organ is a full name too
+    return name if len(name) >= 4 or (len(name) == 3 and name[-1] in "院部局署委行") else None
 
 
 def read_law_head(lines: list[str]) -> LawHead:

@@ -33,6 +33,7 @@ KEYS: dict[str, str] = {
     "发布单位": "publisher", "效力属性": "validity", "时效": "validity", "法规类型": "category",
     "所属类别": "category", "所属行业": "sector", "所属区域": "region", "阅读人次": "views",
     "评论人次": "comments", "页面功能": "ui", "发文内容": "content", "文件来源": "source",
+    "法规类别": "category", "发布部门": "issuer",  # pkulaw's 【】 keys
     "中文名": "title",  # a wiki's infobox on a document: 中文名/发文机关/发文字号
 }  # fmt: skip
 _RULE = re.compile(r"[\s|:：\-—]+")

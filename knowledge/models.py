@@ -263,7 +263,7 @@ class SourceDocument:
     aliases: list[str] = field(default_factory=list)  # other names it goes by (X, a subtitle)
     effective_from: str | None = None  # ISO date it takes effect (自…起施行)
     promulgated: str | None = None  # ISO date a law was promulgated (公布)
-    date_source: str | None = None  # where `date` came from: admin, 落款, table, 题注, 发布日期
+    date_source: str | None = None  # where `date` came from: admin, 落款, table, 文号 (its bracket), 题注, 发布日期
 
     @property
     def citation_label(self) -> str:

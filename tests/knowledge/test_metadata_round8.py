@@ -1,0 +1,63 @@
+"""Shapes met in tests/data/heldout8 (real snippets): a State Council 常务会议 in a 题注, a ministry decree
+that names its organ and comes into force on publication, a law database's bracket holding 文号 and date,
+and a doc-sharing page with pkulaw 【】 keys and a title broken differently in its two printings."""
+
+from __future__ import annotations
+
+from knowledge.gov_parse import parse_document
+from knowledge.models import LoadedFile
+
+
+def _parse(text: str, name: str = "x.txt"):
+    return parse_document(LoadedFile(path=name, text=text, format="txt", metadata={}))
+
+
+def test_a_state_council_executive_meeting_is_the_state_council():
+    doc = _parse(
+        "# 优化营商环境条例\n\n2019年10月8日 国务院第66次常务会议通过\n\n"
+        "2019年10月22日 中华人民共和国国务院令第722号公布\n\n2020年1月1日 施行\n\n"
+        "## 第一章 总则\n\n第一条 为了持续优化营商环境，不断解放和发展社会生产力，加快建设现代化经济体系，推动高质量发展，制定本条例。\n"
+    )
+    assert doc.issuer == "国务院"
+    assert doc.doc_no == "中华人民共和国国务院令第722号"
+    assert (doc.date, doc.effective_from) == ("2019-10-22", "2020-01-01")
+
+
+def test_a_ministry_decree_names_its_organ_and_is_in_force_on_publication():
+    doc = _parse(
+        "# 中华人民共和国市场主体登记管理条例实施细则\n\n2022年3月1日 国家市场监督管理总局令第52号公布\n\n"
+        "## 第一章 总则\n\n第一条 根据《中华人民共和国市场主体登记管理条例》（以下简称《条例》）等有关法律法规，制定本实施细则。\n\n"
+        "## 第十二章 附则\n\n第八十二条 本实施细则自公布之日起施行。1988年11月3日原国家工商行政管理局令第1号公布的"
+        "《中华人民共和国企业法人登记管理条例施行细则》同时废止。\n"
+    )
+    assert doc.issuer == "国家市场监督管理总局"
+    assert doc.effective_from == "2022-03-01"
+
+
+def test_a_bracket_under_the_title_gives_doc_no_and_date():
+    doc = _parse(
+        "徐州市人民政府办公室关于印发徐州市驻外招商机构管理办法(试行)的通知\n"
+        "(徐政办发〔2008〕102号 2008年7月23日)\n"
+        "各县(市)、区人民政府,徐州经济开发区管委会,市各委、办、局(公司),市各直属单位:\n"
+        "《徐州市驻外招商机构管理办法(试行)》已经市政府同意,现印发给你们,请认真贯彻执行。\n"
+        "徐州市驻外招商机构管理办法(试行)\n第一章 总则\n"
+        "第一条 为加强我市驻外招商机构的规范化、制度化建设和管理,充分发挥驻外招商人员的作用,结合实际制定本办法。\n"
+    )
+    assert (doc.doc_no, doc.date) == ("徐政办发〔2008〕102号", "2008-07-23")
+
+
+def test_a_sharing_page_with_bracket_keys_and_a_title_broken_twice():
+    doc = _parse(
+        "中共惠州市委、惠州市人民政府关于进一步推动惠州仲恺高新技术产\n- 格式:doc\n- 大小:24.00 KB\n- 文档页数:2\n"
+        "中共惠州市委、惠州市人民政府关于进一步推动惠州仲恺高\n新技术产业开发区发展的决定\n"
+        "【法规类别】建设综合规定\n【发文字号】惠市委发[2010]5号\n【发布部门】惠州市政府\n【发布日期】2010.02.11\n"
+        "【实施日期】2010.02.11\n【时效性】现行有效\n【效力级别】地方规范性文件\n"
+        "中共惠州市委、惠州市人民政府关于进一步推动惠州仲恺高新技术产业开发区发展的决\n定\n"
+        "(惠市委发〔2010〕5号2010年2月11日)\n"
+        "为进一步加快惠州仲恺高新技术产业开发区(以下简称仲恺高新区)的发展,提升园区自主创新能力和辐射带动能力,"
+        "经研究决定,赋予仲恺高新区行使市一级经济管理权限。\n"
+    )
+    assert doc.title == "中共惠州市委、惠州市人民政府关于进一步推动惠州仲恺高新技术产业开发区发展的决定"
+    assert doc.doc_no == "惠市委发〔2010〕5号"
+    assert doc.issuer == "中共惠州市委、惠州市人民政府"
+    assert (doc.date, doc.effective_from) == ("2010-02-11", "2010-02-11")
