@@ -44,9 +44,9 @@ _LOST_BRACKETS = re.compile(
 )
 
 
-# the closing bracket and 号 lost at the end of the line: 广安区府办发〔202026
+# the closing bracket and 号 lost at the end of the line: 广安区府办发〔202026, 沙政〔2012478
 _UNCLOSED = re.compile(
-    r"^([\u4e00-\u9fff]{1,10}?[发字函办])\s*[〔\[（(【［]\s*((?:19|20)\d{2})\s*(\d{1,4})\s*$"
+    r"^([\u4e00-\u9fff]{1,10}?[发字函办政])\s*[〔\[（(【［]\s*((?:19|20)\d{2})\s*(\d{1,4})\s*$"
 )
 
 

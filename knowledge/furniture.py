@@ -36,6 +36,7 @@ _UI = {
     "扫一扫在手机打开当前页", "加入收藏", "无障碍阅读", "长者模式", "无障碍", "字体", "大", "中", "小", "字号",
     "默认", "分享", "微信", "微博", "上一篇", "下一篇", "打印此页", "关闭此页", "文档简介", "我要打印", "纠错",
     "保存", "收藏", "字体大小", "背景色", "相关链接", "返回", "返回列表", "顶部", "分享至", "打印文章", "关闭本页",
+    "关怀版", "关怀模式", "适老版", "适老化", "长者版", "无障碍浏览", "读屏专用", "繁体", "简体", "繁體", "English",
 }  # fmt: skip
 _SITE = re.compile(r"^[\u4e00-\u9fffA-Za-z]{2,10}(?:网|网站|论坛|在线|资料网|门户)$")
 # document-sharing sites: "已阅读5页,还剩9页未读", "版权说明：本文档由用户提供并上传…"
@@ -62,6 +63,15 @@ _LEAD = re.compile(r"^(?:导读|核心提示|编者按)\s*[：:]")
 _BULLET = re.compile(r"^(?:[•·●◆■▪◇○]|-(?=\s))\s*")  # "- 发布日期：…": a markdown list item
 _UNIT_END = re.compile(r"(人民政府|政府|办公室|办公厅|委员会|管委会|局|厅|委|部|署|院|中心|办)$")
 _TOKENS = re.compile(r"[\s【】\[\]|｜:：。，,>»＞/→]+")
+
+
+_OWN_SITE = {"", "本网", "本站", "本网站", "本站原创", "原创"}
+
+
+def _value(text: str) -> str:
+    """A page-info value's first word; "来源: 浏览量:" leaves 来源 empty (the next word is a key)."""
+    word = next(iter(text.split()), "").strip(" |｜")
+    return "" if word.endswith(("：", ":")) else word
 
 
 @dataclass
@@ -115,7 +125,9 @@ def page_info(line: str) -> Page:
     if _STAMP.match(flat(line)):  # a lone stamp names no site: its date stands
         return Page(date=next(iter(find_dates(line)), None))
     named = pairs.keys() & {"信息来源", "来源", "文章来源", "内容来源", "发布机构", "作者"}
-    if named and (len(source) < 4 or not _UNIT_END.search(source) or "网" in source):
+    if named and all(_value(pairs[k]) in _OWN_SITE for k in named):
+        source = ""  # "来源:本网", or 来源 left empty: the publisher's own page, its stamp stands
+    elif named and (len(source) < 4 or not _UNIT_END.search(source) or "网" in source):
         return Page()  # "来源: 政府" names nobody; "内容来源：互联网" is a repost
     page = Page(source=source or None)  # no source named at all: the page's own 发布日期
     for key in ("发布日期", "发布时间", "发表时间", "日期", "时间"):

@@ -142,5 +142,7 @@ def tidy_head(lines: list[str], info_line: int | None = None) -> tuple[list[str]
     # a sentence printed twice above the title is a print view's block (备注 rows), not the first one
     twice = {bare(zone_norms[i]) for i in dropped if is_body_line(zone_norms[i]) and "。" in zone_norms[i]}
     dropped |= {i for i, n in enumerate(zone_norms) if bare(n) in twice}
-    copies = frozenset(bare(zone_norms[i]) for i in dropped) | frozenset(bare(n) for n in norms[:skip])
+    # a page title above the page-info line is no printing of the title: the issuer line the page
+    # prints above "关于…" joins it ("沙县人民政府" / "关于加快…的实施意见(试行)")
+    copies = frozenset(bare(zone_norms[i]) for i in dropped)
     return [n for i, n in enumerate(zone) if i not in dropped] + lines[end:], copies

@@ -52,11 +52,17 @@ def starts_with_key(text: str) -> bool:
     return bool(m and _key(m.group(1)))
 
 
-def _cells(line: str) -> list[tuple[str, str]] | None:
-    """The (field, value) pairs of a metadata line, or None when it is not one."""
+# a short key in its own cell that is none of KEYS: skipped inside a table already recognised
+_OTHER_KEY = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff\s]{1,7}[：:]$")
+
+
+def _cells(line: str, known: bool = False) -> list[tuple[str, str]] | None:
+    """The (field, value) pairs of a metadata line, or None when it is not one. `known`: a line of a
+    table already recognised, where a key of its own is skipped rather than ending the table."""
     cells = [c.strip() for c in line.split("|")]
     pairs: list[tuple[str, str]] = []
     i = 0
+    skipped = False
     while i < len(cells):
         cell = cells[i]
         if not cell:
@@ -73,19 +79,26 @@ def _cells(line: str) -> list[tuple[str, str]] | None:
             pairs.append((_key(m.group(1)) or "", m.group(2).strip()))
             i += 1
             continue
+        if known and _OTHER_KEY.match(cell):  # a key this table adds ("分 类:"), with its value
+            skipped = True
+            i += 2 if i + 1 < len(cells) and not _OTHER_KEY.match(cells[i + 1]) else 1
+            continue
         return None
-    return pairs or None
+    return pairs if pairs or skipped else None
+
+
+_MAX_ROWS = 16  # a portal may print its table twice: one pair per row, then two
 
 
 def read_metatable(lines: list[str]) -> tuple[dict[str, str], int]:
     """Fields of a leading metadata table and how many lines it took (0 when there is none)."""
     fields: dict[str, str] = {}
     used = 0
-    for line in lines[:10]:
+    for line in lines[:_MAX_ROWS]:
         if used and _RULE.fullmatch(line):  # a markdown table's ---|--- row
             used += 1
             continue
-        pairs = _cells(line)
+        pairs = _cells(line, known=bool(used))
         if pairs is None:
             break
         for field, value in pairs:

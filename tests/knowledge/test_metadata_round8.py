@@ -61,3 +61,42 @@ def test_a_sharing_page_with_bracket_keys_and_a_title_broken_twice():
     assert doc.doc_no == "惠市委发〔2010〕5号"
     assert doc.issuer == "中共惠州市委、惠州市人民政府"
     assert (doc.date, doc.effective_from) == ("2010-02-11", "2010-02-11")
+
+
+def test_a_portal_table_printed_twice_with_keys_of_its_own():
+    doc = _parse(
+        "索 引 号: | /2022-35639 |\n分 类: | 其他 ; 通知 |\n发文机关: | 长春市绿园区人民政府办公室 |\n"
+        "成文日期: | 2022年06月27日 |\n标 题: | 绿园区深化聚焦产业链链长制工作细则 |\n"
+        "发文字号: | 长绿府办发〔2022〕14号 |\n发布日期: | 2022年07月15日 |\n"
+        "索引号: | /2022-35639 | 分 类: | 其他 ; 通知 |\n"
+        "发文机关: | 长春市绿园区人民政府办公室 | 成文日期: | 2022年06月27日 |\n"
+        "标 题: | 绿园区深化聚焦产业链链长制工作细则 | ||\n"
+        "发文字号: | 长绿府办发〔2022〕14号 | 发布日期: | 2022年07月15日 |\n"
+        "绿园区深化聚焦产业链链长制工作细则\n"
+        "为深入贯彻落实习近平总书记视察吉林重要讲话指示精神,进一步提升产业链链长制实效,决定对我区产业链链长制进行深化聚焦,特制订本细则。\n"
+    )
+    assert doc.title == "绿园区深化聚焦产业链链长制工作细则"
+    assert (doc.doc_no, doc.issuer, doc.date) == ("长绿府办发〔2022〕14号", "长春市绿园区人民政府办公室", "2022-06-27")
+
+
+def test_an_accessibility_button_is_furniture_and_an_empty_source_is_the_portal_s_own_stamp():
+    doc = _parse(
+        "关怀版\n无障碍\n当前位置: 首页 > 专题专栏 > 优化营商环境 > 政策文件\n\n"
+        "2022年红谷滩区关于深入推进优化营商环境“一号改革工程”全力打造区域性标杆城区行动方案\n\n"
+        "发布时间:2022-04-14 16:32:00 来源: 浏览量: 字体:\n\n"
+        "为进一步优化提升我区2022年营商环境,致力打造区域性营商环境标杆城区,结合我区实际,特制定本方案。\n"
+    )
+    assert doc.title == "2022年红谷滩区关于深入推进优化营商环境“一号改革工程”全力打造区域性标杆城区行动方案"
+    assert doc.date == "2022-04-14"
+    assert doc.issuer is None
+
+
+def test_an_issuer_line_above_the_printed_title_joins_it_under_a_page_title():
+    doc = _parse(
+        "关于加快第三产业发展的实施意见(试行)\n\n日期:2012-10-11 16:17 来源:本网\n| | | |\n\n沙县人民政府\n\n"
+        "关于加快第三产业发展的实施意见(试行)\n\n沙政〔2012478\n\n \n\n"
+        "各乡(镇)人民政府、街道办事处,县政府各部门、各直属机构:\n\n"
+        "为进一步提升我县第三产业的质量和水平,实现三次产业协调发展,现就加快我县第三产业发展,提出如下实施意见:\n"
+    )
+    assert doc.title == "沙县人民政府关于加快第三产业发展的实施意见（试行）"
+    assert (doc.doc_no, doc.issuer, doc.date) == ("沙政〔2012〕478号", "沙县人民政府", "2012-10-11")
