@@ -33,6 +33,7 @@ from knowledge.metatable import is_abbreviated_unit
 from knowledge.mirror_text import repair_lines
 from knowledge.normalize import normalize
 from knowledge.runon import rebreak
+from knowledge.signcols import column_signers
 from knowledge.titles import (
     attached_title,
     body_title,
@@ -82,6 +83,8 @@ def read_layout(lines: list[str]) -> Layout:
     head = read_head(norms, LAW_LINE, copies)
     law = read_law_head(head.rest)
     sig = signature(norms, head.lines)
+    if sig and len(sig.signers) >= 2 and sig.person is None:  # organs in two columns: read row by row
+        sig.signers = column_signers(lines[sig.index - len(sig.signers) : sig.index]) or sig.signers
     layout = Layout(lines, norms, table, head, law, sig, page)
     if sig and sig.index - head.lines <= 12:  # the order or notice above a 落款
         layout.effective = order_effective(norms[head.lines : sig.index], sig.date)

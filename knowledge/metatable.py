@@ -20,7 +20,7 @@ KEYS: dict[str, str] = {
     "信息分类": "category", "服务对象分类": "category", "文种分类": "category",
     "发文机关": "issuer", "发文单位": "issuer", "制发机关": "issuer", "发文机构": "issuer",
     "发布机构": "publisher", "信息来源": "source", "来源": "source",
-    "成文日期": "date", "发文日期": "date", "生成日期": "created", "标题": "title", "名称": "title",
+    "成文日期": "date", "发文日期": "date", "签发日期": "date", "生成日期": "created", "标题": "title", "名称": "title",
     "文件名称": "title", "发文字号": "doc_no", "文号": "doc_no", "发布日期": "published", "公开日期": "published",
     "主题词": "keywords", "关键词": "keywords", "有效性": "validity", "时效性": "validity",
     "公开方式": "disclosure", "统一编号": "reg_no", "生效日期": "effective", "生效时间": "effective",
@@ -69,8 +69,10 @@ def _cells(line: str, known: bool = False) -> list[tuple[str, str]] | None:
             i += 1
             continue
         field = _key(cell)
-        if field and cell.rstrip().endswith(("：", ":")):  # key in its own cell, value in the next
-            value = cells[i + 1] if i + 1 < len(cells) and not _key(cells[i + 1]) else ""
+        value = cells[i + 1] if i + 1 < len(cells) and not _key(cells[i + 1]) else ""
+        # key in its own cell, value in the next; a portal may print its keys without a colon
+        # ("文 号 | 深鹏管规〔2019〕6号 | 发布机关 | …"): then the value must be there
+        if field and (cell.rstrip().endswith(("：", ":")) or value):
             pairs.append((field, value))
             i += 2 if value else 1
             continue

@@ -100,3 +100,15 @@ def test_an_issuer_line_above_the_printed_title_joins_it_under_a_page_title():
     )
     assert doc.title == "沙县人民政府关于加快第三产业发展的实施意见（试行）"
     assert (doc.doc_no, doc.issuer, doc.date) == ("沙政〔2012〕478号", "沙县人民政府", "2012-10-11")
+
+
+def test_a_key_table_without_colons_gives_doc_no_and_its_implementation_date():
+    doc = _parse(
+        "文 号 | 深鹏管规〔2019〕6号 | 发布机关 | 深圳市大鹏新区管理委员会 |\n"
+        "签发日期 | 2019-12-17 | 实施日期 | 2019-12-30 |\n新区各单位、驻新区各单位、各办事处:\n"
+        "《深圳市大鹏新区棚户区改造实施细则(试行)》已经新区管委会同意,现予印发,请遵照执行。\n"
+        "深圳市大鹏新区管理委员会\n2019年12月17日\n深圳市大鹏新区棚户区改造实施细则(试行)\n第一章 总则\n"
+        "第一条 为稳步推进大鹏新区棚户区改造工作,建立规范有效的棚户区改造工作机制,结合新区实际,制定本实施细则。\n"
+    )
+    assert doc.title == "深圳市大鹏新区棚户区改造实施细则（试行）"
+    assert (doc.doc_no, doc.date, doc.effective_from) == ("深鹏管规〔2019〕6号", "2019-12-17", "2019-12-30")
