@@ -222,7 +222,7 @@ class Assistant:
             if t.op == "count":
                 head = f"{scope}{where}共{t.total}项：{'、'.join(names)}。"
             elif t.op == "sum":
-                head = f"{scope}{where}{len(t.rows)}项的{t.column}合计{_money_zh(t.total_amount or 0, t.currency)}。"
+                head = f"{scope}{where}{len(t.rows)}项的{t.column}合计{compose.money_zh(t.total_amount or 0, t.currency)}。"
             elif t.op in ("max", "min"):
                 top = "；".join(f"{n}（{t.column}：{r.cells.get(t.column or '', '')}）" for n, r in zip(names, t.rows, strict=False))
                 head = f"{scope}{'最高' if t.op == 'max' else '最低'}的是：{top}。"
@@ -294,11 +294,6 @@ class Assistant:
                 break
         return Answer(compose.not_found(u.lang, units), u.lang, False, [], "not-found", responsible_units=units,
                       extra={"score": round(ranked[0].score, 3) if ranked else None})  # fmt: skip
-
-
-def _money_zh(absolute: float, currency: str | None) -> str:
-    unit = "美元" if currency == "USD" else "元"
-    return f"{absolute / 1e8:g}亿{unit}" if absolute >= 1e8 else f"{absolute / 1e4:g}万{unit}"
 
 
 def _section(c: Candidate) -> str:

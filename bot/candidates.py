@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from bot.cases import case_fit, sentence_fit
+from bot.cases import Estimate, case_fit, estimate, sentence_fit
 from bot.docrefs import doc_names
 from bot.intents import INTENTS
 from bot.knowledge_view import KINDS, Knowledge
@@ -64,6 +64,7 @@ class Candidate:
     score: float = 0.0
     chunk: Chunk | None = None  # the passage of a sentence candidate
     note: str = ""  # why it applies to the asker's case ("营业收入20亿元，符合“10亿元以上”")
+    estimate: Estimate | None = None  # what a met clause pays for the asker's amounts (3亿元×2.5%)
 
 
 @lru_cache(maxsize=65536)  # record texts and titles come back question after question
@@ -169,7 +170,7 @@ def records(u: Understanding, k: Knowledge, hits: list | None = None) -> list[Ca
             r = view.records[int(i)]
             d = k.doc(r.doc_no)
             text = view.texts[int(i)]
-            fit_case = case_fit(r, u.amounts, u.case) if label == "incentive" else None
+            fit_case = case_fit(r, u.amounts, u.case, u.amount_words) if label == "incentive" else None
             case = fit_case.value if fit_case and fit_case.value else _case(u, text)
             out.append(Candidate(label, r, r.doc_no, getattr(r, "section", "") or "", view.keys[int(i)], {
                 "dense": float(dense[i]), "lex_q": float(lex_q[i]), "lex_k": float(lex_k[i]), "kind": fit,
@@ -177,7 +178,8 @@ def records(u: Understanding, k: Knowledge, hits: list | None = None) -> list[Ca
                 "carries": _record_carries(u, label, r, text), "place": float(place[i]),
                 "year": _year(u, text, d.date if d else None), "doc": float(doc[i]),
                 "recent": _recent(d.date if d else None), "case": case, "rank": in_hits.get(i, 0.0), "home": float(home[i]),
-            }, note=fit_case.reason if fit_case else ""))  # fmt: skip
+            }, note=fit_case.reason if fit_case else "",
+                estimate=estimate(r, u.amounts, u.amount_words) if fit_case and fit_case.value > 0 else None))  # fmt: skip
     return out
 
 

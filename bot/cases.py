@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from knowledge.amounts import Amount
+from bot.text_match import raw_bigrams
+from knowledge.amounts import Amount, parse_amount
 
 _OPS = {">=": lambda a, b: a >= b, ">": lambda a, b: a > b, "<=": lambda a, b: a <= b, "<": lambda a, b: a < b,
         "==": lambda a, b: abs(a - b) < 1e-6 * max(1.0, abs(b))}  # fmt: skip
@@ -67,10 +68,23 @@ def _closeness(value: float, limit: float) -> float:
     return lo / hi if hi else 1.0
 
 
-def case_fit(incentive, amounts: list[Amount], case_terms: list[str]) -> CaseFit:  # noqa: ANN001
-    """Whether the asker's case meets the clause. Of several amounts in one currency the last one
-    told is the case ("前年8亿元，去年首次过了12亿元"); of the tiers it meets (5亿, 10亿) the closest
-    threshold is the one that pays, so a met clause scores 0.9–1.0 by closeness."""
+def _told(amounts: list[Amount], words: list[str] | None) -> list[tuple[Amount, str | None, float | None, str]]:
+    words = words if words is not None and len(words) == len(amounts) else [""] * len(amounts)
+    return [(a, *_absolute(a), w) for a, w in zip(amounts, words, strict=True)]
+
+
+def _about(told: list, what: str):  # noqa: ANN202 - one entry of `_told`
+    """Of the amounts told in one currency, the last whose words name what a condition is on
+    ("进出口额5.6亿元，比上年增加6000万元" against "当年度进出口额…"); none named: the last told."""
+    named = [x for x in told if raw_bigrams(what) & raw_bigrams(x[3])] if what else []
+    return (named or told)[-1]
+
+
+def case_fit(incentive, amounts: list[Amount], case_terms: list[str], words: list[str] | None = None) -> CaseFit:  # noqa: ANN001
+    """Whether the asker's case meets the clause. Of several amounts in one currency the one whose
+    words name the condition's subject is compared, else the last one told ("前年8亿元，去年首次过了
+    12亿元"); of the tiers it meets (5亿, 10亿) the closest threshold is the one that pays, so a met
+    clause scores 0.9–1.0 by closeness. `words`: the words before each amount in the question."""
     met: list[str] = []
     close: list[float] = []
     thresholds = getattr(incentive, "thresholds", None) or text_thresholds(" ".join(incentive.conditions))
@@ -79,10 +93,10 @@ def case_fit(incentive, amounts: list[Amount], case_terms: list[str]) -> CaseFit
         op = _OPS.get(str(t.get("op", ">=")))
         if cur is None or op is None:
             continue
-        told = [(a, v) for a in amounts for a_cur, v in (_absolute(a),) if a_cur == cur and v is not None]
+        told = [x for x in _told(amounts, words) if x[1] == cur and x[2] is not None]
         if not told:
             continue
-        a, value = told[-1]
+        a, _cur, value, _w = _about(told, str(t.get("what") or ""))
         if not op(value, limit):
             return CaseFit(-1.0, f"{a.text}不满足“{t.get('text') or t.get('what', '')}”")
         reason = f"{a.text}，符合“{t.get('text') or t.get('what', '')}”"
@@ -147,3 +161,64 @@ class _Clause:
 def sentence_fit(text: str, amounts: list[Amount], case_terms: list[str]) -> CaseFit:
     """`case_fit` for a sentence of a passage: its stated conditions against the asker's case."""
     return case_fit(_Clause(text_thresholds(text), text), amounts, case_terms)
+
+
+@dataclass(frozen=True)
+class Estimate:
+    """What a met clause pays for the asker's case: a rate of the amount told, or an amount per
+    step of it (每万美元1000元, 每增加1000万元奖励1万元), capped where the clause says so."""
+
+    value: float  # absolute, in `currency`
+    currency: str
+    base: Amount  # the asker's amount it is computed from
+    how: str  # "×2.5%", "÷1000万元×1万元"
+    cap: Amount | None = None  # the ceiling that was applied
+
+
+_STEP = re.compile(r"每(?:增加|新增|增长|多)?\s*((?:[\d.]+\s*)?(?:亿|万|千)?\s*(?:美元|元))")
+_CAP = re.compile(r"(?:最高|不超过|封顶|上限)[^，；。\d]{0,6}([\d.]+\s*(?:亿|万|千)?\s*(?:美元|元))")
+_GROWTH = re.compile(r"增加|新增|增长|增量|多")
+
+
+def estimate(incentive, amounts: list[Amount], words: list[str] | None = None) -> Estimate | None:  # noqa: ANN001
+    """The sum the clause pays for the amounts the asker told, when it is a rate of one of them or
+    an amount per step of one; None when the clause pays a fixed sum or the case gives no base."""
+    r = incentive
+    told = [x for x in _told(amounts, words) if x[1] in ("CNY", "USD") and x[2]]
+    qualifying = []  # the amounts the clause's conditions were checked on are not what it pays on
+    for t in _expanded(r.thresholds or []):
+        same = [x for x in told if x[1] == _threshold(t)[0]]
+        if same:
+            qualifying.append(_about(same, str(t.get("what") or "")))
+    told = [x for x in told if x not in qualifying] or told
+    if not told:
+        return None
+    clause = " ".join([*r.conditions, r.benefit or "", r.per or ""])
+    step = _STEP.search(clause)
+    if r.benefit_kind == "rate" and r.rate and not r.reduction and r.rate_min is None:
+        base = _about(told, (r.benefit or "").split(r.rate_text or "%")[0])
+        value, currency, how = base[2] * r.rate / 100, base[1], f"×{r.rate_text or f'{r.rate:g}%'}"
+    elif step and r.benefit_kind in ("money", "per_unit") and (r.amount_cny or r.amount_usd):
+        unit = parse_amount(step.group(1) if re.match(r"[\d.]", step.group(1)) else "1" + step.group(1))
+        unit_cur, unit_value = _absolute(unit) if unit else (None, None)
+        same = [x for x in told if x[1] == unit_cur]
+        if not unit_value or not same:
+            return None
+        growth = [x for x in same if _GROWTH.search(x[3])] if _GROWTH.search(step.group(0)) else []
+        base = (growth or [_about(same, clause)])[-1]
+        steps = int(base[2] // unit_value + 1e-9)
+        currency = "USD" if r.amount_usd and not r.amount_cny else "CNY"
+        each = r.amount_usd if currency == "USD" else r.amount_cny
+        value, how = steps * each, f"÷{unit.text}×{r.amount_text or ''}"
+    else:
+        return None
+    cap = None
+    for text in [*r.limits, r.benefit or "", r.source or ""]:
+        m = _CAP.search(text)
+        found = parse_amount(m.group(1)) if m else None
+        if found is not None and _absolute(found)[0] == currency:
+            cap = found
+            break
+    if cap is not None and value > (_absolute(cap)[1] or value):
+        return Estimate(_absolute(cap)[1] or value, currency, base[0], how, cap)
+    return Estimate(value, currency, base[0], how) if value > 0 else None

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from bot.candidates import Candidate
+from bot.cases import Estimate
 from bot.models import Citation
 from bot.render_en import (
     STAGE_EN,
@@ -122,8 +123,25 @@ def _incentive(c: Candidate, u: Understanding, doc: SourceDocument | None) -> tu
         head = _incentive_fallback(r, u.lang)
     if c.note:
         head += f"（依据：{c.note}）" if u.lang == "zh" else f" (Your case: {c.note})"
+    if c.estimate is not None:
+        head = estimate_line(c.estimate, u.lang) + "\n" + head
     label = "原文：" if u.lang == "zh" else "Original text (Chinese): "
     return head, label + r.source
+
+
+def estimate_line(e: Estimate, lang: str) -> str:
+    """The sum first: "按所述情况约可得750万元（3亿元×2.5%）"."""
+    capped = e.cap is not None
+    if lang == "zh":
+        how = f"{e.base.text}{e.how}" + (f"，超过上限，按最高{e.cap.text}" if capped else "")
+        return f"按所述情况约可得{money_zh(e.value, e.currency)}（{how}）。"
+    how = f"{e.base.text} {e.how}" + (f", capped at {e.cap.text}" if capped else "")
+    return f"For the case described: about {money_words(e.value, e.currency)} ({how})."
+
+
+def money_zh(absolute: float, currency: str | None) -> str:
+    unit = "美元" if currency == "USD" else "元"
+    return f"{absolute / 1e8:g}亿{unit}" if absolute >= 1e8 else f"{absolute / 1e4:g}万{unit}" if absolute >= 1e4 else f"{absolute:g}{unit}"
 
 
 def _incentive_fallback(r, lang: str) -> str:  # noqa: ANN001

@@ -73,6 +73,7 @@ class Understanding:
     places: list[str]
     years: list[str]
     amounts: list[Amount]
+    amount_words: list[str]  # per amount, the words before it ("比上年增加" 6000万元): what it is of
     case: list[str]
     docs: DocRefs
     vector: np.ndarray | None
@@ -179,6 +180,7 @@ def understand(question: str, audience: str, intents: IntentClassifier, docs: Do
     split = question_parts(question) if lang == "zh" else []
     parts = [bigrams(_topic(p, lang, zh_terms, full)) for p in split]
     qvec = vectors.query(question) if vectors is not None else None
+    told = find_amounts(normalize(question))
     refs = docs.resolve(full, qvec, zh_terms)
     reading = intents.read(question, qvec) if intents is not None else IntentReading({"what": 1.0})
     return Understanding(
@@ -190,7 +192,8 @@ def understand(question: str, audience: str, intents: IntentClassifier, docs: Do
         grams=bigrams(topic),
         places=places_in(full),
         years=_YEARS.findall(DOC_NO.sub(" ", full)),  # 〔2024〕 in a 文号 names a document, not a year asked about
-        amounts=[a for _, a in find_amounts(normalize(question))],
+        amounts=[a for _, a in told],
+        amount_words=words_before(normalize(question), told),
         case=_own_case(question, refs, docs),
         docs=refs,
         vector=qvec,
@@ -205,6 +208,16 @@ def understand(question: str, audience: str, intents: IntentClassifier, docs: Do
         asked_fact=part_fact(normalize(question), lang) if len(parts) <= 1 else None,
         terms=_terms(weigh, topic if lang == "zh" else zh_terms + " " + " ".join(english_words(full))),
     )
+
+
+def words_before(text: str, found: list[tuple[int, Amount]], most: int = 12) -> list[str]:
+    """The words between each amount and the amount or clause break before it."""
+    out, end = [], 0
+    for at, a in found:
+        words = re.split(r"[，,；;。？?！!]", text[end:at])[-1]
+        out.append(words[-most:])
+        end = at + len(a.text)
+    return out
 
 
 DOC_NAMED = 0.5  # a document fit from which the question counts as naming that document

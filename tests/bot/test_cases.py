@@ -71,3 +71,88 @@ def test_thresholds_are_read_from_the_conditions_when_none_are_given():
                   benefit="补贴60万元", benefit_kind="money", source="…")  # fmt: skip
     assert case_fit(c, [amount("20亿元")], []).value == -1.0
     assert case_fit(c, [amount("5000万元")], []).value >= 0.9
+
+
+# --- what a met clause pays for the asker's case (real clauses, parsed by the real parser) ------------
+
+def _clauses(text: str) -> list[Incentive]:
+    from knowledge.gov_parse import parse_document
+    from knowledge.models import LoadedFile
+
+    return parse_document(LoadedFile(path="snippet.txt", text=text, format="txt", metadata={})).records.incentives
+
+
+def _told(question: str):
+    from bot.understand import words_before
+    from knowledge.extract.figures import find_amounts
+    from knowledge.normalize import normalize
+
+    found = find_amounts(normalize(question))
+    return [a for _, a in found], words_before(normalize(question), found)
+
+
+def _paying(records: list[Incentive], question: str):
+    from bot.cases import estimate
+
+    amounts, words = _told(question)
+    met = [r for r in records if case_fit(r, amounts, [], words).value > 0]
+    assert len(met) == 1, [r.benefit for r in met]
+    return met[0], estimate(met[0], amounts, words)
+
+
+# 无棣县县级外经贸发展奖励办法 (a county's foreign-trade rewards, public web page)
+WUDI = ("一、对外贸易奖励\n"
+        "（一）对当年度进出口额10亿元以上（含10亿元）、增幅在5%以上的企业，进出口额比上年度每增加2000万元，给予奖励1万元，最高奖励30万元。\n"
+        "（二）对当年度进出口额1亿元-10亿元（含1亿元）、增幅在10%以上的企业，进出口额比上年度每增加1000万元，给予奖励1万元，最高奖励20万元。\n")  # fmt: skip
+# 大通县招商引资引荐奖励办法 第二条（一）1、
+DATONG = ("第二条 引进项目资金的奖励条件和标准\n（一）引进并形成固定资产投资的项目资金的奖励条件和标准\n"
+          "1、引进工业类项目资金：固定资产投资在100万元到1000万元（不含1000万元）的项目，按形成固定资产实际投资额的1%给予奖励；"
+          "固定资产投资在1000万元到1亿元（不含1亿元）的项目，按形成固定资产实际投资额的2%给予奖励；"
+          "固定资产投资在1亿元到5亿元（不含5亿元）的项目，按形成固定资产实际投资额的2.5%给予奖励；"
+          "固定资产投资在5亿元以上的项目，按形成固定资产实际投资额的3%给予奖励。\n")  # fmt: skip
+# 温州 关于进一步加快开放型经济发展的若干政策意见 一、1.（2） (knowledge_base)
+WENZHOU = ("一、鼓励外资招引\n1.鼓励外资总部落户。\n（2）对新设立的外商投资性公司（不含基金公司），注册资本超3000万美元的，"
+           "对其投资我市项目的实到外资，给予每万美元1000元的奖励，最高不超过100万元。\n")  # fmt: skip
+
+
+def test_each_amount_is_compared_with_the_condition_its_words_name():
+    amounts, words = _told("今年进出口额5.6亿元，比上年增加6000万元，增幅12%，能拿多少？")
+    assert words[:2] == ["今年进出口额", "比上年增加"]
+    tiers = _clauses(WUDI)
+    fits = [case_fit(r, amounts, [], words).value for r in tiers]
+    assert fits[0] < 0 < fits[1]  # 5.6亿元 is under the 10亿元 tier: the 1亿–10亿元 tier pays
+    assert case_fit(tiers[1], amounts, []).value < 0  # without the words the last amount (6000万元) was compared
+
+
+def test_an_amount_per_step_of_growth_is_counted_and_capped():
+    r, e = _paying(_clauses(WUDI), "进出口额5.6亿元，比上年增加6000万元，增幅12%")
+    assert e is not None and e.value == 60_000 and e.base.text == "6000万元" and e.cap is None
+    _, big = _paying(_clauses(WUDI), "进出口额5亿元，比上年增加4亿元，增幅20%")
+    assert big is not None and big.value == 200_000 and big.cap is not None  # 40 steps, capped at 20万元
+
+
+def test_a_rate_of_the_amount_that_met_the_tier():
+    r, e = _paying(_clauses(DATONG), "形成固定资产投资3亿元")
+    assert r.rate == 2.5 and e is not None and e.value == 7_500_000 and e.currency == "CNY"
+
+
+def test_a_per_unit_amount_is_paid_on_the_amount_the_conditions_were_not_checked_on():
+    r, e = _paying(_clauses(WENZHOU), "新设外商投资性公司，注册资本5000万美元，实到外资800万美元，能拿多少？")
+    assert e is not None and e.base.text == "800万美元" and e.value == 800_000 and e.currency == "CNY"
+    _, capped = _paying(_clauses(WENZHOU), "注册资本5000万美元，实到外资2000万美元")
+    assert capped is not None and capped.value == 1_000_000 and capped.cap is not None
+
+
+def test_a_fixed_sum_has_no_estimate():
+    from bot.cases import estimate
+
+    fixed = clause("企业", BRACKET)
+    assert estimate(fixed, [amount("20亿元")], ["营业收入"]) is None
+
+
+def test_the_estimate_is_stated_first_in_either_language():
+    from bot.compose import estimate_line
+
+    _, e = _paying(_clauses(DATONG), "形成固定资产投资3亿元")
+    assert estimate_line(e, "zh") == "按所述情况约可得750万元（3亿元×2.5%）。"
+    assert estimate_line(e, "en").startswith("For the case described: about RMB 7.5 million")
