@@ -257,7 +257,7 @@ def _doc_fact(c: Candidate, u: Understanding, doc: SourceDocument | None) -> tup
                 else f"{label} is valid until {human_date(d.valid_until, 'en')}."), ""  # fmt: skip
     if u.lang == "zh":
         parts = [label]
-        if d.date and not _ISSUER_Q.search(q):
+        if d.date and (not _ISSUER_Q.search(q) or "date" in (u.part_facts or [u.asked_fact])):  # 谁发的？哪天发的？
             parts.append(f"成文（发布）日期：{human_date(d.date, 'zh')}")
         if d.issuer:
             parts.append(f"发文机关：{d.issuer}")

@@ -215,3 +215,10 @@ def test_repeal_relation_is_extracted(seed_runtime):
 def test_effective_date_is_answered_from_the_document(assistant):
     a = ask(assistant, "测政发〔2024〕2号从什么时候开始施行？", "investor")
     assert a.answered and "2024年5月1日" in head(a)
+
+
+def test_who_issued_and_when_are_both_stated(assistant):
+    a = ask(assistant, "测政发〔2024〕2号是哪个单位发的？哪天印发的？", "investor")
+    assert a.answered and "测试市人民政府" in head(a) and "2024年4月10日" in head(a)
+    only_who = ask(assistant, "测政发〔2024〕2号是哪个单位发的？", "investor")
+    assert "测试市人民政府" in head(only_who) and "2024年4月10日" not in head(only_who)
