@@ -30,7 +30,7 @@ DAMPING = 4.0  # idf units a name match needs before it counts as a reference (s
 
 def doc_names(d: SourceDocument) -> list[str]:
     """The names a document goes by: its title, the policy a notice wraps, metadata aliases."""
-    names = [d.title]
+    names = [d.title, *([d.subject_title] if d.subject_title else []), *(d.aliases or [])]
     for key in ("subject_title", "aliases", "title"):
         value = d.metadata.get(key) if d.metadata else None
         if value:

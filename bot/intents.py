@@ -39,7 +39,8 @@ CUES: dict[str, re.Pattern[str]] = {
     "extreme": re.compile(r"最大|最多|最高|最少|最小|最低|前[三五十\d]|排名|largest|biggest|highest|smallest|lowest|top \d", re.I),
     "contact": re.compile(r"联系人|联系电话|电话|手机|联系方式|对接人|承办人|找谁|咨询|contact|phone|telephone|call", re.I),
     "what": re.compile(r"是什么|叫什么|什么是|哪些方面|主要内容|有没有|是否|怎么处理|如何|\bwhat (?:is|are|does|do)\b|^does\b|^is there|tell me about", re.I),
-    "doc": re.compile(r"发文机关|发文单位|哪个单位发|谁发的|抄送|主送|印发单位|issued by|who issued|copied to", re.I),
+    "doc": re.compile(r"发文机关|发文单位|哪个单位发|谁发的|抄送|主送|印发单位|文号|发文字号|文件编号|issued by|who issued|copied to|"
+                     r"document number", re.I),
 }
 
 
