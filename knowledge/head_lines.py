@@ -96,17 +96,21 @@ def _copied_later(lines: list[str], i: int, end: int) -> bool:
 
 def _copied_over_lines(lines: list[str], end: int) -> set[int]:
     """A title printed over several lines and again below, broken elsewhere ("…仲恺高" / "新技术…的决定"
-    above "…的决" / "定"): the upper copy's lines are dropped together."""
+    above "…的决" / "定"), or the title of the document a 印发 notice below carries ("…管理辦" / "法" above
+    "关于印发《…管理辦法》的通知"): the upper lines are dropped together."""
     out: set[int] = set()
     for i in range(end):
-        for span in range(2, _WINDOW + 1):
+        for span in range(1, _WINDOW + 1):
             if i + span > end:
                 break
             joined = normalize("".join(lines[i : i + span]))
             b = bare(joined)
             if len(b) < 8 or not title_complete(joined):
                 continue
-            for j in range(i + span, end):
+            if any(b in _carried(lines[j]) for j in range(i + span, end)):
+                out.update(range(i, i + span))  # a sharing site's heading: the document a notice below carries
+                continue
+            for j in range(i + span, end if span > 1 else i):  # one line alone: `_copied_later`
                 w = ""
                 for k in range(j, min(end, j + _WINDOW)):
                     w += bare(lines[k])
@@ -114,6 +118,15 @@ def _copied_over_lines(lines: list[str], end: int) -> set[int]:
                         out.update(range(i, i + span))
                         break
     return out
+
+
+_ISSUES = re.compile(r"^(?:[\u4e00-\u9fff、]{0,40}?关于)?(?:印发|转发|颁发)《([^《》]{4,80})》")
+
+
+def _carried(n: str) -> set[str]:
+    """The bare title a 印发/转发 title line carries in 《》 ("关于印发《X》的通知" → X), else nothing."""
+    m = _ISSUES.match(normalize(n))
+    return {bare(m.group(1))} if m and title_complete(n) else set()
 
 
 def _page_header(norms: list[str], info_line: int | None, end: int) -> int:

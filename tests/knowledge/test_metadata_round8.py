@@ -112,3 +112,15 @@ def test_a_key_table_without_colons_gives_doc_no_and_its_implementation_date():
     )
     assert doc.title == "深圳市大鹏新区棚户区改造实施细则（试行）"
     assert (doc.doc_no, doc.date, doc.effective_from) == ("深鹏管规〔2019〕6号", "2019-12-17", "2019-12-30")
+
+
+def test_a_sharing_site_s_heading_of_the_carried_document_is_not_the_title():
+    doc = _parse(
+        "第一篇:中央財政促進服務業發展專項資金管理辦法\n中央財政促進服務業發展專項資金管理辦\n法\n"
+        "關于印發《中央財政促進服務業發展專項資金管理辦法》的通知\n財建[2009]227號\n"
+        "各省、自治區、直轄市、計劃單列市財政廳(局),新疆生產建設兵團財務局:為加快服務業發展,中央財政設立促進服務業發展專項資金。"
+        "現印發給你們,請遵照執行。\n附件:中央財政促進服務業發展專項資金管理辦法\n財政部\n二○○九年五月二十六日\n"
+        "中央財政促進服務業發展專項資金管理辦法\n第一章 總 則\n"
+    )
+    assert doc.title == "关于印发《中央财政促进服务业发展专项资金管理办法》的通知"
+    assert (doc.doc_no, doc.issuer, doc.date) == ("财建〔2009〕227号", "财政部", "2009-05-26")
