@@ -72,11 +72,11 @@ def _lower_norm(text: str) -> str:
     return normalize(text).lower()
 
 
-def lex_idf(u: Understanding, text: str, topic: bool = True) -> float:
+def lex_idf(u: Understanding, text: str) -> float:
     """Rarity-weighted share of the question's content tokens the text contains: missing the one
     rare term a question turns on (所得税) costs more than missing a common one (企业). Only tokens
     of the text's own script count (an English question's glossary terms for Chinese text)."""
-    asked = u.topic_terms if topic else u.terms  # a document's facts are matched on its name too
+    asked = u.terms
     if not asked:
         return 0.0
     low = _lower_norm(text)
@@ -137,7 +137,7 @@ def _in_hits(view, hits: list, texts: list[str]) -> dict[int, float]:  # noqa: A
 
 def records(u: Understanding, k: Knowledge, hits: list | None = None) -> list[Candidate]:  # noqa: ANN001
     out: list[Candidate] = []
-    q = u.topic
+    q = u.grams
     hits = hits or []
     hit_texts = [normalize(h.chunk.text) for h in hits]
     # document features once per document, gathered per record below
@@ -214,7 +214,7 @@ def _record_carries(u: Understanding, kind: str, r: Any, text: str) -> float:
 
 def sentences(u: Understanding, k: Knowledge, hits: list) -> list[Candidate]:  # noqa: ANN001 - retrieval.Hit
     out: list[Candidate] = []
-    q = u.topic
+    q = u.grams
     for rank, h in enumerate(hits[:PASSAGES], 1):
         c = h.chunk
         if _is_card(c) or c.section.startswith("落款"):
@@ -257,7 +257,7 @@ def _restates(grams: frozenset[str], title: frozenset[str]) -> bool:
 def _pairs(u: Understanding, units: list[Sentence]) -> list[Sentence]:
     """Two adjacent sentences as one candidate when one names the topic and the next states the
     fact ("…可以要求付款方确认。付款方应当自被要求之日起三十日内予以确认。")."""
-    q = u.topic
+    q = u.grams
     out = []
     for a, b in zip(units, units[1:], strict=False):
         la, lb = (len(q & raw_bigrams(x.norm)) / len(q) if q else 0.0 for x in (a, b))
@@ -289,7 +289,7 @@ def doc_facts(u: Understanding, k: Knowledge, limit: int = 3) -> list[Candidate]
             "dense": float(k.dense(u.docs.title_cos.get(key, 0.0), u.lang)),
             "lex_q": len(u.grams & grams) / len(u.grams) if u.grams else 0.0,
             "lex_k": 1.0 if key in u.docs.named else 0.0, "kind": kind_fit(u, "doc_fact"),
-            "carries": u.p("when") + u.p("doc"), "lex_idf": lex_idf(u, names, topic=False),
+            "carries": u.p("when") + u.p("doc"), "lex_idf": lex_idf(u, names),
             "place": float(k.places_fit([key], u.places)[0]), "year": 0.0, "doc": fit, "recent": _recent(d.date),
             "case": 0.0, "rank": 0.0, "home": float(_home(u, k, [key])[0]),
         }))  # fmt: skip

@@ -301,7 +301,7 @@ def _overlap(u: Understanding):  # noqa: ANN202
     def of(q: frozenset[str]):  # noqa: ANN202
         return lambda clause: len(q & raw_bigrams(clause)) / len(q) if q else 0.0
 
-    return [of(p) for p in u.parts] if u.parts else of(u.topic)
+    return [of(p) for p in u.parts] if u.parts else of(u.grams)
 
 
 def _intent_weights(u: Understanding) -> dict[str, float]:

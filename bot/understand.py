@@ -87,24 +87,6 @@ class Understanding:
     part_facts: list[str | None] = field(default_factory=list)  # the kind of fact each part asks for
     asked_fact: str | None = None  # the kind of fact a one-part question asks for (比例 → a percent)
     terms: list[tuple[str, float]] = field(default_factory=list)  # content tokens with their rarity (idf)
-    named_grams: frozenset[str] = frozenset()  # bigrams of the words naming the document referred to
-
-    @property
-    def topic(self) -> frozenset[str]:
-        """What a passage or record must be about: the question's bigrams less those naming the
-        document it refers to ("菏泽那份新旧动能转换…方案，整体督导调度是哪个部门负责？" is about
-        督导调度; the document's own wrapper sentence repeats its name), unless too little is left."""
-        rest = self.grams - self.named_grams
-        return rest if len(rest) >= TOPIC_LEFT else self.grams
-
-    @property
-    def topic_terms(self) -> list[tuple[str, float]]:
-        """The content tokens less those naming the document referred to (see `topic`)."""
-        if not self.named_grams or self.topic is self.grams:
-            return self.terms
-        rest = [(t, w) for t, w in self.terms if not bigrams(t) <= self.named_grams]
-        return rest or self.terms
-
     def p(self, intent: str) -> float:
         return self.intent.p(intent)
 
@@ -212,7 +194,6 @@ def understand(question: str, audience: str, intents: IntentClassifier, docs: Do
         amounts=[a for _, a in told],
         amount_words=words_before(normalize(question), told),
         case=_own_case(question, refs, docs),
-        named_grams=_naming_grams(question, refs, docs),
         docs=refs,
         vector=qvec,
         zh_terms=zh_terms,
@@ -239,7 +220,6 @@ def words_before(text: str, found: list[tuple[int, Amount]], most: int = 12) -> 
 
 
 DOC_NAMED = 0.5  # a document fit from which the question counts as naming that document
-TOPIC_LEFT = 2  # bigrams a question must keep besides its document's name to be matched on them alone
 
 
 def _own_case(question: str, refs: DocRefs, docs: DocIndex) -> list[str]:
@@ -252,14 +232,6 @@ def _own_case(question: str, refs: DocRefs, docs: DocIndex) -> list[str]:
     names = " ".join(doc_names(docs.docs[best[0]])) if best[0] in docs.docs else ""
     cited = {t for t in terms if t in names and any(t in m for m in _named_spans(question, names))}
     return [t for t in terms if t not in cited]
-
-
-def _naming_grams(question: str, refs: DocRefs, docs: DocIndex) -> frozenset[str]:
-    best = refs.best
-    if best is None or best[1] < DOC_NAMED or best[0] not in docs.docs:
-        return frozenset()
-    spans = _named_spans(question, " ".join(doc_names(docs.docs[best[0]])))
-    return frozenset().union(*(bigrams(s) for s in spans)) if spans else frozenset()
 
 
 def _named_spans(question: str, names: str) -> list[str]:
