@@ -9,27 +9,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from knowledge.abbrev import abbreviated_issuer
 from knowledge.dates import find_dates, parse_date
-from knowledge.decree import decree_issuer, numbered_decree, order_effective
+from knowledge.decree import numbered_decree, order_effective
 from knowledge.docno import doc_no_of, printed_no
-from knowledge.footer import PRINTED, Signature, footer_cc, marker_of, signature, source_unit
+from knowledge.footer import PRINTED, Signature, footer_cc, marker_of, signature
 from knowledge.furniture import Page, strip_furniture
 from knowledge.head import Head, read_head, title_issuer
 from knowledge.head_lines import tidy_head
-from knowledge.issuers import (
-    central_organ,
-    joint,
-    national_issuer,
-    official_name,
-    title_organ,
-    with_province,
-    without_province,
-)
+from knowledge.issuer_choice import choose_issuer, completed
+from knowledge.issuers import is_organ
 from knowledge.keylist import find_metatable, read_catalogue
 from knowledge.lawhead import _LINE as LAW_LINE
 from knowledge.lawhead import LawHead, read_law_head
-from knowledge.metatable import is_abbreviated_unit
 from knowledge.mirror_text import repair_lines
 from knowledge.normalize import normalize
 from knowledge.runon import rebreak
@@ -46,6 +37,7 @@ from knowledge.titles import (
     without_masthead,
 )
 
+_BARE_HEADING = re.compile(r"[^关于《》，。]{2,40}(?:公告|令)(?:第[\d〇零一二三四五六七八九十百]{1,6}号)?")
 _PUBLISHED = re.compile(r"^(?:发布日期|发布时间|发表时间|发文日期|成文日期|日期)[：:]\s*(.+)$")
 
 
@@ -85,6 +77,10 @@ def read_layout(lines: list[str]) -> Layout:
     sig = signature(norms, head.lines)
     if sig and len(sig.signers) >= 2 and sig.person is None:  # organs in two columns: read row by row
         sig.signers = column_signers(lines[sig.index - len(sig.signers) : sig.index]) or sig.signers
+    elif sig and len(sig.signers) == 1:  # joint organs on one line: "厦门市商务局 厦门市财政局"
+        parts = [normalize(p) for p in lines[sig.index - 1].split()]
+        if len(parts) >= 2 and all(is_organ(p) for p in parts):
+            sig.signers = parts
     layout = Layout(lines, norms, table, head, law, sig, page)
     if sig and sig.index - head.lines <= 12:  # the order or notice above a 落款
         layout.effective = order_effective(norms[head.lines : sig.index], sig.date)
@@ -97,6 +93,10 @@ def _read_subject(layout: Layout) -> None:
     head, sig, norms = layout.head, layout.sig, layout.norms
     carried = carried_titles(head.title or "")
     notice = norms[head.lines : sig.index] if sig else []
+    # a legislature's or government's heading alone ("滁州市人民代表大会常务委员会公告") names no text
+    if head.title and _BARE_HEADING.fullmatch(head.title) and promulgated_title(notice):
+        head.rest.append(head.title)
+        head.title = None
     # a 印发 notice, or an order "现公布《X》", printed without its own title
     issues = not head.title and (issues_document(notice) or bool(promulgated_title(notice)))
     if sig and (carried or issues):
@@ -104,7 +104,7 @@ def _read_subject(layout: Layout) -> None:
         while k < len(norms) and (marker_of(norms[k]) or _annotation(norms[k])):
             k += 1
         printed, _ = body_title(norms, k)
-        if printed:
+        if printed and printed != "目录":  # a regulation's table of contents, not its title
             layout.subject, layout.subject_line = printed, k
     cited = cited_in_notice(norms[head.lines : sig.index if sig else head.lines + 6])
     if issues and not layout.subject:  # named by its 附件 list, its order, or the sentence issuing it
@@ -152,7 +152,7 @@ def decide(meta: dict[str, str], layout: Layout, path: str) -> dict[str, object]
         "subject_title": subject if subject and subject != title else None,
         "aliases": [a for a in layout.aliases if a != title],
         "doc_no": doc_no,
-        "issuer": _completed(_issuer(meta, layout, title, doc_no, tail), doc_no, layout.norms),
+        "issuer": completed(choose_issuer(meta, layout, title, doc_no, tail), doc_no, layout.norms),
         "date": date,
         "date_source": date_source,
         "printed_date": printed,
@@ -179,76 +179,6 @@ def _doc_no(meta: dict[str, str], head: Head, table: dict[str, str], law: LawHea
     if "doc_no" in meta and doc_no_of(meta["doc_no"]):
         return doc_no_of(meta["doc_no"])
     return head.doc_no or (printed_no(table["doc_no"]) if "doc_no" in table else None) or law.number
-
-
-def _issuer(
-    meta: dict[str, str], layout: Layout, title: str, doc_no: str | None, tail: list[str]
-) -> str | None:
-    """The first of the places that name the issuing organ, in the order a clerk trusts them."""
-    head, table, law, sig = layout.head, layout.table, layout.law, layout.sig
-    if meta.get("issuer"):
-        return meta["issuer"]
-    if head.red_head:
-        return "、".join(head.issuers)
-    listed = table.get("issuer")
-    named = title_issuer(title or "") if title else None
-    signer = _signer_name(sig)
-    if listed and not is_abbreviated_unit(listed):
-        return _more_specific(listed, (named, signer))
-    candidates = (
-        joint(named) if named else None,
-        _official("、".join(head.issuers), (law.maker, signer)) if head.issuers else None,
-        listed,
-        decree_issuer(head.doc_no),
-        law.maker,
-        decree_issuer(law.number),  # "国家市场监督管理总局令第52号公布": the decree names its organ
-        signer,
-        source_unit(tail),
-        layout.page.source,
-        table.get("publisher"),
-        title_organ(title) if doc_no else None,
-        national_issuer(doc_no),
-        abbreviated_issuer(doc_no, "".join(layout.norms)),
-        title_organ(title, numbered=False) if not doc_no else None,
-    )
-    return next((c for c in candidates if c), None)
-
-
-def _more_specific(listed: str, names: tuple[str | None, ...]) -> str:
-    """A list's 发文机关 "盘锦市政府" gives way to the office its title and 落款 name, 盘锦市人民政府办公室:
-    a name that extends the listed organ is the same organ's part that issued the document."""
-    short = official_name(listed) or listed
-    extended = next((n for n in names if n and n != short and (official_name(n) or n).startswith(short)), None)
-    # a list's 【发布部门】惠州市政府 names one of the title's joint issuers: the title names them all
-    among = next((n for n in names if n and short in (official_name(n) or n).split("、")), None)
-    return extended or among or listed
-
-
-def _completed(name: str | None, doc_no: str | None, norms: list[str]) -> str | None:
-    """The organ's full name: 省/自治区 filled in from the 文号, 人民 restored ("江苏省政府"), and a
-    name without its place ("市政府办公室") completed from the 文号's short name when that names it."""
-    name = official_name(with_province(name, doc_no))
-    if name and is_abbreviated_unit(name):
-        full = abbreviated_issuer(doc_no, "".join(norms))
-        if full and full.endswith(name[1:]) and full != name:
-            name = full
-    return central_organ(name)
-
-
-def _official(line: str, names: tuple[str | None, ...]) -> str:
-    """An issuer line a repost site prefixed with the province or abbreviated ("广东省深圳市人大常委会")
-    gives way to the organ's own name as its 落款 or 题注 prints it, when it ends with that name."""
-    full = line.replace("人大常委会", "人民代表大会常务委员会")
-    return next((n for n in names if n and full != n and full.endswith(n)), without_province(line))
-
-
-def _signer_name(sig: Signature | None) -> str | None:
-    """A signature printed over two lines is one name (…领导小组 broken after 的)."""
-    if not sig or not sig.signers:
-        return None
-    if len(sig.signers) == 2 and sig.signers[0].endswith(("的", "和", "与")):
-        return "".join(sig.signers)
-    return "、".join(sig.signers)
 
 
 def _date(meta: dict[str, str], layout: Layout) -> tuple[str | None, str | None]:

@@ -50,6 +50,10 @@ _UNCLOSED = re.compile(
 )
 
 
+# a copy that lost the brackets and 号 of a 文号 on its own line: 泰政辦發2015107 = 泰政办发〔2015〕107号
+_BARE_NO = re.compile(r"^([\u4e00-\u9fff]{1,10}?[发字函])\s*((?:19|20)\d{2})\s*(\d{1,4})$")
+
+
 # a legislature promulgates under its 公告 number: 深圳市人民代表大会常务委员会公告第三十七号
 ANNOUNCEMENT_NO = re.compile(
     r"(?<![\u4e00-\u9fff\d])([\u4e00-\u9fff]{2,30}?(?:人民代表大会常务委员会|人大常委会)公告)\s*[（(]?\s*第\s*(\d{1,4}|[〇零一二三四五六七八九十百]{1,6})\s*号\s*[）)]?"
@@ -74,5 +78,5 @@ def printed_no(text: str) -> str | None:
     m = _OLD_STYLE.search(folded)
     if m:
         return f"（{m.group(1)}）{m.group(2)}{m.group(3)}号"
-    m = _LOST_BRACKETS.search(folded) or _UNCLOSED.match(folded.strip())
+    m = _LOST_BRACKETS.search(folded) or _UNCLOSED.match(folded.strip()) or _BARE_NO.match(folded.strip())
     return f"{m.group(1)}〔{m.group(2)}〕{m.group(3)}号" if m else None

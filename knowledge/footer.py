@@ -20,7 +20,7 @@ PRINTED = re.compile(
 # 附注 on disclosure: （此件公开发布） （此件主动公开） （此件依申请公开） 公开方式：主动公开
 MARKER = re.compile(
     r"[（(]\s*此件\s*(公开发布|主动公开|公开|依申请公开|不予公开|不公开)\s*[）)]"
-    r"|(?:公开方式|信息公开选项|公开属性)[：:]\s*(主动公开|依申请公开|不予公开|不公开|公开)"
+    r"|(?:公开方式|信息公开选项|公开属性)\s*[：:]?\s*(主动公开|依申请公开|不予公开|不公开|公开)"
 )
 _PUBLIC = ("公开发布", "主动公开", "公开")
 SOURCE = re.compile(r"^(?:来源|信息来源|发布机构|来源单位)[：:]\s*(\S{3,40})$")
@@ -76,9 +76,12 @@ def signature(lines: list[str], start: int = 0) -> Signature | None:
 
 
 def _signer_line(n: str) -> bool:
+    # quotes belong to an organ's name only: "安徽省推进“三地一区”建设领导小组…办公室"
+    quoted = bool(re.search(r"[“”]", n)) and not re.search(r"(办公室|小组|委员会|指挥部)$", n)
     return (
         2 <= len(n) <= 40
-        and not re.search(r"[。，；：！？“”《》]", n)
+        and not quoted
+        and not re.search(r"[。，；：！？《》]", n)
         and not date_line(n)
         and not n[:1].isdigit()
     )
@@ -94,7 +97,7 @@ def source_unit(lines: list[str]) -> str | None:
 
 
 def looks_like_unit(n: str) -> bool:
-    return bool(re.search(r"(政府|办公室|办公厅|局|委员会|中心|委|厅|管委会|公司)$", n))
+    return bool(re.search(r"(政府|政府办|办公室|办公厅|局|委员会|中心|委|厅|管委会|公司)$", n))
 
 
 def is_footer_line(n: str) -> bool:

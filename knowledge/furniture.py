@@ -23,6 +23,10 @@ from knowledge.normalize import fold, to_simplified
 _BREADCRUMB = re.compile(
     r"^(?:您的位置|你的位置|当前位置|您当前的位置|您当前位置|所在位置|当前的位置)\s*[：:]|首页\s*(?:>|»|＞|>>|/|→)"
 )
+# a sharing site's page title "X_第1页": the page it shows, not a line of the document
+_PAGE_TITLE = re.compile(r"^.{2,80}_第\d{1,3}页$")
+# a site's path without 首页: "好律师> 法律法规库> 政策参考> 陕西省人民政府办公厅关于…的通知"
+_PATH = re.compile(r"^(?:[^>»＞\s]{2,10}\s*[>»＞]\s*){2,}\S.{0,80}$")
 _WELCOME = re.compile(r"^(?:你好|您好)?[，,\s]*欢迎(?:访问|来到|您)")
 # a site's greeting after its own name: "巴彦淖尔市人民政府欢迎您", "欢迎访问XX网！"
 _GREETING = re.compile(r"^.{0,24}欢迎(?:您|你|光临|访问\S{0,16})[!！。]?$")
@@ -36,7 +40,7 @@ _UI = {
     "扫一扫在手机打开当前页", "加入收藏", "无障碍阅读", "长者模式", "无障碍", "字体", "大", "中", "小", "字号",
     "默认", "分享", "微信", "微博", "上一篇", "下一篇", "打印此页", "关闭此页", "文档简介", "我要打印", "纠错",
     "保存", "收藏", "字体大小", "背景色", "相关链接", "返回", "返回列表", "顶部", "分享至", "打印文章", "关闭本页",
-    "关怀版", "关怀模式", "适老版", "适老化", "长者版", "无障碍浏览", "读屏专用", "繁体", "简体", "繁體", "English",
+    "关怀版", "关怀模式", "下载本文档", "下载文档", "适老版", "适老化", "长者版", "无障碍浏览", "读屏专用", "繁体", "简体", "繁體", "English",
 }  # fmt: skip
 _SITE = re.compile(r"^[\u4e00-\u9fffA-Za-z]{2,10}(?:网|网站|论坛|在线|资料网|门户)$")
 # document-sharing sites: "已阅读5页,还剩9页未读", "版权说明：本文档由用户提供并上传…"
@@ -50,8 +54,11 @@ _INFO_KEYS = (
 # a key starts the line or follows a separator: 发文日期 holds 日期 but is no page-info key
 _INFO = re.compile(rf"(?<![^\s\d|｜】：:])({_INFO_KEYS})\s*[：:]\s*")  # "…3:31:59内容来源：" runs on
 _ONE_INFO = re.compile(
-    r"^(?:归档时间|浏览次数|浏览量|点击数|点击率|阅读次数|访问量|访问次数|责任编辑|字号)\s*[：:].{0,24}$"
+    r"^(?:(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}[\d\s:]{0,9})?"  # "2015-09-11 浏览次数:"
+    r"(?:归档时间|浏览次数|浏览量|点击数|点击率|阅读次数|访问量|访问次数|责任编辑|字号)\s*[：:].{0,24}$"
 )
+# a spam site's keyword line above everything: many short phrases apart by commas, no sentence
+_KEYWORDS_MIN = 6
 # a page's own time stamp on a line of its own: "发表时间:2011 年 11 月 02 日 15:29"
 _STAMP = re.compile(r"^(?:发表时间|发布时间|发布日期)\s*[：:]\s*[\d年月日\s\-/.:：]{8,30}$")
 # a sharing site's notice about the file itself, above the document: "温馨提示：" then
@@ -60,6 +67,19 @@ _NOTICE_HEAD = re.compile(r"^(?:温馨提示|友情提示|提示|注意)\s*[：:
 _NOTICE_ITEM = re.compile(r"^(?:\d{1,2}\s*[.、．]|网站客服|客服)")
 _ABOUT_FILE = re.compile(r"文档|下载|上传|客服|预览|版权")
 _LEAD = re.compile(r"^(?:导读|核心提示|编者按)\s*[：:]")
+# a gazette page converted to text: "Page 24 - 2021年第6期", "P. 24", the running head
+# "6/2021 大同市人民政府公报 ·大同市人民政府办公室文件·"
+_GAZETTE = re.compile(
+    r"^(?:Page\s*\d{1,4}(?:\s*-\s*.{0,20})?|P\.\s*\d{1,4}|\d{1,2}/(?:19|20)\d{2}\s*\S{2,24}(?:公报|政报).{0,40}|"
+    r"\S{2,24}(?:公报|政报)\s*·[^·]{2,30}·)$",
+    re.I,
+)
+# a law database's export stamps above the text: "【法宝引证码】 CLI.12.5115678", "原文链接：https://…"
+_EXPORT_STAMP = re.compile(
+    r"^(?:【[\u4e00-\u9fff]{2,6}(?:引证码|编号)】\s*[A-Z]{2,5}[.\d]+\S*|"
+    r"[\u4e00-\u9fffA-Za-z]{2,6}\s*[：:]\s*(?:https?://|www\.)\S+)$",
+    re.I,
+)
 _BULLET = re.compile(r"^(?:[•·●◆■▪◇○]|-(?=\s))\s*")  # "- 发布日期：…": a markdown list item
 _UNIT_END = re.compile(r"(人民政府|政府|办公室|办公厅|委员会|管委会|局|厅|委|部|署|院|中心|办)$")
 _TOKENS = re.compile(r"[\s【】\[\]|｜:：。，,>»＞/→]+")
@@ -90,10 +110,12 @@ def flat(line: str) -> str:
 
 def is_furniture(line: str) -> bool:
     n = flat(line)
-    if not n.strip(" |｜"):  # an empty table row of the page's layout: "| ||||||"
+    if not n.strip(" |｜-—•·"):  # an empty table row of the page's layout "| ||||||", a bare list bullet "-"
         return True
     if (
         _BREADCRUMB.search(n)
+        or _PATH.match(n)
+        or _PAGE_TITLE.match(n)
         or _WELCOME.match(n)
         or _GREETING.match(n)
         or _SITE_BANNER.match(n)
@@ -101,6 +123,8 @@ def is_furniture(line: str) -> bool:
         or _LEAD.match(n)
         or _SHARING.search(n)
         or _ONE_INFO.match(n)
+        or _EXPORT_STAMP.match(n)
+        or _GAZETTE.match(n)
     ):
         return True
     if re.search(r"powered by|©|版权所有|ICP备|技术支持[：:]|(?:网站|本站)\S{0,4}支持\s*IPv6", n, re.I):
@@ -150,6 +174,15 @@ def news_lead(lines: list[str]) -> int:
     return 0
 
 
+def _keyword_line(n: str) -> bool:
+    parts = re.split(r"[，,]", n)
+    return (
+        len(parts) >= _KEYWORDS_MIN
+        and all(0 < len(p.strip()) <= 20 for p in parts)
+        and not re.search(r"[。：:；]", n)
+    )
+
+
 def _site_notice(n: str) -> bool:
     return bool(_NOTICE_HEAD.match(n) or (_NOTICE_ITEM.match(n) and _ABOUT_FILE.search(n)))
 
@@ -170,7 +203,7 @@ def strip_furniture(lines: list[str], head_zone: int = 60) -> tuple[list[str], P
                 continue
             line = rest
         n = flat(line)
-        if in_head and _site_notice(n):
+        if in_head and (_site_notice(n) or _keyword_line(n)):
             continue
         if is_furniture(line) or (in_head and re.fullmatch(r"\d{4,}", n)):  # a view counter
             if i < head_zone and page.info_line is None and is_info_line(n):

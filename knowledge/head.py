@@ -50,7 +50,9 @@ class Head:
     title: str | None = None
     subtitle: str | None = None
     doc_no: str | None = None
-    date: str | None = None  # a law database's bracket under the title: "(徐政办发〔2008〕102号 2008年7月23日)"
+    date: str | None = (
+        None  # a law database's bracket under the title: "(徐政办发〔2008〕102号 2008年7月23日)"
+    )
     issuers: list[str] = field(default_factory=list)  # 红头 or unit lines, in order
     red_head: bool = False
     addressees: str | None = None
@@ -73,7 +75,9 @@ def is_addressee_line(n: str) -> bool:
         return False
     name = n.rstrip("：: ")
     # "鹰潭市人民政府：", "各有关单位：" name addressees; "发布日期：" is a key with its value missing
-    if name.startswith("各") or (UNIT_END.search(name) and not _PUNCT.search(name)):
+    if name.startswith("各") or (
+        re.search(r"(?:单位|部门|机构)$|" + UNIT_END.pattern, name) and not _PUNCT.search(name)
+    ):
         return True
     return not _KEY_LINE.match(n + "x")
 
@@ -144,6 +148,10 @@ def _read_title(head: Head, part: list[str], law_line: re.Pattern[str] | None, c
     done = False
     pending: str | None = None
     for i, n in enumerate(part):
+        if n.endswith("规范性文件") and len(n) <= 30 and not group:
+            head.rest.append(n)  # a portal's column over the text: "X商务委行政规范性文件", not its 版头
+            used = i + 1
+            continue
         if n.endswith("文件") and 4 < len(n) <= 30 and not group:
             head.issuers.append(n[: -len("文件")])
             head.red_head = True

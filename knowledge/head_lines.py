@@ -41,6 +41,7 @@ def head_zone(norms: list[str]) -> int:
 
 
 _COLUMN = re.compile(r"^([\u4e00-\u9fff]{2,12})\s*[丨|](.{8,})$")  # a portal's column: "政务服务丨X关于…"
+_TAG = re.compile(r"^[“\"][\u4e00-\u9fff]{2,12}[”\"]\s+(.{8,})$")
 _PAGE_DATE = re.compile(
     r"(?<=[\u4e00-\u9fff》）)])\s*(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$"
 )
@@ -59,6 +60,11 @@ def _split_line(n: str) -> list[str]:
         if len(rest) >= 6 and title_complete(_unwrap(rest)):
             return [n[:cut], *_split_line(rest)]
     n = _unwrap(n)
+    tag = _TAG.match(
+        n
+    )  # a mirror's column tag in quotes: "“党政混合信息公开” 中共静安区委办公室…印发…的通知"
+    if tag and title_complete(tag.group(1)):
+        return _split_line(tag.group(1))
     m = re.match(r"^([^：:，。《》]{2,30})[：:](.{8,})$", n) or _COLUMN.match(n)
     if m and not m.group(1).startswith("附") and not starts_with_key(n) and _fuller(m.group(2), m.group(1)):
         return [m.group(2).strip()]
@@ -69,10 +75,16 @@ def _fuller(right: str, left: str) -> bool:
     return title_complete(right) and len(right) >= len(left)
 
 
+_SITE_NOTE = re.compile(
+    r"^《([^《》]{4,80})》\s*[（(][^（）()]{1,12}[）)]$"
+)  # 《X》（2020年全文）: a site's heading
+
+
 def _unwrap(n: str) -> str:
     if n.startswith("《") and n.endswith("》") and n.count("《") == 1 and title_complete(n[1:-1]):
         return n[1:-1]
-    return n
+    m = _SITE_NOTE.match(n)
+    return m.group(1) if m and title_complete(m.group(1)) else n
 
 
 def _copied_later(lines: list[str], i: int, end: int) -> bool:
@@ -108,7 +120,9 @@ def _copied_over_lines(lines: list[str], end: int) -> set[int]:
             if len(b) < 8 or not title_complete(joined):
                 continue
             if any(b in _carried(lines[j]) for j in range(i + span, end)):
-                out.update(range(i, i + span))  # a sharing site's heading: the document a notice below carries
+                out.update(
+                    range(i, i + span)
+                )  # a sharing site's heading: the document a notice below carries
                 continue
             for j in range(i + span, end if span > 1 else i):  # one line alone: `_copied_later`
                 w = ""

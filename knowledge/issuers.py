@@ -136,4 +136,6 @@ def official_name(name: str | None) -> str | None:
     if not name:
         return name
     name = re.sub(r"人大常委会(?=、|$)", "人民代表大会常务委员会", name)
+    # 市政府办: the office's short name
+    name = re.sub(r"(?<=[省市县区州旗盟])政府办(?=、|$)", "政府办公室", name)
     return "、".join(_SHORT_GOVERNMENT.sub("人民政府", part) for part in name.split("、"))

@@ -40,6 +40,14 @@ _GLUED = re.compile(
     + r")(\S.{0,60})$"
 )
 _MAX_VALUE = 80
+# a portal's list printed without colons, several pairs a line apart by spaces, each value after its
+# key or glued to it:
+#   索 引 号 H002/2025-61309 成文日期 2025-05-29        索引号M062/2022-121428 发布机构县商务局
+#   文 号 萧发改〔2025〕30号 主题分类 政务公开          文件编号桐商〔2022〕11号 关联文件
+_SPACED_KEY = re.compile(
+    r"(?:^|(?<=\s))(" + "|".join(_spaced(k) for k in sorted(KEYS, key=len, reverse=True)) + r")"
+)
+_SPACED_MIN = 2  # lines of such pairs needed to call them a list
 
 
 def _field(printed: str) -> str:
@@ -78,16 +86,34 @@ def _glued(line: str) -> list[tuple[str, str]] | None:
     return [(KEYS[m.group(1)], m.group(2).strip())] if m and m.group(2)[0] not in "：:" else None
 
 
+def _spaced_pairs(line: str) -> list[tuple[str, str]] | None:
+    """ "成文日期 2021-02-22 废止日期" → [("date", "2021-02-22"), ("repealed", "")]; None unless a key opens it."""
+    text = re.sub(r"\s+", " ", to_simplified(fold(line))).strip()
+    found = list(_SPACED_KEY.finditer(text))
+    if not found or found[0].start() != 0:
+        return None
+    out = []
+    for k, m in enumerate(found):
+        end = found[k + 1].start() if k + 1 < len(found) else len(text)
+        out.append((_field(m.group(1)), text[m.end() : end].strip()))
+    return out
+
+
 def read_keylist(lines: list[str], start: int) -> tuple[dict[str, str], int]:
     """Fields of a key/value list starting at `start`, and the index after its last line."""
     fields: dict[str, str] = {}
     i = start
-    glued = 0
+    glued = spaced = 0
     while i < len(lines):
         pairs = _pairs(lines[i])
+        apart = _spaced_pairs(lines[i]) if pairs is None else None
+        if apart and (len(apart) >= 2 or spaced):  # a spaced list goes on with its spaced lines
+            pairs, spaced = apart, spaced + 1
         if pairs is None:
             pairs = _glued(lines[i])
             glued += pairs is not None
+        if pairs is None and apart:
+            pairs, spaced = apart, spaced + 1
         if pairs is None:
             break
         i += 1
@@ -100,7 +126,12 @@ def read_keylist(lines: list[str], start: int) -> tuple[dict[str, str], int]:
             value = value.strip(" |")  # a table row read as a list: "标 题： | X"
             if value and field not in fields:
                 fields[field] = value
-    if len(fields) < 2 or not (fields.keys() & IDENTIFYING) or 0 < glued < _GLUED_MIN:
+    if (
+        len(fields) < 2
+        or not (fields.keys() & IDENTIFYING)
+        or 0 < glued < _GLUED_MIN
+        or 0 < spaced < _SPACED_MIN
+    ):
         return {}, start
     return clean_fields(fields), i
 
@@ -109,7 +140,7 @@ def _value_line(field: str, line: str, fields: dict[str, str]) -> bool:
     """The line under an empty key is its value, unless it is the document's title (the list ended),
     or the first line of the title the list already gave ("主 题 词：" above "X关于推进")."""
     text = line.strip()
-    if _pairs(text) is not None or len(text) > _MAX_VALUE:
+    if _pairs(text) is not None or _spaced_pairs(text) is not None or len(text) > _MAX_VALUE:
         return False
     listed = re.sub(r"[^\w]", "", fields.get("title", ""))
     if field != "title" and len(text) >= 6 and re.sub(r"[^\w]", "", to_simplified(fold(text))) in listed:

@@ -29,7 +29,8 @@ _NUMBERED_LINE = (
 _LINE = re.compile(rf"{_EVENT_LINE}|{_DATED_ORGAN_LINE}|{_NUMBERED_LINE}")
 _NUMBERED = re.compile(_NUMBERED_LINE)
 # one 题注 may hold several events: "…会议通过 根据2022年9月27日…《…的决定》修正"
-_EVENT = re.compile(rf"({_DATE})\s*(.*?)({_VERBS})(?=$|[\s，,；;）)]|根据)")
+# (the next event's date may follow with no space left between: "…会议通过2023年5月26日…批准")
+_EVENT = re.compile(rf"({_DATE})\s*(.*?)({_VERBS})(?=$|[\s，,；;）)]|根据|{_DATE})")
 _DATED_ORGAN = re.compile(_DATED_ORGAN_LINE)
 _SESSION = re.compile(
     r"第[一二三四五六七八九十百\d]+届|第[一二三四五六七八九十百\d]+次(?:全体|常务)?会议|(?:常务)?会议$"

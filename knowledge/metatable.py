@@ -35,6 +35,7 @@ KEYS: dict[str, str] = {
     "评论人次": "comments", "页面功能": "ui", "发文内容": "content", "文件来源": "source",
     "法规类别": "category", "发布部门": "issuer",  # pkulaw's 【】 keys
     "中文名": "title",  # a wiki's infobox on a document: 中文名/发文机关/发文字号
+    "文件编号": "doc_no", "文件效力": "validity",
 }  # fmt: skip
 _RULE = re.compile(r"[\s|:：\-—]+")
 _SPACES = re.compile(r"[\s\u3000]+")
@@ -46,9 +47,12 @@ def _key(text: str) -> str | None:
     return KEYS.get(to_simplified(k))
 
 
+_BRACKETED_KEY = re.compile(r"^[【\[]\s*([^】\]]{2,8}?)\s*[】\]]")
+
+
 def starts_with_key(text: str) -> bool:
-    """ "发文字号：…" / "索 引 号:" : the line opens with a metadata key."""
-    m = re.match(r"^([^：:|]{2,14})[：:]", text.strip())
+    """ "发文字号：…" / "索 引 号:" / a law site's bracketed "【发布日期】2005-09-06": the line opens with a key."""
+    m = re.match(r"^([^：:|]{2,14})[：:]", text.strip()) or _BRACKETED_KEY.match(text.strip())
     return bool(m and _key(m.group(1)))
 
 

@@ -18,6 +18,13 @@ _SYLLABLE = re.compile(rf"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?[aeiouv{_TONED}]+(
 _ANNOTATION = re.compile(rf"(?<=[\u4e00-\u9fff）)])[（(]\s*([a-z{_TONED}]{{1,6}})\s*[)）]")
 _LOST_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])\?+|\?+(?=[\u4e00-\u9fff])")
 _MIN_ANNOTATIONS = 2
+# a date whose 年 and 月 were lost on the way (they were images, or markup): "2023426日" = 2023年4月26日,
+# and a 落款 date line under its organ that lost 日 too: "201597" = 2015年9月7日
+_LOST_YM = re.compile(r"(?<!\d)((?:19|20)\d{2})(\d{2,4})日")
+_BARE_DATE_LINE = re.compile(r"^((?:19|20)\d{2})(\d{2,4})$")
+_ORGAN_END = re.compile(
+    r"(?:人民政府|政府|办公室|辦公室|办公厅|辦公廳|委员会|委員會|局|厅|廳|管委会|管委會)$"
+)
 _SLOGAN = re.compile(r"^(?:精选优质文档|优质文档)\s*[-—－]*\s*倾情为你奉上\s*")
 
 
@@ -39,6 +46,29 @@ def strip_pinyin(line: str) -> str:
     return _ANNOTATION.sub(lambda m: "" if _is_pinyin(m.group(1)) else m.group(0), line)
 
 
+def _month_day(digits: str) -> tuple[int, int] | None:
+    """The one reading of digits as month and day ("426" → 4, 26; "112" could be 1/12 or 11/2: none)."""
+    splits = {
+        (int(digits[:k]), int(digits[k:])) for k in (1, 2) if 0 < k < len(digits) and len(digits) - k <= 2
+    }
+    valid = [(m, d) for m, d in splits if 1 <= m <= 12 and 1 <= d <= 31]
+    return valid[0] if len(valid) == 1 else None
+
+
+def _dated(year: str, digits: str) -> str | None:
+    md = _month_day(digits)
+    return f"{year}年{md[0]}月{md[1]}日" if md else None
+
+
+def restore_dates(line: str, above: str = "") -> str:
+    """Dates that lost 年 and 月 (and, on a 落款 line under its organ, 日) put back when only one reading fits."""
+    line = _LOST_YM.sub(lambda m: _dated(m.group(1), m.group(2)) or m.group(0), line)
+    bare = _BARE_DATE_LINE.match(line)
+    if bare and _ORGAN_END.search(above):
+        line = _dated(bare.group(1), bare.group(2)) or line
+    return line
+
+
 def repair_lines(lines: list[str]) -> list[str]:
     """The lines with pinyin annotations (in a pinyin mirror) and "?" for lost spaces undone."""
     pinyin = pinyin_mirror("\n".join(lines[:200]))
@@ -48,7 +78,7 @@ def repair_lines(lines: list[str]) -> list[str]:
             line = _SLOGAN.sub("", line)
         if pinyin:
             line = strip_pinyin(line)
-        line = _LOST_SPACE.sub(" ", line).strip()
+        line = restore_dates(_LOST_SPACE.sub(" ", line).strip(), out[-1] if out else "")
         if line:
             out.append(line)
     return out

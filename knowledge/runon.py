@@ -106,6 +106,23 @@ def split_first_heading(line: str) -> list[str]:
     return [title, n[m.start() :]]
 
 
+# a sharing site's text run together: its chunk and page numbers, the title, then the first sentence
+#   "1、—1—全区招商引资重大项目落地评审实施办法为进一步加大招商选资力度，…"
+_RUN_IN = re.compile(
+    r"^(?:\d{1,3}\s*[、.．]\s*)?(?:[—\-－]\s*\d{1,3}\s*[—\-－]\s*)?"
+    r"([^。，；：:]{6,60}?)((?:为了|为进一步|为加快|为切实|为深入|为全面|为规范|为推动|为促进|根据|按照)[^。]{4,}[，。].*)$"
+)
+
+
+def split_run_in_title(line: str) -> list[str]:
+    """ "1、—1—X实施办法为进一步…" → the title X and its first sentence."""
+    n = normalize(line)
+    m = _RUN_IN.match(n)
+    if len(n) <= _LONG or not m or not title_complete(m.group(1)) or m.group(1).startswith("关于"):
+        return [line]
+    return [m.group(1), m.group(2)]
+
+
 _HEADING_WORD = re.compile(r"^第[一二三四五六七八九十百\d]+[章节条]$")
 
 
@@ -135,6 +152,8 @@ def rebreak(lines: list[str]) -> list[str]:
             parts = split_spaced(line)
         if i < 5 and parts == [line]:
             parts = split_first_heading(line)
+        if i < 12 and parts == [line]:
+            parts = split_run_in_title(line)
         if i < 8:
             parts = [r for p in parts for q in split_addressee(p) for r in split_number(q)]
         parts = [q for p in parts for q in split_footer(p)]

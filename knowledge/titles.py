@@ -76,14 +76,19 @@ def issues_document(lines: list[str]) -> bool:
 def attached_title(lines: list[str]) -> str | None:
     """The issued document as the notice's 附件 list names it, when the notice cites it in 《》:
     "我局制定了《X》，现予印发（见附件）" … "附件：1.X"."""
-    cited = _QUOTED.findall("".join(lines))
+    cited = {_unquoted(c) for c in _QUOTED.findall("".join(lines))}
     listing = False
     for n in lines:
         listing = listing or n.startswith("附件")
         m = _ATTACHED.match(n) if listing else None
-        if m and m.group(1).strip() in cited:
+        if m and _unquoted(m.group(1)) in cited:
             return m.group(1).strip()
     return None
+
+
+def _unquoted(name: str) -> str:
+    """A name without its inner title marks: the notice quotes 《<X>任务分解表》, the 附件 label 《X》任务分解表."""
+    return re.sub(r"[《》〈〉<>]", "", name).strip()
 
 
 def body_title(lines: list[str], start: int) -> tuple[str | None, int]:

@@ -31,6 +31,8 @@ _RELATIVE = re.compile(
 _PERIOD = re.compile(
     rf"(?:执行期限|执行期|有效期|实施期限|实施期|试行期)\s*(?:为|是)?\s*(?:自\s*)?(?:({_DATE})|(?:印发|发布|公布)之日起)?\s*(?:起)?\s*至\s*({_DATE})"
 )
+# both ends in one clause: "本办法自2012年2月1日至2017年1月31日施行"
+_SPAN = re.compile(rf"(?:自|从)\s*({_DATE})\s*(?:起)?\s*至\s*({_DATE})\s*(?:止)?\s*(?:施行|实施|执行|有效)")
 _RELATIVE_START = re.compile(r"(印发|发布|公布)之日起")
 _VALID_YEARS = re.compile(
     r"(?:有效期|试行期|实施期|执行期)\s*(?:为|暂定为?|是)?\s*(\d+|[一二两三四五六七八九十])\s*年"
@@ -93,6 +95,10 @@ def _validity(doc: SourceDocument, label: str, section: str, sentence: str, sour
             _clause_date(m.group(1)) if m.group(1) else relative and _anchor(doc, relative.group(1)),
         )
         add("valid_until", _clause_date(m.group(2)))
+    if not refs:
+        for m in _SPAN.finditer(sentence):
+            add("effective_from", _clause_date(m.group(1)))
+            add("valid_until", _clause_date(m.group(2)))
     for m in _EFFECTIVE.finditer(sentence):
         add("effective_from", _clause_date(m.group(1)))
     for m in _RELATIVE.finditer(sentence):

@@ -16,10 +16,13 @@ from tests.knowledge.metadata_check import _files, mismatches
 DATA = Path(__file__).resolve().parents[1] / "data"
 
 
-# heldout7 is below the bar after its first round (first run 18/28, 21/28 after general fixes); its floor
-# keeps what was reached and is raised as its remaining shapes are handled. heldout8 starts at its
-# first run (15/28) and is raised as its shapes are handled.
-FLOORS = {"heldout": 26, "heldout2": 26, "heldout3": 26, "heldout4": 26, "heldout5": 26, "heldout6": 26, "heldout7": 21, "heldout8": 26}
+# heldout7 is below the bar after its rounds (first run 18/28, 22/28 after general fixes); its floor
+# keeps what was reached and is raised as its remaining shapes are handled. heldout8 started at 15/28,
+# heldout9 at 8/28 (its first, blind run).
+FLOORS = {
+    "heldout": 26, "heldout2": 26, "heldout3": 26, "heldout4": 26, "heldout5": 26, "heldout6": 26,
+    "heldout7": 22, "heldout8": 26, "heldout9": 28,
+}  # fmt: skip
 
 
 @pytest.mark.parametrize("folder", sorted(FLOORS))
