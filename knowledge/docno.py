@@ -51,7 +51,11 @@ _UNCLOSED = re.compile(
 
 
 # a copy that lost the brackets and 号 of a 文号 on its own line: 泰政辦發2015107 = 泰政办发〔2015〕107号
-_BARE_NO = re.compile(r"^([\u4e00-\u9fff]{1,10}?[发字函])\s*((?:19|20)\d{2})\s*(\d{1,4})$")
+_BARE_NO = re.compile(r"^([\u4e00-\u9fff]{1,10}?[发字函办政])\s*((?:19|20)\d{2})\s*(\d{1,4})$")
+# ... or only its 号: 咸安政发〔2019〕1
+_NO_HAO = re.compile(
+    r"^([\u4e00-\u9fff]{1,12}?)\s*[〔\[【［(（]\s*((?:19|20)\d{2})\s*[〕\]】］)）]\s*(\d{1,4})$"
+)
 
 
 # a legislature promulgates under its 公告 number: 深圳市人民代表大会常务委员会公告第三十七号
@@ -78,5 +82,10 @@ def printed_no(text: str) -> str | None:
     m = _OLD_STYLE.search(folded)
     if m:
         return f"（{m.group(1)}）{m.group(2)}{m.group(3)}号"
-    m = _LOST_BRACKETS.search(folded) or _UNCLOSED.match(folded.strip()) or _BARE_NO.match(folded.strip())
+    m = (
+        _LOST_BRACKETS.search(folded)
+        or _UNCLOSED.match(folded.strip())
+        or _BARE_NO.match(folded.strip())
+        or _NO_HAO.match(folded.strip())
+    )
     return f"{m.group(1)}〔{m.group(2)}〕{m.group(3)}号" if m else None

@@ -55,6 +55,8 @@ def _split_line(n: str) -> list[str]:
         n = n[: dated.start()].strip()
     number = printed_no(n)
     cut = next((k for k in range(4, min(len(n), 48) + 1) if printed_no(n[:k]) == number), None)
+    if cut is not None and n[cut : cut + 1] in ("号", "號"):
+        cut += 1  # a number read whole before its 号 (咸安政发〔2019〕1 stands without one)
     if number and cut and cut <= len(number) + 4:
         rest = n[cut:].strip(" )）")
         if len(rest) >= 6 and title_complete(_unwrap(rest)):

@@ -44,8 +44,11 @@ def choose_issuer(
         return _more_specific(listed, (named, signer))
     if named and signer and is_abbreviated_unit(named) and _short_for(named, signer):
         named = signer  # "区发展和改革局 区财政局关于…" signed 杭州市萧山区发展和改革局 / 杭州市萧山区财政局
+    # a 题注 naming the legislature that adopted the text beats a site's attribution line above the title
+    legislature = law.maker if law.maker and "人民代表大会" in law.maker else None
     candidates = (
         joint(named) if named else None,
+        legislature,
         _official("、".join(head.issuers), (law.maker, signer)) if head.issuers else None,
         listed,
         decree_issuer(head.doc_no),

@@ -59,12 +59,17 @@ _ITEM = re.compile(r"^(?:[•·●◆■▪]|-(?=\s))\s*")
 _BRACKETED = re.compile(r"^[【\[]\s*([^】\]]{2,8}?)\s*[】\]]\s*")
 
 
+_BRACKETED_ANY = re.compile(r"[【\[]\s*([^】\]]{2,8}?)\s*[】\]]\s*")
+
+
 def _text(line: str) -> str:
+    """The line with its bullet dropped and bracketed keys, one or several ("【发文字号】X 【发布日期】Y"), as "key："."""
     text = _ITEM.sub("", re.sub(r"\s+", " ", to_simplified(fold(line))).strip())
-    m = _BRACKETED.match(text)
-    if m and re.sub(r"\s+", "", m.group(1)) in KEYS:
-        text = m.group(1) + "：" + text[m.end() :]
-    return text
+    if not _BRACKETED.match(text):
+        return text
+    return _BRACKETED_ANY.sub(
+        lambda m: m.group(1) + "：" if re.sub(r"\s+", "", m.group(1)) in KEYS else m.group(0), text
+    )
 
 
 def _pairs(line: str) -> list[tuple[str, str]] | None:

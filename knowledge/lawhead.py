@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from knowledge.dates import YEAR_DIGITS, find_dates
 
 _DATE = rf"(?:(?:19|20)\d{{2}}|[{YEAR_DIGITS}]{{4}})\s*年[^日]{{1,6}}日"
-_VERBS = r"通过|批准|公布|发布|施行|修正|修订"
+_VERBS = r"通过|批准|公布|发布|施行|修正|修订|制定"
 _EVENT_LINE = rf"^[（(]?\s*({_DATE})\s*(.*?)({_VERBS})[^，。]{{0,40}}?[）)]?$"
 # a department's rules: "1999年7月13日,国家海洋局" (date and maker, the verb left out)
 _ORGAN = r"[\u4e00-\u9fff]{2,30}?(?:人民政府|委员会|部|局|署|院|总局|办公厅|银行)"
@@ -64,7 +64,7 @@ def law_body(text: str) -> str | None:
     m = _BODY.search(text)
     if not m:
         return None
-    name = _SESSION.sub("", m.group(1)).strip()
+    name = re.sub(r"^经", "", _SESSION.sub("", m.group(1)).strip())  # "经重庆市…人民代表大会…通过"
     # 国务院第66次常务会议: a three-character organ is a full name too
     return name if len(name) >= 4 or (len(name) == 3 and name[-1] in "院部局署委行") else None
 
@@ -72,7 +72,7 @@ def law_body(text: str) -> str | None:
 def read_law_head(lines: list[str]) -> LawHead:
     """Read the 题注 lines among `lines` (normalised head lines after the title)."""
     head = LawHead()
-    for line in lines:
+    for line in _bracket_joined(lines):
         if not _LINE.match(line):
             continue
         head.lines += 1
@@ -93,6 +93,22 @@ def read_law_head(lines: list[str]) -> LawHead:
     return head
 
 
+def _bracket_joined(lines: list[str]) -> list[str]:
+    """A bracketed 题注 broken over lines ("(1994年7月7日苏州市第十一届人民代表大会" … "…会议批准）") as one line."""
+    out: list[str] = []
+    open_at: int | None = None
+    for line in lines:
+        if open_at is not None:
+            out[open_at] += line
+            if line.endswith((")", "）")) or len(out[open_at]) > 300:
+                open_at = None
+            continue
+        out.append(line)
+        if line.startswith(("(", "（")) and find_dates(line[:16]) and not line.endswith((")", "）")):
+            open_at = len(out) - 1
+    return out
+
+
 def _event(head: LawHead, printed_date: str, body: str, verb: str) -> None:
     dates = find_dates(printed_date)
     if not dates:
@@ -107,5 +123,5 @@ def _event(head: LawHead, printed_date: str, body: str, verb: str) -> None:
         head.number = head.number or number
     else:
         head.adopted.append(when)
-    if verb == "通过" and head.maker is None:
+    if verb in ("通过", "制定") and head.maker is None:
         head.maker = law_body(body)

@@ -19,7 +19,7 @@ _ANNOTATION = re.compile(rf"(?<=[\u4e00-\u9fff）)])[（(]\s*([a-z{_TONED}]{{1,6
 _LOST_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])\?+|\?+(?=[\u4e00-\u9fff])")
 _MIN_ANNOTATIONS = 2
 # a date whose 年 and 月 were lost on the way (they were images, or markup): "2023426日" = 2023年4月26日,
-# and a 落款 date line under its organ that lost 日 too: "201597" = 2015年9月7日
+# and a date line that lost 日 too: under its organ "201597" = 2015年9月7日, or whole "20171120"
 _LOST_YM = re.compile(r"(?<!\d)((?:19|20)\d{2})(\d{2,4})日")
 _BARE_DATE_LINE = re.compile(r"^((?:19|20)\d{2})(\d{2,4})$")
 _ORGAN_END = re.compile(
@@ -64,7 +64,7 @@ def restore_dates(line: str, above: str = "") -> str:
     """Dates that lost 年 and 月 (and, on a 落款 line under its organ, 日) put back when only one reading fits."""
     line = _LOST_YM.sub(lambda m: _dated(m.group(1), m.group(2)) or m.group(0), line)
     bare = _BARE_DATE_LINE.match(line)
-    if bare and _ORGAN_END.search(above):
+    if bare and (_ORGAN_END.search(above) or (len(bare.group(2)) == 4 and not above.strip().isdigit())):
         line = _dated(bare.group(1), bare.group(2)) or line
     return line
 

@@ -22,7 +22,11 @@ _DATE = (
     rf"\s*[\d〇○零一二三四五六七八九十Oo]{{1,3}}\s*日"
 )
 _MARKER = r"[（(]\s*此件[^（）()]{2,8}[）)]"
-_GLUED = re.compile(rf"^(.*[。！；])\s*([^。！；，：:]{{3,60}}?)?\s*({_DATE})\s*({_MARKER})?\s*$")
+# the 落款 may be followed by the name of the attached file: "…。 平湖市独山港镇人民政府 2024年6月28日 X办法.pdf"
+_ATTACHED_FILE = r"[^\s。]{2,80}\.(?:pdf|docx?|xlsx?|wps|ofd)"
+_GLUED = re.compile(
+    rf"^(.*[。！；])\s*([^。！；，：:]{{3,60}}?)?\s*({_DATE})\s*({_MARKER})?\s*({_ATTACHED_FILE})?\s*$", re.I
+)
 _ADDRESSEE = re.compile(r"^((?:各|全省|全市|全县|全区)[^。：:]{2,120}?|[^。：:，]{3,40}?)[：:](.{20,})$")
 _ADDRESSEE_END = re.compile(
     r"(?:单位|部门|机构|政府|办公室|办公厅|委员会|管委会|局|厅|委|办|处室|企业|公司|学校)[）)]?$"
@@ -39,10 +43,10 @@ def split_footer(line: str) -> list[str]:
     m = _GLUED.match(line.strip()) or _GLUED.match(normalize(line))  # the print kept when it reads
     if len(line) <= _LONG or not m:
         return [line]
-    body, signer, when, marker = m.groups()
+    body, signer, when, marker, attached = m.groups()
     if signer and not is_organ(normalize(signer)):
         return [line]
-    return [x.strip() for x in (body, signer, when, marker) if x and x.strip()]
+    return [x.strip() for x in (body, signer, when, marker, attached) if x and x.strip()]
 
 
 def split_addressee(line: str) -> list[str]:
@@ -60,6 +64,8 @@ def split_number(line: str) -> list[str]:
     if not number:
         return [line]
     cut = next((k for k in range(4, min(len(n), 40) + 1) if printed_no(n[:k]) == number), None)
+    if cut is not None and n[cut : cut + 1] in ("号", "號"):
+        cut += 1  # a number read whole before its 号 (咸安政发〔2019〕1 stands without one)
     if cut is None or cut > len(number) + 4:
         return [line]
     rest = n[cut:].strip()
