@@ -46,7 +46,7 @@ class TextTable:
 
 def find_tables(text: str) -> list[TextTable]:
     """Every table in `text`, in order; lines of one table are never read into another."""
-    lines = [ln.strip() for ln in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    lines = [_cell(ln.strip()) for ln in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     found: list[TextTable] = []
     used: set[int] = set()
     i = 0
@@ -72,6 +72,11 @@ def find_tables(text: str) -> list[TextTable]:
         used.update(span)
         i = max(covered) + 1
     return found
+
+
+def _cell(line: str) -> str:
+    """A table saved one cell a line, each closed by its border: "责任单位 |" is the cell 责任单位."""
+    return line[:-1].rstrip() if line.endswith("|") and line.count("|") == 1 and len(line) > 2 else line
 
 
 # --- shape 1: delimited rows ------------------------------------------------------------------

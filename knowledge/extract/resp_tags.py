@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from knowledge.extract.unit_lists import UNIT_END, looks_like_units, split_units
 
-_LEAD_LABELS = ("牵头单位", "牵头部门", "主办单位", "牵头责任单位")
+_LEAD_LABELS = ("牵头单位", "牵头部门", "主办单位", "牵头责任单位", "牵头考核单位")
 _RESP_LABELS = ("责任单位", "责任部门", "负责单位", "负责部门", "实施单位", "承办单位")
 _CO_LABELS = ("配合单位", "配合部门", "协同单位", "协办单位", "参与单位", "协助单位")
 _SCOPE_LABELS = ("适用范围", "适用对象")
@@ -39,6 +39,7 @@ _LEAD_WORDED = re.compile(
 )
 _OWN_WORDED = re.compile(rf"(?:由)?(?P<lead>.+?)(?:会同(?P<co>.+?))?(?:等)?{_DUTY}负责(?:实施|落实)?")
 _OPEN, _CLOSE = "（〔【", "）〕】"
+_LEAD_NOTE = 40  # the longest note a bracket may print before its label
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,11 @@ def parse_tag_body(body: str) -> Tag | None:
         return None
     if _LABEL.match(body):
         return _labelled(body)
+    # a deadline before the label: "（5月底取得明显成效并持续推进，牵头考核单位：市审批服务局）"
+    m = _LABEL.search(body)
+    if m and 0 < m.start() <= _LEAD_NOTE and body[m.start() - 1] in "，,；;":
+        tag = _labelled(body[m.start() :])
+        return replace(tag, deadline=tag.deadline or body[: m.start() - 1]) if tag else None
     return _worded(body)
 
 
