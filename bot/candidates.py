@@ -22,7 +22,7 @@ from bot.intents import INTENTS
 from bot.knowledge_view import KINDS, Knowledge
 from bot.record_index import coverage_of
 from bot.sentences import Sentence, carries, split_sentences
-from bot.text_match import raw_bigrams
+from bot.text_match import bigrams, raw_bigrams
 from bot.understand import Understanding
 from knowledge.models import Chunk
 from knowledge.normalize import normalize
@@ -31,6 +31,7 @@ from knowledge.sections import parse_heading
 PER_KIND = 12  # records of one kind kept for ranking
 KEY_MIN = 4  # bigrams a record key needs before naming it all counts fully
 PASSAGES = 10  # retrieved passages whose sentences are candidates
+NAMED_SHARE = 0.75  # what a text matched only on the words naming the document asked about keeps of its overlap
 KIND_OF = {"responsibilities": "responsibility", "incentives": "incentive", "figures": "figure",
            "projects": "project", "contacts": "contact", "table_rows": "table_row"}  # fmt: skip
 # How well a kind of candidate can answer each intent (the prior the ranking weighs as `kind`).
@@ -72,16 +73,24 @@ def _lower_norm(text: str) -> str:
     return normalize(text).lower()
 
 
-def lex_idf(u: Understanding, text: str) -> float:
+def lex_idf(u: Understanding, text: str, doc_key: str | None = None) -> float:
     """Rarity-weighted share of the question's content tokens the text contains: missing the one
     rare term a question turns on (所得税) costs more than missing a common one (企业). Only tokens
-    of the text's own script count (an English question's glossary terms for Chinese text)."""
+    of the text's own script count (an English question's glossary terms for Chinese text). In
+    the document the question names, a match on its name's tokens alone keeps NAMED_SHARE (`Understanding.topic_in`)."""
     asked = u.terms
     if not asked:
         return 0.0
     low = _lower_norm(text)
     zh = any("\u4e00" <= ch <= "\u9fff" for ch in low[:200])
     terms = [(t, w) for t, w in asked if (not t.isascii()) == zh] or asked
+    share = _share(terms, low)
+    topic = u.topic_in(doc_key) if doc_key else None
+    rest = [(t, w) for t, w in terms if bigrams(t) <= topic] if topic else []
+    return max(_share(rest, low), NAMED_SHARE * share) if rest else share
+
+
+def _share(terms: list[tuple[str, float]], low: str) -> float:
     total = sum(w for _, w in terms)
     return sum(w for t, w in terms if t in low) / total if total else 0.0
 
@@ -224,6 +233,8 @@ def sentences(u: Understanding, k: Knowledge, hits: list) -> list[Candidate]:  #
         if d is None and c.visibility != "public" and u.audience != "staff":
             continue  # defence in depth: never an internal passage to an investor
         place = float(k.places_fit([key], u.places)[0])
+        if place == 0.0 and u.places:  # the document's place is unknown or wider than the one asked
+            place = _passage_place(u, c.text)
         home = float(_home(u, k, [key])[0])
         heading = c.section.split(" > ")[-1] if c.section else ""
         head_grams = raw_bigrams(heading)
@@ -234,20 +245,32 @@ def sentences(u: Understanding, k: Knowledge, hits: list) -> list[Candidate]:  #
                  and not _restates(raw_bigrams(x.norm), title)]  # fmt: skip
         # a tag line is a responsibility record, a heading names a topic and the document's own
         # title names the document (its facts are document facts): none of them answers
+        topic = u.topic_in(key)
         for s in units + _pairs(u, units):
-            own = len(q & raw_bigrams(s.norm)) / len(q) * u.glossed if q else 0.0
+            grams = raw_bigrams(s.norm)
+            own = len(q & grams) / len(q) * u.glossed if q else 0.0
+            if topic:  # in the named document, what it is asked about counts more than its name
+                own = max(len(topic & grams) / len(topic), NAMED_SHARE * own)
             lex_q = own + 0.3 * max(0.0, min(1.0, own + head_q) - own)  # the heading helps, a little
             lex_k = 0.5 * (len(q & head_grams) / len(head_grams) if head_grams else 0.0)
             if u.lang == "en" and c.language == "en":
                 lex_q = max(lex_q, _en_overlap(u, s.text))
             out.append(Candidate("sentence", s, key, c.section_no or c.section, s.text, {
                 "dense": float(k.dense(h.dense_similarity, u.lang, passage=True)), "lex_q": lex_q, "lex_k": lex_k,
-                "lex_idf": lex_idf(u, s.text + " " + heading + " " + c.title),
+                "lex_idf": lex_idf(u, s.text + " " + heading + " " + c.title, key),
                 "kind": kind_fit(u, "sentence"), "carries": _carries(u, s.norm), "place": place,
                 "year": _year(u, s.norm + c.title, None), "doc": u.docs.of(key), "recent": _recent(d.date if d else c.date),
                 "case": _sentence_case(u, s.norm), "rank": 1.0 / rank, "home": home,
             }, chunk=c))  # fmt: skip
     return out
+
+
+def _passage_place(u: Understanding, text: str) -> float:
+    """A document of no known place or a wider one (a news copy filed under 贵州) fits the asked
+    place where its passage names it: "普安縣抽調精兵強將，組建三個招商分隊" is about 普安县."""
+    from knowledge.places import places_in
+
+    return 1.0 if set(places_in(normalize(text))) & set(u.places) else 0.0
 
 
 def _restates(grams: frozenset[str], title: frozenset[str]) -> bool:

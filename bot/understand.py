@@ -87,6 +87,18 @@ class Understanding:
     part_facts: list[str | None] = field(default_factory=list)  # the kind of fact each part asks for
     asked_fact: str | None = None  # the kind of fact a one-part question asks for (比例 → a percent)
     terms: list[tuple[str, float]] = field(default_factory=list)  # content tokens with their rarity (idf)
+    named_doc: str | None = None  # the document the question names, when it names one
+    unnamed: frozenset[str] = frozenset()  # the bigrams of the question less the words naming it
+
+    def topic_in(self, doc_key: str) -> frozenset[str] | None:
+        """The question's bigrams less those naming `doc_key`, when the question names that
+        document and keeps some words besides: inside the named document its name tells no
+        sentence from another ("菏泽那份新旧动能转换…方案，整体督导调度是哪个部门负责？" is about
+        督导调度; the document's wrapper sentence repeats its name)."""
+        if doc_key != self.named_doc or len(self.unnamed) < TOPIC_LEFT:
+            return None
+        return self.unnamed
+
     def p(self, intent: str) -> float:
         return self.intent.p(intent)
 
@@ -194,6 +206,7 @@ def understand(question: str, audience: str, intents: IntentClassifier, docs: Do
         amounts=[a for _, a in told],
         amount_words=words_before(normalize(question), told),
         case=_own_case(question, refs, docs),
+        **_naming(topic, refs, docs),
         docs=refs,
         vector=qvec,
         zh_terms=zh_terms,
@@ -220,6 +233,19 @@ def words_before(text: str, found: list[tuple[int, Amount]], most: int = 12) -> 
 
 
 DOC_NAMED = 0.5  # a document fit from which the question counts as naming that document
+TOPIC_LEFT = 2  # bigrams a question must keep besides its document's name to be matched on them
+
+
+def _naming(topic: str, refs: DocRefs, docs: DocIndex) -> dict:
+    best = refs.best
+    if best is None or best[1] < DOC_NAMED or best[0] not in docs.docs:
+        return {}
+    q = normalize(topic)
+    spans = _named_spans(topic, " ".join(doc_names(docs.docs[best[0]])))
+    if not any(_as_container(q, s) for s in spans):
+        return {}
+    rest = re.split("|".join(map(re.escape, sorted(spans, key=len, reverse=True))), normalize(topic))
+    return {"named_doc": best[0], "unnamed": frozenset().union(*(bigrams(p) for p in rest))}
 
 
 def _own_case(question: str, refs: DocRefs, docs: DocIndex) -> list[str]:
@@ -232,6 +258,18 @@ def _own_case(question: str, refs: DocRefs, docs: DocIndex) -> list[str]:
     names = " ".join(doc_names(docs.docs[best[0]])) if best[0] in docs.docs else ""
     cited = {t for t in terms if t in names and any(t in m for m in _named_spans(question, names))}
     return [t for t in terms if t not in cited]
+
+
+_KIND_WORD = re.compile(r"(?:方案|办法|意见|通知|规定|细则|条例|决定|政策|文件|措施|规划|计划|公告|批复|函|文)$")
+_AROUND = re.compile(r"^(?:里|中|上|内|，|的规定|规定|提到|明确|要求)")
+
+
+def _as_container(question: str, span: str) -> bool:
+    """Whether the question names the document as where to look ("菏泽那份…分工落实方案，整体督导调度
+    …", "17号文里…"), not as what it asks about ("海外招商联络站设在哪个国家？")."""
+    at = question.find(span)
+    before, after = question[max(0, at - 2) : at], question[at + len(span) :]
+    return bool(_KIND_WORD.search(span) or _AROUND.match(after) or before.endswith(("那份", "这份", "该", "《")))
 
 
 def _named_spans(question: str, names: str) -> list[str]:

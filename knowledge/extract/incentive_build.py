@@ -93,7 +93,11 @@ def expand(unit: Unit, sentence: str) -> list[Draft]:
     drafts = []
     for k, tier in enumerate(tiers or [None]):
         tier_conds, item = conds, None
-        if items:
+        parallel = _parallel(conds, len(tiers)) if len(tiers) >= 2 else None
+        if parallel is not None:  # "全日制博士研究生，…的硕士研究生，分别给予5000元、3000元"
+            item = conds[parallel + k]
+            tier_conds = [c for i, c in enumerate(conds) if not parallel <= i < parallel + len(tiers) or i == parallel + k]
+        elif items:
             idx, run = items
             item = run.items[k]
             tier_conds = (
@@ -102,6 +106,18 @@ def expand(unit: Unit, sentence: str) -> list[Draft]:
         benefit = _tier_benefit(full, tiers, k) if tier is not None and len(tiers) >= 2 else full
         drafts.append(_draft(unit, sentence, tier_conds, benefit, tier, values, item))
     return drafts
+
+
+def _parallel(conds: list[str], n: int) -> int | None:
+    """Where `n` conditions in a row name parallel recipients, each paid its own tier: phrases of
+    one head noun ("全日制博士研究生", "…的硕士研究生") listed by commas before 分别."""
+    for start in range(len(conds) - n, -1, -1):
+        group = conds[start : start + n]
+        heads = {c[-2:] for c in group}
+        if len(heads) == 1 and all(len(c) >= 4 for c in group) \
+                and not any(c[-2:] in heads for c in conds[:start] + conds[start + n :]):
+            return start
+    return None
 
 
 _FILLER = re.compile(r"^(?:具体|择优|其中|同时|此外|另外|为此|对此|可|并|且|分阶段|按规定)$")

@@ -40,6 +40,9 @@ def paragraph_drafts(body: str, carry: bool = False) -> list[Draft]:
     return drafts
 
 
+_DURATION = re.compile(r"^(?:补贴|补助|奖励|扶持|资助|享受|支持)(?:时间|期限|年限)(?:为|是)?\s*(?:\d+|[一二两三四五六七八九十]+)\s*年$")
+
+
 def _units_of(group: str, carried: list[str]) -> list[Unit]:
     units: list[Unit] = []
     run: list[Unit] = []
@@ -73,6 +76,10 @@ def _units_of(group: str, carried: list[str]) -> list[Unit]:
         elif c.role == "method":
             method = text
         elif c.role == "cond" or c.role in ("limit", "spec", "note"):
+            if run and _DURATION.match(text):  # "…给予5000元的生活补助，补贴时间为5年": how long the run pays
+                for u in run:
+                    u.notes.append(text)
+                continue
             if is_period_clause(text):
                 periods.append(text)
                 continue

@@ -45,3 +45,14 @@ def test_record_docs_maps_every_record_to_its_document_once():
     for kind, v in k.kinds.items():
         assert [keys[i] for i in at[kind]] == [r.doc_no for r in v.records]
     assert k.record_docs()[1] is at  # built once per snapshot
+
+
+def test_a_passage_naming_the_asked_place_fits_it_in_traditional_script_too():
+    """A news copy filed under a province (or none) is about the county its passage names."""
+    from types import SimpleNamespace
+
+    from bot.candidates import _passage_place
+
+    u = SimpleNamespace(places=["普安县"])
+    assert _passage_place(u, "中招網訊:近日,普安縣抽調精兵強將,組建三個專職招商引資工作隊。") == 1.0
+    assert _passage_place(u, "第一分隊由縣投資促進局牽頭,具體負責京、津、魯地區招商引資") == 0.0

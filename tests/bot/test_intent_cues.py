@@ -9,3 +9,14 @@ def test_asking_for_a_document_number_is_a_document_question():
     cues = dict(zip(INTENTS, cue_vector("金华那份QFLP试点暂行办法的文号是什么？"), strict=True))
     assert cues["doc"] == 1.0
 
+
+
+def test_a_document_named_as_where_to_look_leaves_its_name_out_of_the_topic():
+    """In the named document its name tells no sentence from another; named as the subject asked
+    about, the name is the topic."""
+    from bot.understand import _as_container
+
+    q = "菏泽那份新旧动能转换绿色低碳分工落实方案，整体督导调度是哪个部门负责？"
+    assert _as_container(q, "分工落实方案")
+    assert _as_container("17号文里海外代表处谁牵头", "17号文")
+    assert not _as_container("海外招商联络站设在哪个国家？", "海外招商联络站")

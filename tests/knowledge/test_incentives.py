@@ -279,3 +279,17 @@ def test_validity_comes_from_the_document():
 
 def test_english_documents_give_no_incentive_records():
     assert _file(DATA / "dev-real" / "038_en_us-commercial-guide-china-establishing-an-office.txt") == []
+
+
+def test_parallel_recipients_listed_by_commas_each_get_their_own_tier_and_the_period_after_the_run():
+    """A news page of 太原 (2018): 博士 and 硕士 are two comma-listed recipients of one 分别 clause;
+    the 、 inside the second names which 硕士, not a second tier. 补贴时间为5年 closes the run."""
+    text = (
+        "一是人才补贴。生活补助,全日制博士研究生,世界排名前200名大学、教育部公布的一流大学建设高校和“双一流”"
+        "建设学科的硕士研究生,由市财政每月分别给予5000元、3000元的生活补助,补贴时间为5年。"
+    )
+    records = _records(text)
+    phd, master = _by_amount(records, 5000), _by_amount(records, 3000)
+    assert phd.beneficiary == "全日制博士研究生" and not any("硕士" in c for c in phd.conditions)
+    assert "硕士研究生" in master.beneficiary and not any("博士研究生" in c for c in master.conditions)
+    assert phd.years == master.years == 5
