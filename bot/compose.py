@@ -321,11 +321,16 @@ def _sentence(c: Candidate, u: Understanding, doc: SourceDocument | None, transl
         en = (translate(head) if translate else None) or sentence_head(s.text, u.original, head)
         return en or f"The document says (Chinese): {head}", f"Original text (Chinese): 「{s.text}」"
     if u.lang == "en":
+        whole = _BULLET.sub("", s.text).strip()
+        if len(whole) <= EN_WHOLE:  # an English sentence reads whole; its clauses are not facts apart
+            return whole, ""
         return head, (f'"{s.text}"' if len(s.text) > len(head) + 10 else "")
     return head + ("" if head.endswith(("。", "！", "？")) else "。"), (f"「{s.text}」" if len(s.text) > len(head) + 10 else "")
 
 
 _LABEL = re.compile(r"^\s*([^：:。；]{2,40})[：:](?!\s*$)")
+_BULLET = re.compile(r"^[\s\-—–•·*]+")
+EN_WHOLE = 320  # characters of an English source sentence stated whole
 _TITLE = re.compile(r"书记|主任|局长|部长|市长|县长|区长|厅长|主席|秘书长|同志|负责人|领导")
 
 

@@ -158,7 +158,37 @@ def key_facts(zh: str, limit: int = 6) -> list[str]:
     for zh_term, en in _FREQUENCY.items():
         if zh_term in text:
             facts.append(en)
+    for m in _RANK.finditer(text):
+        n = _cn_int(m.group(2))
+        if n:
+            scope = _SCOPE_EN.get(m.group(1) or "", "")
+            facts.append(f"ranked {_ordinal(n)}{scope} ({m.group(0)})")
     return list(dict.fromkeys(facts))[:limit]
+
+
+_RANK = re.compile(r"(?:位列|位居|排名|排在|名列|居)(全国|全省|全市|全球|世界|全国各省份)?第([一二三四五六七八九十]{1,3}|\d{1,3})(?:位|名)?")
+_SCOPE_EN = {"全国": " nationally", "全国各省份": " nationally", "全省": " in the province", "全市": " in the city",
+             "全球": " worldwide", "世界": " worldwide"}  # fmt: skip
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+_QUOTED = re.compile(r"[“\"]([\u4e00-\u9fff]{2,10})[”\"]")
+
+
+def quoted_terms(zh: str, limit: int = 3) -> list[str]:
+    """Terms a sentence puts in quotation marks (“一事一议”), with their English where the
+    glossary knows them: a policy's named arrangements are what an English reader needs named."""
+    glossary = load_glossary()
+    out = []
+    for term in dict.fromkeys(_QUOTED.findall(normalize(zh))):
+        en = glossary.to_english(term)
+        if en:
+            out.append(f"{term} ({en})")
+    return out[:limit]
 
 
 _LIST = re.compile(r"[\u4e00-\u9fff]{2,12}(?:、[\u4e00-\u9fff]{2,12})+(?:和[\u4e00-\u9fff]{2,12})?")
@@ -195,6 +225,9 @@ def sentence_head(zh: str, question: str = "", focus: str = "") -> str:
     items = listed(zh)
     if items:
         parts.append("listed: " + ", ".join(items))
+    quoted = quoted_terms(zh)
+    if quoted:
+        parts.append("termed: " + ", ".join(quoted))
     latin = [x for x in dict.fromkeys(_LATIN.findall(zh)) if x.lower() not in question.lower() or len(x) >= 3]
     if latin:
         parts.append("named: " + ", ".join(latin[:4]))

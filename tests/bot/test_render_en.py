@@ -27,3 +27,11 @@ def test_areas_and_other_measures_are_stated_with_their_unit():
     # 桂政函〔2020〕43号 and a Kunming district's land rule (real texts)
     assert key_facts("桂林经开区总规划面积1878.53公顷,区域范围为自治区商务厅组织审核确定的四至范围。") == ["1878.53 hectares (1878.53公顷)"]
     assert key_facts("辖区范围内6亩以下(不含6亩)的土地使用转让手续,区政府审查后办理土地登记。") == ["6 mu or less (6亩以下)"]
+
+
+def test_an_english_head_states_a_rank_and_the_quoted_terms_it_knows():
+    from bot.render_en import sentence_head
+
+    head = sentence_head("浙江是一片投资兴业的广阔沃土,2022年实际使用外资193亿美元,位列全国第五,在全球产业链价值链中的地位更加凸显")
+    assert "ranked 5th nationally" in head and "USD 19.3 billion" in head
+    assert "精准招商 (targeted investment promotion)" in sentence_head("各地要开展“精准招商”，聚焦主导产业。")
