@@ -9,6 +9,7 @@ above the threshold the answer says so plainly and names the responsible unit wh
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from dataclasses import dataclass
@@ -25,7 +26,7 @@ from bot.models import Answer, Citation
 from bot.project_filters import project_filter
 from bot.ranking import load_model
 from bot.render_en import substantive
-from bot.sentences import states_fact
+from bot.sentences import states_fact, states_target
 from bot.settings import Settings
 from bot.tables import TableResult, pick_table, row_name
 from bot.text_match import raw_bigrams
@@ -37,6 +38,7 @@ from retrieval.heap import trim
 MAX_QUESTION_CHARS = 1000
 PASSAGE_K = 20  # passages retrieved: the records they hold are candidates …
 SENTENCE_PASSAGES = 10  # … and the sentences of the first ten
+FIGURE_FACTS = ("percent", "money", "count", "quantity")
 CHECKED_FACTS = ("percent", "score", "date", "phone", "money", "count", "quantity")  # absent: the text shows it plainly
 STATING_WITHIN = 5  # candidates looked at for one that states the asked fact
 EXTRA_MIN = 0.6  # a candidate for another part of the question must score this close to the best …
@@ -146,6 +148,12 @@ class Assistant:
         hits = self.retriever.search(u.question, audience=u.audience, k=PASSAGE_K)
         recs = records(u, k, hits)
         found = recs + _not_restated(u, recs, sentences(u, k, hits[:SENTENCE_PASSAGES])) + doc_facts(u, k)
+        if u.actual:  # "最终完成了多少": a target is no answer, however close its words
+            found = [c for c in found if not _aims(c)]
+        if u.years and (u.actual or u.asked_fact in FIGURE_FACTS):  # a figure of 2021 is not one of 2023
+            found = [c for c in found if not _other_years(c, u.years)]
+        if u.places:  # a place the question names rules out the documents of other places
+            found = [c for c in found if c.features.get("place", 0.0) >= 0.0]
         if u.docs.named:  # a 文号 in the question narrows the answer to that document
             named = [c for c in found if c.doc_key in u.docs.named]
             found = named or found
@@ -294,6 +302,31 @@ class Assistant:
                 break
         return Answer(compose.not_found(u.lang, units), u.lang, False, [], "not-found", responsible_units=units,
                       extra={"score": round(ranked[0].score, 3) if ranked else None})  # fmt: skip
+
+
+def _other_years(c: Candidate, years: list[str]) -> bool:
+    """A figure or sentence that states years of its own, none of them (nor a span holding them) asked."""
+    if c.kind not in ("figure", "sentence"):
+        return False
+    text = normalize(c.text if c.kind == "sentence" else f"{c.record.period or ''}{c.record.source}")
+    stated = [int(y) for y in _YEARS_IN.findall(text)]
+    if not stated:
+        return False
+    spans = [(int(a), int(b)) for a, b in _YEAR_SPAN.findall(text)]
+    asked = [int(y) for y in years]
+    return not any(y in stated or any(a <= y <= b for a, b in spans) for y in asked)
+
+
+_YEARS_IN = re.compile(r"(?<!\d)((?:19|20)\d{2})(?=\s*年|\s*[—–\-－~至到])")
+_YEAR_SPAN = re.compile(r"((?:19|20)\d{2})\s*年?\s*[—–\-－~至到]\s*((?:19|20)\d{2})")
+
+
+def _aims(c: Candidate) -> bool:
+    if c.kind == "figure":
+        return c.record.kind == "target"
+    if c.kind == "sentence":
+        return states_target(c.text, c.chunk.section if c.chunk is not None else "")
+    return False
 
 
 def _section(c: Candidate) -> str:

@@ -136,3 +136,12 @@ def fact_head(sentence: str, overlap, intents, max_chars: int = 150) -> str:  # 
 def _clean(text: str) -> str:
     text = _OPENING.sub("", text.strip())
     return text.rstrip("，,：:；;、 ")
+
+
+_TARGET_CUE = re.compile(r"力争|争取|确保|目标|预期|预计|计划(?:完成|实现|引进|新增|投资|到)|到(?:19|20)\d{2}年|(?:19|20)\d{2}\s*[—–\-－~至到]\s*(?:19|20)\d{2}\s*年")
+
+
+def states_target(text: str, section: str = "") -> bool:
+    """Whether a sentence states what is aimed at (力争, 目标, 到2025年, 2023—2025年累计…) rather than
+    what was achieved: under a 目标 heading every figure is one."""
+    return "目标" in section or bool(_TARGET_CUE.search(normalize(text)))

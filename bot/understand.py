@@ -33,6 +33,9 @@ _CO_ASK = re.compile(r"配合|除了牵头|还有谁|还有哪些|其他单位|�
 # "谁牵头，还有哪些单位配合" asks for both: only a question about the others alone gets the co-units form
 _LEAD_ASK = re.compile(r"(?:谁|哪个|哪些|哪家)[^，,。？?]{0,4}牵头|牵头的?(?:单位|部门)?(?:是|为)?(?:谁|哪)|who leads|which .{0,20}leads", re.I)
 # "how often": a "when" question that wants a frequency (每半年), not a date
+# asks what was achieved, not what was aimed at: a target ("力争…40亿美元以上") does not answer it
+_ACTUAL_ASK = re.compile(r"(?:最终|实际|已经|已)完成|完成了|完成(?:了)?多少|完成投资|实现了多少|达到了多少|完成情况|完成得|完成率"
+                         r"|\b(?:actually|achieved|completed|so far|to date)\b|\bdid\b.{0,40}\b(?:use|attract|reach|complete|invest)", re.I)
 _FREQ_ASK = re.compile(r"(?:多长时间|多久|多少时间|几年|几个月|多少天|隔多)[^，,。？?]{0,6}(?:一次|一回)|频率|频次|how often|how frequently", re.I)
 _YEARS = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _EN_STOP = set(
@@ -83,6 +86,7 @@ class Understanding:
     followup: bool = False
     wants_co: bool = False
     frequency: bool = False  # asks how often, not when
+    actual: bool = False  # asks what was achieved (完成了多少), which no target states
     parts: list[frozenset[str]] = field(default_factory=list)  # bigrams of each part of a many-part question
     part_facts: list[str | None] = field(default_factory=list)  # the kind of fact each part asks for
     asked_fact: str | None = None  # the kind of fact a one-part question asks for (比例 → a percent)
@@ -215,6 +219,7 @@ def understand(question: str, audience: str, intents: IntentClassifier, docs: Do
         followup=bool(context),
         wants_co=bool(_CO_ASK.search(question)) and not _LEAD_ASK.search(question),
         frequency=bool(_FREQ_ASK.search(question)),
+        actual=bool(_ACTUAL_ASK.search(question)),
         parts=[p for p in parts if len(p) >= 1] if len(parts) > 1 else [],
         part_facts=[_named_fact(part_fact(p)) for p, g in zip(split, parts, strict=True) if len(g) >= 1] if len(parts) > 1 else [],
         asked_fact=part_fact(normalize(question), lang) if len(parts) <= 1 else None,
