@@ -9,9 +9,11 @@ the paragraph last named.
 
 from __future__ import annotations
 
+import copy
 import re
 
 from knowledge.extract.incentive_build import Draft, Unit, expand
+from knowledge.extract.incentive_conditions import is_entity
 from knowledge.extract.incentive_clauses import classify, is_period_clause, sentences, split_outside
 from knowledge.extract.incentive_values import Value, find_values
 
@@ -35,6 +37,10 @@ def paragraph_drafts(body: str, carry: bool = False) -> list[Draft]:
             pending = [c for c in split_outside(sent, "，：:,") if classify(c, False).role == "cond"]
         elif sent_drafts:
             pending = []
+        capped = _category_caps(sent, sent_drafts, drafts)
+        if capped:
+            drafts[-1:] = capped
+            continue
         drafts += _merge_unspecified(sent_drafts, drafts)
     _inherit_beneficiary(drafts)
     return drafts
@@ -101,6 +107,36 @@ def _clauses(group: str) -> list[str]:
             if classify(p, False).role == "benefit" and find_values(p) and find_values(p)[0].start > 0
         ]
         out += parts if len(parts) >= 2 and len(grants) == len(parts) else [text]
+    return out
+
+
+_CAP_ONLY = re.compile(r"^(.{2,30}?)最高(?:补助|补贴|奖励|资助|支持)?(?:不超过)?$")
+
+
+def _category_caps(sent: str, sent_drafts: list[Draft], earlier: list[Draft]) -> list[Draft]:
+    """"给予10%的分类补助。其中：集成电路产业项目最高补助5000万元，…其他项目最高补助2000万元": a
+    sentence of caps by category after a rate makes the rate one record per category, each with
+    its cap (an estimate for the asker's amount is then capped where the clause says)."""
+    if not (earlier and sent_drafts and re.match(r"^\s*其中", sent)):
+        return []
+    rate = earlier[-1]
+    if rate.kind != "rate" or rate.cap_money is not None:
+        return []
+    out = []
+    for d in sent_drafts:
+        m = _CAP_ONLY.match(d.conditions[-1]) if d.kind == "money" and d.conditions and d.value else None
+        if m is None:
+            return []
+        category = re.sub(r"^(?:其中[：:]?)", "", m.group(1)).strip("，：:")
+        capped = copy.copy(rate)
+        capped.cap_money = Value(**{**d.value.__dict__, "cap": True})
+        capped.conditions = [*rate.conditions, category]
+        capped.case = list(dict.fromkeys([*rate.case, category]))
+        capped.item = category
+        if is_entity(category):  # the record is for the category's projects, within the clause's
+            capped.beneficiary = category
+        capped.limits = [*rate.limits, f"{category}最高{d.value.text}"]
+        out.append(capped)
     return out
 
 

@@ -293,3 +293,15 @@ def test_parallel_recipients_listed_by_commas_each_get_their_own_tier_and_the_pe
     assert phd.beneficiary == "全日制博士研究生" and not any("硕士" in c for c in phd.conditions)
     assert "硕士研究生" in master.beneficiary and not any("博士研究生" in c for c in master.conditions)
     assert phd.years == master.years == 5
+
+
+def test_caps_by_category_after_a_rate_make_one_capped_record_per_category():
+    """宁波 3511 项目补助 (2020): "给予10%的分类补助。其中：…项目最高补助5000万元，…；其他项目最高补助2000万元"."""
+    text = (
+        "对投资规模1亿元(含)以上的“3511”产业重大工业投资项目,按照实际投入(仅指设备、技术及软件投入,下同)给予10%的分类补助。"
+        "其中:集成电路产业、智能装备产业项目最高补助5000万元,八大细分行业中其他项目最高补助3000万元;其他项目最高补助2000万元。"
+    )
+    records = _records(text)
+    assert sorted((r.rate, r.amount_cny, r.cap) for r in records) == [(10.0, 2e7, True), (10.0, 3e7, True), (10.0, 5e7, True)]
+    chip = next(r for r in records if r.amount_cny == 5e7)
+    assert chip.beneficiary == "集成电路产业、智能装备产业项目"

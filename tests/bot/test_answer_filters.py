@@ -1,0 +1,37 @@
+"""What rules a candidate out before ranking: a target for a question on what was achieved, a
+figure of other years for a question naming a year."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from bot.answer import _aims, _other_years
+from bot.candidates import Candidate
+from bot.sentences import states_target
+from bot.understand import _ACTUAL_ASK
+
+
+def _sentence(text: str, section: str = "") -> Candidate:
+    return Candidate("sentence", SimpleNamespace(text=text), "doc", "", text, chunk=SimpleNamespace(section=section))
+
+
+def test_asking_what_was_achieved_is_told_from_asking_for_a_target():
+    assert _ACTUAL_ASK.search("绍兴2023年全年实际利用外资最终完成了多少？")
+    assert _ACTUAL_ASK.search("How much foreign investment did Zhejiang actually use in 2022?")
+    assert not _ACTUAL_ASK.search("2023到2025年累计利用外资的目标是多少？")
+    assert not _ACTUAL_ASK.search("实际利用外资的考核标准是什么？")  # the indicator's name is no tense
+
+
+def test_a_target_sentence_is_known_by_its_cue_or_its_heading():
+    assert states_target("2023—2025年，累计实际利用外资40亿美元以上，引进总投资1亿美元以上项目25个。")
+    assert states_target("力争全年引进项目30个")
+    assert states_target("外资规模稳步提升", section="一、总体目标")
+    assert not states_target("2022年实际使用外资193亿美元，位列全国第五")
+    assert _aims(_sentence("到2025年，实际利用外资达到10亿美元"))
+    assert not _aims(_sentence("1-8月完成投资622.2亿元，占年度计划的73%"))
+
+
+def test_a_figure_of_other_years_is_not_one_of_the_year_asked():
+    assert _other_years(_sentence("2021年全市实际利用外资13509万美元，同比增长20%"), ["2023"])
+    assert not _other_years(_sentence("2023—2025年，累计实际利用外资40亿美元以上"), ["2024"])
+    assert not _other_years(_sentence("全市实际利用外资13509万美元"), ["2023"])  # states no year: may be of any
