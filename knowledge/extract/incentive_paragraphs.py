@@ -13,8 +13,8 @@ import copy
 import re
 
 from knowledge.extract.incentive_build import Draft, Unit, expand
-from knowledge.extract.incentive_conditions import is_entity
 from knowledge.extract.incentive_clauses import classify, is_period_clause, sentences, split_outside
+from knowledge.extract.incentive_conditions import is_entity
 from knowledge.extract.incentive_values import Value, find_values
 
 _SKIP_CLAUSE = re.compile(r"^(?:即|其中|具体为|具体如下|如下|包括)$")
