@@ -154,6 +154,7 @@ class Assistant:
             found = [c for c in found if not _other_years(c, u.years)]
         if u.places:  # a place the question names rules out the documents of other places
             found = [c for c in found if c.features.get("place", 0.0) >= 0.0]
+        found = _closest_tier(found)
         if u.docs.named:  # a 文号 in the question narrows the answer to that document
             named = [c for c in found if c.doc_key in u.docs.named]
             found = named or found
@@ -302,6 +303,18 @@ class Assistant:
                 break
         return Answer(compose.not_found(u.lang, units), u.lang, False, [], "not-found", responsible_units=units,
                       extra={"score": round(ranked[0].score, 3) if ranked else None})  # fmt: skip
+
+
+def _closest_tier(found: list[Candidate]) -> list[Candidate]:
+    """Of the tiers of one clause the asker's case meets (A: 年产值150万元/亩, B: 250万元/亩), only
+    the one whose thresholds sit closest pays: its siblings go."""
+    best: dict[tuple[str, str], float] = {}
+    for c in found:
+        if c.kind == "incentive" and c.features.get("case", 0.0) > 0:
+            key = (c.doc_key, c.record.source)
+            best[key] = max(best.get(key, 0.0), c.features["case"])
+    return [c for c in found if not (c.kind == "incentive" and c.features.get("case", 0.0) > 0
+                                     and c.features["case"] < best[(c.doc_key, c.record.source)])]  # fmt: skip
 
 
 def _other_years(c: Candidate, years: list[str]) -> bool:

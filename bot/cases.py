@@ -112,7 +112,7 @@ def case_fit(incentive, amounts: list[Amount], case_terms: list[str], words: lis
                 met.append(f"“{'、'.join(sorted(set(asked) & set(stated)))}”")
             else:
                 return CaseFit(-1.0, f"条款适用于{'、'.join(stated)}")
-    value = (0.9 + 0.1 * min(close)) if close else 1.0
+    value = (0.9 + 0.1 * sum(close) / len(close)) if close else 1.0  # every threshold's closeness counts
     return CaseFit(value if met else 0.0, "；".join(dict.fromkeys(met)))
 
 
@@ -190,9 +190,15 @@ def estimate(incentive, amounts: list[Amount], words: list[str] | None = None) -
         same = [x for x in told if x[1] == _threshold(t)[0]]
         if same:
             qualifying.append(_about(same, str(t.get("what") or "")))
-    told = [x for x in told if x not in qualifying] or told
+    paid_on = [x for x in told if x not in qualifying]
     if not told:
         return None
+    if not paid_on and r.benefit_kind == "rate":  # every amount told decided a condition: it is the base
+        base_words = (r.benefit or "").split(r.rate_text or "%")[0]  # only if the rate names it (按实际投入…10%)
+        paid_on = [x for x in told if raw_bigrams(base_words) & raw_bigrams(x[3])]
+        if not paid_on:
+            return None  # "第一年返40%" of a 增值税留成 nobody told
+    told = paid_on or told
     clause = " ".join([*r.conditions, r.benefit or "", r.per or ""])
     step = _STEP.search(clause)
     if r.benefit_kind == "rate" and r.rate and not r.reduction and r.rate_min is None:

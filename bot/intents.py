@@ -30,7 +30,7 @@ CUES: dict[str, re.Pattern[str]] = {
                       r"\blead|responsible|in charge|which (?:government )?(?:office|department|unit|agenc|bureau|ministr)", re.I),
     "tasks": re.compile(r"参与了?哪些|负责哪些|承担了?哪些|牵头.{0,4}哪些|哪些工作|哪些任务|哪些事项|what (?:tasks|work)|which tasks|involved in", re.I),
     "amount": re.compile(r"(?<!电话)(?<!号码)(?<!手机)多少|(?<!哪)几个|(?<!哪)几项|(?<!哪)几名|(?<!哪)几家|比例|标准|最高|最多|上限|封顶|目标|how much|how many|\bcap\b|up to|maximum|target|percent|rate", re.I),
-    "eligibility": re.compile(r"条件|门槛|能不能|能否|可以申请|符合|享受|资格|怎么补|如何补|哪些优惠|适用|eligib|qualif|condition|requirement|apply|can (?:we|i)", re.I),
+    "eligibility": re.compile(r"条件|门槛|能不能|能否|可以申请|符合|享受|资格|怎么补|如何补|怎么返|如何返|怎么奖|如何奖|怎么给|怎么算|哪些优惠|适用|eligib|qualif|condition|requirement|apply|can (?:we|i)", re.I),
     "when": re.compile(r"哪天|哪一天|什么时候|何时|哪年|哪一年|日期|施行|生效|有效期|截止|期限|到期|多久|多长时间|多少天|几天|频次|"
                        r"when|what date|until|effective|valid|how often|how long", re.I),
     "status": re.compile(r"进展|进度|哪一步|阶段|状态|谈得|怎么样了|开工|投产|签约了|status|progress|stage", re.I),

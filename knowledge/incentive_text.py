@@ -92,6 +92,19 @@ def _article(noun: str, one_off: bool) -> str:
     return f"an {noun}" if noun[0] in "aeiou" else f"a {noun}"
 
 
+_SCHEDULE = re.compile(r"^第(?:一|1)(?:个)?年")
+_YEAR_STEP = re.compile(r"第([一二三四五六七八九十]|\d{1,2})(?:个)?年[^，,；;\d]{0,6}?(\d+(?:\.\d+)?%)")
+_CN_NUM = {c: i for i, c in enumerate("零一二三四五六七八九十")}
+
+
+def schedule_en(benefit: str) -> str:
+    """"第一年返50%，第二年返40%" → "50% in year 1, 40% in year 2"; "" when it is no schedule."""
+    if not _SCHEDULE.match(benefit):
+        return ""
+    steps = [(int(n) if n.isdigit() else _CN_NUM[n], rate) for n, rate in _YEAR_STEP.findall(benefit)]
+    return ", ".join(f"{rate} in year {n}" for n, rate in steps) if len(steps) >= 2 else ""
+
+
 def describe_en(inc: Incentive) -> str:
     """One English line: what is paid, how much, how often, for how long, for whom."""
     noun = noun_en(inc)
@@ -117,6 +130,8 @@ def describe_en(inc: Incentive) -> str:
             what = f"a {rate} reduction ({inc.benefit})"
         elif rate.startswith("matching"):
             what = f"{head} {rate} ({inc.benefit})"
+        elif schedule_en(inc.benefit):
+            what = f"{head} of {schedule_en(inc.benefit)} ({inc.benefit})"
         else:
             what = f"{head} of {rate} ({inc.benefit})"
         if amount:
@@ -141,6 +156,8 @@ def describe_zh(inc: Incentive) -> str:
         per = inc.per or ""
         freq = "" if re.search(r"每(?:年|月)", per) else _FREQ_ZH.get(inc.frequency or "", "")
         parts.append(f"{freq}{per}{'最高' if inc.cap else ''}{inc.amount_text}")
+    elif inc.benefit_kind == "rate" and _SCHEDULE.match(inc.benefit):
+        parts.append(inc.benefit)  # "第一年返50%，第二年返40%…": the schedule is the benefit
     elif (
         inc.benefit_kind == "rate"
         and inc.rate is not None
@@ -155,7 +172,7 @@ def describe_zh(inc: Incentive) -> str:
         parts.append(text)
     else:
         parts.append(inc.benefit)
-    if inc.years:
+    if inc.years and not _SCHEDULE.match(inc.benefit):
         parts.append(f"连续{inc.years}年")
     body = "，".join(parts)
     line = body if inc.title and inc.title in body else f"{inc.title}：{body}" if inc.title else body

@@ -29,8 +29,13 @@ def paragraph_drafts(body: str, carry: bool = False) -> list[Draft]:
             _bracket_limit(drafts[-1], sent)  # "（…最高奖励不超过50万元）" after the item's last sentence
             continue
         sent_drafts: list[Draft] = []
+        lead: list[str] = []  # the conditions before an "A、" item, which its "B、" sibling shares
         for gi, group in enumerate(split_outside(sent, "；;")):
-            units = _units_of(group, pending if gi == 0 else [])
+            carried = pending if gi == 0 else (lead if _ITEM_LABEL.match(group.strip()) else [])
+            if gi and not carried and _continues_schedule(group, sent_drafts):
+                carried = sent_drafts[-1].conditions[:-1]  # "第一年返50%，第二年返40%；第三年返30%…" goes on
+            lead = lead or _lead_conditions(group, carried)
+            units = _units_of(group, carried)
             for u in units:
                 sent_drafts += expand(u, sent)
         if carry and not sent_drafts:
@@ -41,7 +46,7 @@ def paragraph_drafts(body: str, carry: bool = False) -> list[Draft]:
         if capped:
             drafts[-1:] = capped
             continue
-        drafts += _merge_unspecified(sent_drafts, drafts)
+        drafts += _year_schedules(_merge_unspecified(sent_drafts, drafts))
     _inherit_beneficiary(drafts)
     return drafts
 
@@ -110,6 +115,39 @@ def _clauses(group: str) -> list[str]:
     return out
 
 
+_NTH_YEAR = re.compile(r"^第(?:[一二三四五六七八九十]|\d{1,2})(?:个)?年(?:度)?$")
+
+
+def _continues_schedule(group: str, before: list[Draft]) -> bool:
+    last = before[-1].conditions if before else []
+    return bool(last and _NTH_YEAR.match(last[-1]) and _NTH_YEAR_START.match(group.strip()))
+
+
+_NTH_YEAR_START = re.compile(r"^第(?:[一二三四五六七八九十]|\d{1,2})(?:个)?年")
+
+
+def _year_schedules(drafts: list[Draft]) -> list[Draft]:
+    """"第一年返40%，第二年返30%，第三年返20%": one record paying by year, not one per year; it
+    pays the first year's rate or amount and lasts as many years as the schedule lists."""
+    out: list[Draft] = []
+    schedules: set[int] = set()  # ids of the drafts that became schedules
+    for d in drafts:
+        prev = out[-1] if out else None
+        nth = bool(d.conditions) and bool(_NTH_YEAR.match(d.conditions[-1]))
+        if prev is not None and nth and prev.kind == d.kind:
+            if id(prev) in schedules and prev.conditions == d.conditions[:-1]:
+                prev.benefit += f"，{d.conditions[-1]}{d.benefit}"
+                prev.years = (prev.years or 1) + 1
+                continue
+            if prev.conditions and _NTH_YEAR.match(prev.conditions[-1]) and prev.conditions[:-1] == d.conditions[:-1]:
+                prev.benefit = f"{prev.conditions[-1]}{prev.benefit}，{d.conditions[-1]}{d.benefit}"
+                prev.conditions, prev.years = prev.conditions[:-1], 2
+                schedules.add(id(prev))
+                continue
+        out.append(d)
+    return out
+
+
 _CAP_ONLY = re.compile(r"^(.{2,30}?)最高(?:补助|补贴|奖励|资助|支持)?(?:不超过)?$")
 
 
@@ -153,10 +191,24 @@ def _split_aside(text: str) -> tuple[str, list[str]]:
 
 def _next_conditions(conds: list[str], text: str) -> list[str]:
     """After a benefit, a condition of the same shape replaces its sibling; another one starts afresh."""
+    bare = _ITEM_LABEL.sub("", text)
     for i, c in enumerate(conds):
-        if len(c) >= 4 and len(text) >= 4 and c[:4] == text[:4]:
+        c_bare = _ITEM_LABEL.sub("", c)
+        if len(c_bare) >= 4 and len(bare) >= 4 and c_bare[:4] == bare[:4]:
             return [*conds[:i], text]
     return [text]
+
+
+def _lead_conditions(group: str, carried: list[str]) -> list[str]:
+    """The conditions a group states before its first labelled item ("标准为：A、…")."""
+    clauses = _clauses(group)
+    at = next((i for i, c in enumerate(clauses) if _ITEM_LABEL.match(c)), None)
+    if not at:
+        return []
+    return [*carried, *[c for c in clauses[:at] if classify(c, False).role == "cond"]]
+
+
+_ITEM_LABEL = re.compile(r"^(?:[A-Za-z][、.．]|[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[)）]|\d{1,2}[、.．])\s*")  # "A、" "（二）" "3."
 
 
 def _merge_unspecified(sent_drafts: list[Draft], earlier: list[Draft]) -> list[Draft]:

@@ -35,3 +35,13 @@ def test_a_figure_of_other_years_is_not_one_of_the_year_asked():
     assert _other_years(_sentence("2021年全市实际利用外资13509万美元，同比增长20%"), ["2023"])
     assert not _other_years(_sentence("2023—2025年，累计实际利用外资40亿美元以上"), ["2024"])
     assert not _other_years(_sentence("全市实际利用外资13509万美元"), ["2023"])  # states no year: may be of any
+
+
+def test_of_the_tiers_of_one_clause_only_the_closest_met_one_stays():
+    from bot.answer import _closest_tier
+
+    def tier(case: float, source: str = "标准为：A、…；B、…") -> Candidate:
+        return Candidate("incentive", SimpleNamespace(source=source), "doc", "", "", {"case": case})
+
+    a, b, other, unmet = tier(0.93), tier(0.98), tier(0.91, "另一条"), tier(-1.0)
+    assert _closest_tier([a, b, other, unmet]) == [b, other, unmet]

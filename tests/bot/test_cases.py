@@ -156,3 +156,29 @@ def test_the_estimate_is_stated_first_in_either_language():
     _, e = _paying(_clauses(DATONG), "形成固定资产投资3亿元")
     assert estimate_line(e, "zh") == "按所述情况约可得750万元（3亿元×2.5%）。"
     assert estimate_line(e, "en").startswith("For the case described: about RMB 7.5 million")
+
+
+# 重庆江津工业园区优惠政策 二、（二）: two thresholds per tier, a refund schedule of a tax nobody told
+JIANGJIN = ("自企业投产之日起，增值税地方留成部分由园区管委会奖励企业标准为：A、投资1000万元以上，单位年产值达150万元/亩，"
+            "第一年返40%，第二年返30%，第三年返20%；B、投资1000万元以上，单位年产值达250万元/亩，第一年返50%，第二年返40%，"
+            "第三年返30%，第四年返20%。\n")  # fmt: skip
+# 宁波 3511 项目补助: the amount told is both the tier's test and what the rate is of
+NINGBO = ("对投资规模1亿元(含)以上的“3511”产业重大工业投资项目,按照实际投入(仅指设备、技术及软件投入,下同)给予10%的分类补助。"
+          "其中:集成电路产业、智能装备产业项目最高补助5000万元,八大细分行业中其他项目最高补助3000万元;其他项目最高补助2000万元。\n")  # fmt: skip
+
+
+def test_of_tiers_met_on_two_thresholds_the_closest_on_both_fits_best():
+    amounts, words = _told("我们投资1500万元，投产后每亩年产值能到260万元，增值税地方留成部分怎么返？")
+    a, b = _clauses(JIANGJIN)
+    assert 0 < case_fit(a, amounts, [], words).value < case_fit(b, amounts, [], words).value
+
+
+def test_a_rate_of_something_nobody_told_has_no_estimate_but_one_of_the_told_amount_does():
+    from bot.cases import estimate
+
+    amounts, words = _told("我们投资1500万元，投产后每亩年产值能到260万元")
+    assert all(estimate(r, amounts, words) is None for r in _clauses(JIANGJIN))
+    amounts, words = _told("一个集成电路项目设备、技术和软件实际投入8亿元，补助最多能拿多少？")
+    chip = next(r for r in _clauses(NINGBO) if r.amount_cny == 5e7)
+    e = estimate(chip, amounts, words)
+    assert e is not None and e.value == 5e7 and e.cap is not None  # 8亿元×10% = 8000万元, capped

@@ -305,3 +305,20 @@ def test_caps_by_category_after_a_rate_make_one_capped_record_per_category():
     assert sorted((r.rate, r.amount_cny, r.cap) for r in records) == [(10.0, 2e7, True), (10.0, 3e7, True), (10.0, 5e7, True)]
     chip = next(r for r in records if r.amount_cny == 5e7)
     assert chip.beneficiary == "集成电路产业、智能装备产业项目"
+
+
+def test_a_refund_schedule_by_year_is_one_record_per_tier_and_b_shares_the_lead_of_a():
+    """重庆江津工业园区优惠政策: "标准为：A、…，第一年返40%，第二年返30%…；B、…第二年返40%；第三年返30%…"."""
+    text = (
+        "自企业投产之日起，增值税地方留成部分由园区管委会奖励企业标准为：A、投资1000万元以上，单位年产值达150万元/亩，"
+        "第一年返40%，第二年返30%，第三年返20%；B、投资1000万元以上，单位年产值达250万元/亩，第一年返50%，第二年返40%；"
+        "第三年返30%，第四年返20%。"
+    )
+    records = _records(text)
+    assert [(r.rate, r.years) for r in records] == [(40.0, 3), (50.0, 4)]
+    b = records[1]
+    assert b.benefit == "第一年返50%，第二年返40%，第三年返30%，第四年返20%"
+    assert any("增值税地方留成" in c for c in b.conditions)
+    from knowledge.incentive_text import describe_en
+
+    assert "50% in year 1, 40% in year 2, 30% in year 3, 20% in year 4" in describe_en(b)
