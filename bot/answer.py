@@ -152,8 +152,8 @@ class Assistant:
             found = [c for c in found if not _aims(c)]
         if u.years and (u.actual or u.asked_fact in FIGURE_FACTS):  # a figure of 2021 is not one of 2023
             found = [c for c in found if not _other_years(c, u.years)]
-        if u.places:  # a place the question names rules out the documents of other places
-            found = [c for c in found if c.features.get("place", 0.0) >= 0.0]
+        if u.places:
+            found = _by_place(found, u.lang)
         found = _closest_tier(found)
         if u.docs.named:  # a 文号 in the question narrows the answer to that document
             named = [c for c in found if c.doc_key in u.docs.named]
@@ -303,6 +303,16 @@ class Assistant:
                 break
         return Answer(compose.not_found(u.lang, units), u.lang, False, [], "not-found", responsible_units=units,
                       extra={"score": round(ranked[0].score, 3) if ranked else None})  # fmt: skip
+
+
+def _by_place(found: list[Candidate], lang: str) -> list[Candidate]:
+    """A place named in characters rules out documents of other places; an English name is pinyin
+    ("Datong": 大同 or 大通), so it fits a document of its place but rules none out."""
+    if lang == "en":
+        for c in found:
+            c.features["place"] = max(0.0, c.features.get("place", 0.0))
+        return found
+    return [c for c in found if c.features.get("place", 0.0) >= 0.0]
 
 
 def _closest_tier(found: list[Candidate]) -> list[Candidate]:

@@ -68,6 +68,9 @@ def _closeness(value: float, limit: float) -> float:
     return lo / hi if hi else 1.0
 
 
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
 def _told(amounts: list[Amount], words: list[str] | None) -> list[tuple[Amount, str | None, float | None, str]]:
     words = words if words is not None and len(words) == len(amounts) else [""] * len(amounts)
     return [(a, *_absolute(a), w) for a, w in zip(amounts, words, strict=True)]
@@ -76,8 +79,14 @@ def _told(amounts: list[Amount], words: list[str] | None) -> list[tuple[Amount, 
 def _about(told: list, what: str):  # noqa: ANN202 - one entry of `_told`
     """Of the amounts told in one currency, the last whose words name what a condition is on
     ("进出口额5.6亿元，比上年增加6000万元" against "当年度进出口额…"); none named: the last told."""
+    if not _PAST_ASKED.search(what):  # "去年入库税收1.2亿元，今年…1.6亿元": the asker's case is now
+        told = [x for i, x in enumerate(told) if not (_PAST.search(x[3]) and i < len(told) - 1)] or told
     named = [x for x in told if raw_bigrams(what) & raw_bigrams(x[3])] if what else []
     return (named or told)[-1]
+
+
+_PAST = re.compile(r"去年|上年|前年|以前|原来|过去|上一年")
+_PAST_ASKED = re.compile(r"上年|上一年|去年|同比|比上|增长|增加|新增")
 
 
 def case_fit(incentive, amounts: list[Amount], case_terms: list[str], words: list[str] | None = None) -> CaseFit:  # noqa: ANN001
@@ -190,15 +199,14 @@ def estimate(incentive, amounts: list[Amount], words: list[str] | None = None) -
         same = [x for x in told if x[1] == _threshold(t)[0]]
         if same:
             qualifying.append(_about(same, str(t.get("what") or "")))
-    paid_on = [x for x in told if x not in qualifying]
     if not told:
         return None
-    if not paid_on and r.benefit_kind == "rate":  # every amount told decided a condition: it is the base
-        base_words = (r.benefit or "").split(r.rate_text or "%")[0]  # only if the rate names it (按实际投入…10%)
-        paid_on = [x for x in told if raw_bigrams(base_words) & raw_bigrams(x[3])]
-        if not paid_on:
-            return None  # "第一年返40%" of a 增值税留成 nobody told
-    told = paid_on or told
+    if r.benefit_kind == "rate":  # a rate is of what its clause names (按实际投入…10%, 地方综合贡献度的50%):
+        base_words = (r.benefit or "").split(r.rate_text or "%")[0]  # an amount told in those words
+        told = [x for x in told if raw_bigrams(base_words) & raw_bigrams(x[3]) or not _CJK.search(x[3])]
+        if not told:  # (an English asker's words cannot be checked against the Chinese clause)
+            return None  # "第一年返40%" of a 增值税留成, "贡献度的50%": nobody told the base
+    told = [x for x in told if x not in qualifying] or told
     clause = " ".join([*r.conditions, r.benefit or "", r.per or ""])
     step = _STEP.search(clause)
     if r.benefit_kind == "rate" and r.rate and not r.reduction and r.rate_min is None:

@@ -122,11 +122,17 @@ def _incentive(c: Candidate, u: Understanding, doc: SourceDocument | None) -> tu
     except ImportError:
         head = _incentive_fallback(r, u.lang)
     if c.note:
-        head += f"（依据：{c.note}）" if u.lang == "zh" else f" (Your case: {c.note})"
+        head += f"（依据：{c.note}）" if u.lang == "zh" else f" (Your case: {_note_en(c.note)})"
     if c.estimate is not None:
         head = estimate_line(c.estimate, u.lang) + "\n" + head
     label = "原文：" if u.lang == "zh" else "Original text (Chinese): "
     return head, label + r.source
+
+
+def _note_en(note: str) -> str:
+    """"20 million yuan，符合“固定资产投资1000万元以上”；…" → "20 million yuan meets “…”; …"."""
+    note = re.sub(r"，符合", " meets ", note)
+    return note.replace("；", "; ")
 
 
 def estimate_line(e: Estimate, lang: str) -> str:

@@ -45,3 +45,15 @@ def test_of_the_tiers_of_one_clause_only_the_closest_met_one_stays():
 
     a, b, other, unmet = tier(0.93), tier(0.98), tier(0.91, "另一条"), tier(-1.0)
     assert _closest_tier([a, b, other, unmet]) == [b, other, unmet]
+
+
+def test_another_place_rules_a_document_out_in_chinese_and_only_weighs_in_english():
+    from bot.answer import _by_place
+
+    def at(place: float) -> Candidate:
+        return Candidate("sentence", SimpleNamespace(text=""), "doc", "", "", {"place": place})
+
+    here, there = at(1.0), at(-1.0)
+    assert _by_place([here, there], "zh") == [here]
+    kept = _by_place([at(1.0), at(-1.0)], "en")
+    assert [c.features["place"] for c in kept] == [1.0, 0.0]

@@ -182,3 +182,17 @@ def test_a_rate_of_something_nobody_told_has_no_estimate_but_one_of_the_told_amo
     chip = next(r for r in _clauses(NINGBO) if r.amount_cny == 5e7)
     e = estimate(chip, amounts, words)
     assert e is not None and e.value == 5e7 and e.cap is not None  # 8亿元×10% = 8000万元, capped
+
+
+# 温州 关于进一步加快开放型经济发展的若干政策意见 一、1.（3） (knowledge_base)
+WENZHOU_TAX = ("一、鼓励外资招引\n1.鼓励外资总部落户。\n（3）对外商投资企业当年入库税收首次超过1亿元、1.5亿元、2亿元的给予奖励，"
+               "奖励额度分别参照其当年形成地方综合贡献度的50%、60%、70%确定。\n")  # fmt: skip
+
+
+def test_the_askers_case_is_what_holds_now_and_a_rate_of_an_untold_base_is_not_computed():
+    from bot.cases import estimate
+
+    amounts, words = _told("去年入库税收1.2亿元，今年第一次超过1.5亿元、到了1.6亿元，政策上怎么奖励？")
+    fits = {r.rate: case_fit(r, amounts, [], words).value for r in _clauses(WENZHOU_TAX)}
+    assert fits[70.0] < 0 < fits[50.0] < fits[60.0]  # 1.6亿元 is compared, not last year's 1.2亿元
+    assert all(estimate(r, amounts, words) is None for r in _clauses(WENZHOU_TAX))  # 贡献度 was not told
