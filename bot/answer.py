@@ -340,13 +340,14 @@ def _other_years(c: Candidate, years: list[str]) -> bool:
     return not any(y in stated or any(a <= y <= b for a, b in spans) for y in asked)
 
 
+_PLANNED = re.compile(r"^(?!占).*计划(?:总)?(?:投资|完成|新增|引进)")
 _YEARS_IN = re.compile(r"(?<!\d)((?:19|20)\d{2})(?=\s*年|\s*[—–\-－~至到])")
 _YEAR_SPAN = re.compile(r"((?:19|20)\d{2})\s*年?\s*[—–\-－~至到]\s*((?:19|20)\d{2})")
 
 
 def _aims(c: Candidate) -> bool:
-    if c.kind == "figure":
-        return c.record.kind == "target"
+    if c.kind == "figure":  # a target, or a plan's figure (年度计划投资853.8亿元; 占年度计划73% is done)
+        return c.record.kind == "target" or bool(_PLANNED.search(c.record.subject or ""))
     if c.kind == "sentence":
         return states_target(c.text, c.chunk.section if c.chunk is not None else "")
     return False

@@ -121,6 +121,8 @@ def _year(u: Understanding, text: str, doc_date: str | None) -> float:
     if not u.years:
         return 0.0
     found = set(_YEAR.findall(text)) | ({doc_date[:4]} if doc_date else set())
+    if not found:
+        return 0.0  # a text of no stated year, in a document of no known date, may be of any year
     return 1.0 if set(u.years) & found else -1.0
 
 

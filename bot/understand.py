@@ -185,7 +185,8 @@ def understand(question: str, audience: str, intents: IntentClassifier, docs: Do
     """`context` is the previous turn's question when this one is a follow-up; `weigh(text)` gives
     the tokens of a text with their rarity in the knowledge base (the retriever's keyword index)."""
     lang = language_of(question)
-    full = f"{context} {question}".strip() if context else question
+    asked = months_as_printed(question)
+    full = f"{context} {asked}".strip() if context else asked
     zh_terms, glossed = "", 1.0
     if lang == "en":
         found = load_glossary().english_terms(full)
@@ -210,7 +211,7 @@ def understand(question: str, audience: str, intents: IntentClassifier, docs: Do
         amounts=[a for _, a in told],
         amount_words=words_before(normalize(question), told),
         case=_own_case(question, refs, docs),
-        **_naming(topic, refs, docs),
+        **_naming(question, topic, refs, docs),
         docs=refs,
         vector=qvec,
         zh_terms=zh_terms,
@@ -227,6 +228,20 @@ def understand(question: str, audience: str, intents: IntentClassifier, docs: Do
     )
 
 
+_MONTHS_SO_FAR = re.compile(r"前([一二三四五六七八九十]{1,2}|\d{1,2})\s*个?\s*月")
+_CN_DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九")}
+
+
+def months_as_printed(question: str) -> str:
+    """"前8个月" / "前八个月" as progress reports print it: "1-8月"."""
+    def month(m: re.Match[str]) -> str:
+        n = m.group(1)
+        value = int(n) if n.isdigit() else 10 + _CN_DIGIT.get(n[1:], 0) if n[0] == "十" else _CN_DIGIT.get(n, 0)
+        return f"1-{value}月" if 1 <= value <= 12 else m.group(0)
+
+    return _MONTHS_SO_FAR.sub(month, question)
+
+
 def words_before(text: str, found: list[tuple[int, Amount]], most: int = 12) -> list[str]:
     """The words between each amount and the amount or clause break before it."""
     out, end = [], 0
@@ -241,15 +256,19 @@ DOC_NAMED = 0.5  # a document fit from which the question counts as naming that 
 TOPIC_LEFT = 2  # bigrams a question must keep besides its document's name to be matched on them
 
 
-def _naming(topic: str, refs: DocRefs, docs: DocIndex) -> dict:
+def _naming(question: str, topic: str, refs: DocRefs, docs: DocIndex) -> dict:
     best = refs.best
     if best is None or best[1] < DOC_NAMED or best[0] not in docs.docs:
         return {}
-    q = normalize(topic)
-    spans = _named_spans(topic, " ".join(doc_names(docs.docs[best[0]])))
-    if not any(_as_container(q, s) for s in spans):
+    names = " ".join(doc_names(docs.docs[best[0]]))
+    q = normalize(question)
+    if not any(_as_container(q, s) for s in _named_spans(q, names)):
         return {}
-    rest = re.split("|".join(map(re.escape, sorted(spans, key=len, reverse=True))), normalize(topic))
+    t = normalize(topic)
+    spans = _named_spans(t, names)
+    if not spans:
+        return {}
+    rest = re.split("|".join(map(re.escape, sorted(spans, key=len, reverse=True))), t)
     return {"named_doc": best[0], "unnamed": frozenset().union(*(bigrams(p) for p in rest))}
 
 
@@ -266,7 +285,7 @@ def _own_case(question: str, refs: DocRefs, docs: DocIndex) -> list[str]:
 
 
 _KIND_WORD = re.compile(r"(?:方案|办法|意见|通知|规定|细则|条例|决定|政策|文件|措施|规划|计划|公告|批复|函|文)$")
-_AROUND = re.compile(r"^(?:里|中|上|内|，|的规定|规定|提到|明确|要求)")
+_AROUND = re.compile(r"^(?:里|中|上|内|，|的规定|规定|提到|明确|要求|定的|提出的|确定的|设定的)")
 
 
 def _as_container(question: str, span: str) -> bool:

@@ -102,7 +102,9 @@ def doc_place(doc: SourceDocument) -> str | None:
             return found[0]
     if doc.doc_no and doc.doc_no[0] in DOC_NO_PREFIX:
         return DOC_NO_PREFIX[doc.doc_no[0]]
-    return None
+    # an office files a page that names only "我市" under the place's name: d04_shaanxi-hanzhong_….txt
+    found = places_in(re.sub(r"[_\-.]+", " ", Path(doc.path).stem)) if doc.path else []
+    return found[0] if found else None
 
 
 def compatible(question_places: list[str], place: str | None) -> bool:

@@ -57,3 +57,18 @@ def test_another_place_rules_a_document_out_in_chinese_and_only_weighs_in_englis
     assert _by_place([here, there], "zh") == [here]
     kept = _by_place([at(1.0), at(-1.0)], "en")
     assert [c.features["place"] for c in kept] == [1.0, 0.0]
+
+
+def test_a_plans_figure_is_no_achievement_but_its_completed_share_is():
+    def figure(subject: str, kind: str = "figure") -> Candidate:
+        return Candidate("figure", SimpleNamespace(kind=kind, subject=subject), "doc", "", subject)
+
+    assert _aims(figure("年度计划投资")) and _aims(figure("累计实际利用外资", kind="target"))
+    assert not _aims(figure("占年度计划")) and not _aims(figure("共完成投资"))
+
+
+def test_months_so_far_are_asked_as_reports_print_them():
+    from bot.understand import months_as_printed
+
+    assert months_as_printed("汉中2018年前8个月重点项目完成投资多少？") == "汉中2018年1-8月重点项目完成投资多少？"
+    assert months_as_printed("前十一个月") == "1-11月" and months_as_printed("前二十个月") == "前二十个月"

@@ -56,3 +56,14 @@ def test_a_passage_naming_the_asked_place_fits_it_in_traditional_script_too():
     u = SimpleNamespace(places=["普安县"])
     assert _passage_place(u, "中招網訊:近日,普安縣抽調精兵強將,組建三個專職招商引資工作隊。") == 1.0
     assert _passage_place(u, "第一分隊由縣投資促進局牽頭,具體負責京、津、魯地區招商引資") == 0.0
+
+
+def test_a_text_of_no_stated_year_neither_fits_nor_misses_the_year_asked():
+    from types import SimpleNamespace
+
+    from bot.candidates import _year
+
+    u = SimpleNamespace(years=["2018"])
+    assert _year(u, "1-8月共完成投资622.2亿元", None) == 0.0
+    assert _year(u, "2018年全市安排重点项目458个", None) == 1.0
+    assert _year(u, "1-8月共完成投资", "2021-09-01") == -1.0
