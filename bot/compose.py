@@ -196,11 +196,15 @@ def _project(c: Candidate, u: Understanding, doc: SourceDocument | None) -> tupl
     return f"{when}: " + "; ".join(parts) + ". The status may have changed since.", "Original text (Chinese): " + p.source
 
 
+_MOBILE = re.compile(r"1[3-9]\d{9}")
+
+
 def _contact(c: Candidate, u: Understanding, doc: SourceDocument | None) -> tuple[str, str]:
     r = c.record
     phone = r.phone or ""
-    if r.personal and u.audience != "staff":
-        phone = MOBILE_MASK if u.lang == "zh" else "(personal mobile numbers are not given out)"
+    if r.personal and u.audience != "staff":  # an office's landline stays; a mobile is personal
+        office = [x for x in re.split(r"[、，,/ ]+", phone) if x and not _MOBILE.fullmatch(x)]
+        phone = "、".join(office) or (MOBILE_MASK if u.lang == "zh" else "(personal mobile numbers are not given out)")
     if u.lang == "zh":
         return f"{r.role or '联系人'}：{r.person or '未注明'}；联系电话：{phone or '未注明'}（{r.unit or r.doc_no}）。", ""
     unit = en_name(r.unit) if r.unit else r.doc_no

@@ -8,20 +8,45 @@ from knowledge.models import Contact, SourceDocument
 from knowledge.sections import heading_number
 
 _PERSON = re.compile(r"(承办人|联系人|经办人)(?:姓名)?[：:]\s*([\u4e00-\u9fff]{2,4}|[A-Za-z][A-Za-z .]{1,30})")
-_PHONE = re.compile(r"(?:联系电话|电话|手机|联系方式)[：:]\s*([\d\-— ()（）]{7,20})")
+_PHONE = re.compile(r"(?:联系电话|电话|手机|联系方式)[：:]?\s*((?=[\d(（])[\d\-— ()（）]{7,20})")
+# "商務局貿促科 聯系電話0760-8989285": the office to call, with no person named
+_UNIT_PHONE = re.compile(r"(?:^|[\s。；;，,、]|\d[.、．])([\u4e00-\u9fff]{2,20}(?:局|科|处|室|办|中心|委|股|站|所|部))\s*(?:联系电话|电话)[：:]?\s*"
+                         r"((?:0\d{2,3}-?)?\d{7,8})(?!\d)")
 MOBILE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
+# "新乡高新区经济发展局局长 李学军(负责制造业投资项目)联系方式 13937340366、0373-3539981": an
+# official introduced by unit and title, what they handle, and their numbers
+_TITLED = re.compile(
+    r"([\u4e00-\u9fff]{2,30}?(?:副)?(?:局长|主任|科长|处长|部长|书记|经理|主席|秘书长|负责人|股长|站长|所长))\s*"
+    r"([\u4e00-\u9fff]{2,3})\s*(?:[（(]([^（）()]{1,30})[）)])?\s*(?:联系方式|联系电话|电话|手机)[：:]?\s*"
+    r"((?:1[3-9]\d{9}|(?:0\d{2,3}-?)?\d{7,8})(?!\d)(?:\s*[、，,/或]\s*(?:1[3-9]\d{9}|(?:0\d{2,3}-?)?\d{7,8})(?!\d))*)"
+)
 
 
 def extract_contacts(doc: SourceDocument) -> list[Contact]:
     doc_no = doc.doc_no or doc.title
     people: list[tuple[int, str, str, str]] = []  # (paragraph index, role, name, source)
     phones: list[tuple[int, str, str]] = []
+    out: list[Contact] = []
     for p in doc.paragraphs:
+        titled = list(_TITLED.finditer(p.norm))
+        for m in titled:
+            section = "".join(heading_number(h) for h in p.path)
+            role = m.group(1) + (f"（{m.group(3)}）" if m.group(3) else "")
+            phone = re.sub(r"\s*[、，,/或]\s*", "、", m.group(4))
+            out.append(Contact(doc_no, section or "落款", m.group(2), role, phone, bool(MOBILE.search(phone)),
+                               doc.issuer, m.group(0)))  # fmt: skip
+        if titled:
+            continue  # the paragraph's people are read
+        offices = list(_UNIT_PHONE.finditer(p.norm))
+        for m in offices:
+            section = "".join(heading_number(h) for h in p.path)
+            out.append(Contact(doc_no, section or "落款", None, m.group(1), m.group(2), False, doc.issuer, p.text))
+        if offices and not _PERSON.search(p.norm):
+            continue
         for m in _PERSON.finditer(p.norm):
             people.append((p.index, m.group(1), m.group(2), p.text))
         for m in _PHONE.finditer(p.norm):
             phones.append((p.index, re.sub(r"[\s—]", "", m.group(1)).strip("-"), p.text))
-    out: list[Contact] = []
     used: set[int] = set()
     for idx, role, name, source in people:
         best = None

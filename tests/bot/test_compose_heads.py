@@ -13,3 +13,17 @@ def test_a_labelled_duty_names_its_official():
 def test_a_topic_label_names_no_doer():
     label = _LABEL.match("（一）强化产业链招商：围绕集成电路、生物医药编制招商图谱。")
     assert label and not _names_doer(label.group(1))
+
+
+def test_an_investor_gets_an_officials_office_line_never_the_mobile():
+    from types import SimpleNamespace
+
+    from bot.candidates import Candidate
+    from bot.compose import _contact
+    from knowledge.models import Contact
+
+    r = Contact("测〔2024〕1号", "落款", "李学军", "经济发展局局长", "13937340366、0373-3539981", True, None, "…")
+    c = Candidate("contact", r, r.doc_no, r.section, "")
+    investor, staff = (_contact(c, SimpleNamespace(audience=a, lang="zh"), None)[0] for a in ("investor", "staff"))
+    assert "0373-3539981" in investor and "13937340366" not in investor and "139" not in investor
+    assert "13937340366" in staff

@@ -1,0 +1,24 @@
+"""Contacts in the shapes pages print them: an official by unit and title, an office line."""
+
+from __future__ import annotations
+
+from knowledge.gov_parse import parse_document
+from knowledge.models import Contact, LoadedFile
+
+
+def _contacts(text: str) -> list[Contact]:
+    return parse_document(LoadedFile(path="page.txt", text=text, format="txt", metadata={})).records.contacts
+
+
+def test_an_official_by_unit_and_title_with_what_they_handle_and_both_numbers():
+    """新乡高新区重大招商引资项目奖励办法 (新乡日报 page): the second official's line is cut by the page."""
+    (c,) = _contacts("联系人: 新乡高新区经济发展局局长 李学军(负责制造业投资项目)联系方式 13937340366、0373-3539981 "
+                     "新乡高新区服务业促进局局长 刘强(负责")  # fmt: skip
+    assert (c.person, c.phone, c.personal) == ("李学军", "13937340366、0373-3539981", True)
+    assert c.role == "新乡高新区经济发展局局长（负责制造业投资项目）"
+
+
+def test_an_office_line_in_traditional_script_names_the_office():
+    """中山市“百展千企”资金分配公示 (a mirror in traditional script)."""
+    (c,) = _contacts("公示期間如有異議，請與以下單位聯系：\n1.商務局貿促科 聯系電話0760-8989285")
+    assert (c.person, c.role, c.phone, c.personal) == (None, "商务局贸促科", "0760-8989285", False)
