@@ -214,8 +214,8 @@ def _record_carries(u: Understanding, kind: str, r: Any, text: str) -> float:
         return u.p("who") + u.p("tasks") + 0.3 * u.p("list")
     if kind == "incentive":
         return u.p("amount") + u.p("eligibility") + 0.5 * u.p("what")
-    if kind == "contact":
-        return u.p("contact")
+    if kind == "contact":  # "which number can I call" asks a contact whatever the intent reads
+        return max(u.p("contact"), 1.0 if u.asked_fact == "phone" else 0.0)
     if kind == "project":
         return u.p("status") + u.p("amount") * (r.amount_text is not None) + u.p("list") + u.p("count") + u.p("extreme")
     if kind == "figure":

@@ -208,7 +208,10 @@ def _contact(c: Candidate, u: Understanding, doc: SourceDocument | None) -> tupl
     if u.lang == "zh":
         return f"{r.role or '联系人'}：{r.person or '未注明'}；联系电话：{phone or '未注明'}（{r.unit or r.doc_no}）。", ""
     unit = en_name(r.unit) if r.unit else r.doc_no
-    return f"{r.role or 'Contact'} (contact person): {r.person or 'not stated'}; phone: {phone or 'not stated'} ({unit}).", ""
+    role = with_gloss(r.role) if r.role else "Contact"
+    if not r.person:  # an office's line
+        return f"Contact office: {role}; phone: {phone or 'not stated'} ({unit}).", ""
+    return f"{role} (contact person): {r.person}; phone: {phone or 'not stated'} ({unit}).", ""
 
 
 def _table_row(c: Candidate, u: Understanding, doc: SourceDocument | None) -> tuple[str, str]:

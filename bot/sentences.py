@@ -28,7 +28,7 @@ FACT_TYPES: dict[str, re.Pattern[str]] = {
     "date": re.compile(r"(?:19|20)\d{2}\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月(?:\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日|底|末|份)?"
                        r"|(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日|(?:19|20)\d{2}\s*年(?:底|末|前)"
                        r"|(?:发布|印发|公布|签发|通过)之日"
-                       r"|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\b(?:19|20)\d{2}\b", re.I),
+                       r"|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|(?<![〔［\[])\b(?:19|20)\d{2}\b(?![〕］\]])", re.I),
     "duration": re.compile(_NUMBER + r"\s*(?:个)?\s*(?:工作日|日|天|个月|月|年|周)(?:内|以内|之内)?|每(?:半)?(?:年|季度|月|周)|连续" + _NUMBER + r"年"
                            r"|\b\d+\s*(?:days?|months?|years?|working days)\b", re.I),
     "frequency": re.compile(r"每(?:半|两|[一二三四五六七八九十\d]{1,2})?\s*(?:个)?\s*(?:年度|年|季度|季|月|周|旬)|定期|(?:一|1)年(?:一|两|1|2)次"

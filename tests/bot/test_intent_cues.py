@@ -20,3 +20,13 @@ def test_a_document_named_as_where_to_look_leaves_its_name_out_of_the_topic():
     assert _as_container(q, "分工落实方案")
     assert _as_container("17号文里海外代表处谁牵头", "17号文")
     assert not _as_container("海外招商联络站设在哪个国家？", "海外招商联络站")
+
+
+def test_which_days_asks_a_date_and_a_document_numbers_year_states_none():
+    from bot.sentences import states_fact
+    from bot.understand import part_fact
+
+    assert part_fact("公示期是哪几天？") == "date"
+    assert not states_fact("根据《关于印发…的通知》（中商务贸字〔2023〕13号），我局发布了…", "date")
+    assert states_fact("公示期自2023年12月11日起至2023年12月17日止", "date")
+    assert states_fact("Objections may be raised until 2022.", "date")
