@@ -30,7 +30,7 @@ from bot.sentences import states_fact, states_target
 from bot.settings import Settings
 from bot.tables import TableResult, pick_table, row_name
 from bot.text_match import raw_bigrams
-from bot.understand import Understanding, is_followup, language_of, understand
+from bot.understand import DOC_NAMED, Understanding, is_followup, language_of, understand
 from knowledge.contacts_mask import mask_mobiles
 from knowledge.normalize import normalize
 from retrieval.heap import trim
@@ -262,10 +262,14 @@ class Assistant:
         if f is None or f.empty:
             return None
         vis = visible(u.audience)
-        shown = self.catalogue.projects(vis, limit=compose.LIST_MAX, **f.sql())
+        where = f.sql()
+        named = u.docs.best
+        if named is not None and named[1] >= DOC_NAMED and (d := k.doc(named[0])) is not None:
+            where["doc_id"] = d.doc_id  # "按17号文，…要引进几个…项目": the document's projects, or none
+        shown = self.catalogue.projects(vis, limit=compose.LIST_MAX, **where)
         if not shown:
             return None
-        total = self.catalogue.count_projects(vis, **f.sql())
+        total = self.catalogue.count_projects(vis, **where)
         cites = [compose.citation(k.doc(p.doc_no), p.doc_no, p.section) for p in shown]
         head = compose.project_list(shown, f.describe(u.lang), u.lang, total)
         self.memory.remember(cid, Turn(u.original, "project-list"))

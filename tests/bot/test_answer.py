@@ -114,6 +114,11 @@ def test_project_filters_are_exact_counts(assistant):
     assert "共1个" in c.answer and "甲智能装备项目" in c.answer
 
 
+def test_a_count_asked_of_a_named_document_is_not_taken_from_another_documents_projects(assistant):
+    a = ask(assistant, "按17号文，这三年要引进几个总投资1亿美元以上的外资项目？")
+    assert a.route != "project-list" and "25个" in head(a) and "绍政办发〔2023〕17号" in a.answer
+
+
 def test_document_reference_by_number_fragment(assistant):
     u = assistant.understand("17号文里国别产业园谁负责？", "staff")
     assert u.docs.named == ["绍政办发〔2023〕17号"]
