@@ -259,7 +259,7 @@ class Assistant:
         if max(u.p("list"), u.p("count"), u.p("extreme")) < 0.3:
             return None
         f = project_filter(u.original)
-        if f is None or f.empty:
+        if f is None or f.empty or not _asks_projects(u.original):
             return None
         vis = visible(u.audience)
         where = f.sql()
@@ -307,6 +307,15 @@ class Assistant:
                 break
         return Answer(compose.not_found(u.lang, units), u.lang, False, [], "not-found", responsible_units=units,
                       extra={"score": round(ranked[0].score, 3) if ranked else None})  # fmt: skip
+
+
+_WHICH = re.compile(r"哪(?:几个|几家|几批|几类|几|些|一个|一|个|家)([\u4e00-\u9fff]{1,2})")
+
+
+def _asks_projects(question: str) -> bool:
+    """Whether what a question lists or counts is projects: "哪几个组手上有项目在洽谈" asks for groups."""
+    m = _WHICH.search(normalize(question))
+    return m is None or m.group(1).startswith(("项目", "工程", "企业", "公司", "重点", "外资", "招商", "签约", "在建", "洽谈"))
 
 
 def _by_place(found: list[Candidate], lang: str) -> list[Candidate]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot.ranking import FEATURES
 
 
-def explain(assistant, question: str, audience: str = "staff", top: int = 12) -> str:  # noqa: ANN001
+def explain(assistant, question: str, audience: str = "staff", top: int = 40) -> str:  # noqa: ANN001
     u = assistant.understand(question, audience)
     k = assistant.knowledge(audience)
     intents = ", ".join(f"{i} {p:.2f}" for i, p in sorted(u.intent.probs.items(), key=lambda x: -x[1])[:4])

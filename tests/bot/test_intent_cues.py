@@ -30,3 +30,16 @@ def test_which_days_asks_a_date_and_a_document_numbers_year_states_none():
     assert not states_fact("根据《关于印发…的通知》（中商务贸字〔2023〕13号），我局发布了…", "date")
     assert states_fact("公示期自2023年12月11日起至2023年12月17日止", "date")
     assert states_fact("Objections may be raised until 2022.", "date")
+
+
+def test_an_english_count_may_name_its_kind_with_adjectives():
+    from bot.sentences import states_fact
+
+    assert states_fact("Until now, 106 industrial projects with planned investment US$ 8.96 billion have been approved.", "count")
+
+
+def test_a_list_of_groups_is_not_a_list_of_projects():
+    from bot.answer import _asks_projects
+
+    assert not _asks_projects("诸暨驻外招商的几个组，目前哪几个组手上有项目在洽谈？")
+    assert _asks_projects("现在还在洽谈阶段的项目有哪些？") and _asks_projects("哪些项目已经开工？")
