@@ -254,6 +254,9 @@ _VALID_Q = re.compile(r"有效期|到期|截止|失效|有效到|until when|vali
 _ISSUER_Q = re.compile(r"发文机关|发文单位|哪个单位发|谁发|印发单位|issued by|who issued", re.I)
 
 
+_PRINTED_Q = re.compile(r"印发|printed|distributed")
+
+
 def _doc_fact(c: Candidate, u: Understanding, doc: SourceDocument | None) -> tuple[str, str]:
     d = c.record
     label = f"{d.doc_no or ''}《{d.title}》" if u.lang == "zh" else f"{d.doc_no or ''} “{d.title}”".strip()
@@ -272,6 +275,8 @@ def _doc_fact(c: Candidate, u: Understanding, doc: SourceDocument | None) -> tup
         parts = [label]
         if d.date and (not _ISSUER_Q.search(q) or "date" in (u.part_facts or [u.asked_fact])):  # 谁发的？哪天发的？
             parts.append(f"成文（发布）日期：{human_date(d.date, 'zh')}")
+        if d.printed_date and d.printed_date != d.date and (_PRINTED_Q.search(q) or not d.date):
+            parts.insert(1, f"印发日期：{human_date(d.printed_date, 'zh')}")  # "哪天印发的" asks this one
         if d.issuer:
             parts.append(f"发文机关：{d.issuer}")
         if d.addressees:
@@ -282,6 +287,8 @@ def _doc_fact(c: Candidate, u: Understanding, doc: SourceDocument | None) -> tup
             parts.append(f"施行日期：{human_date(effective.value, 'zh')}")
         return "；".join(parts) + "。", ""
     parts = [label]
+    if d.printed_date and d.printed_date != d.date and (_PRINTED_Q.search(q) or not d.date):
+        parts.append(f"printed and issued on {human_date(d.printed_date, 'en')} ({d.printed_date})")
     if d.date:
         parts.append(f"dated {human_date(d.date, 'en')} ({d.date})")
     if d.issuer:

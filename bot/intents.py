@@ -27,7 +27,7 @@ _TOP = 2  # examples per intent averaged
 
 CUES: dict[str, re.Pattern[str]] = {
     "who": re.compile(r"哪[两几三]个(?:部门|单位|机构|部委)|哪位|牵头|负责|责任单位|哪个单位|哪些单位|什么单位|哪个部门|哪些部门|哪家|部委|配合|谁来|由谁|谁牵头|主管|在管|指导|"
-                      r"\blead|responsible|in charge|which (?:government )?(?:office|department|unit|agenc|bureau|ministr)", re.I),
+                      r"\blead|responsible|in charge|which (?:government )?(?:office|department|unit|agenc|bureau|ministr)(?![a-z]*\s+(?:issued|published|signed))", re.I),
     "tasks": re.compile(r"参与了?哪些|负责哪些|承担了?哪些|牵头.{0,4}哪些|哪些工作|哪些任务|哪些事项|what (?:tasks|work)|which tasks|involved in", re.I),
     "amount": re.compile(r"(?<!电话)(?<!号码)(?<!手机)多少|(?<!哪)几个|(?<!哪)几项|(?<!哪)几名|(?<!哪)几家|比例|标准|最高|最多|上限|封顶|目标|how much|how many|\bcap\b|up to|maximum|target|percent|rate", re.I),
     "eligibility": re.compile(r"条件|门槛|能不能|能否|可以申请|符合|享受|资格|怎么补|如何补|怎么返|如何返|怎么奖|如何奖|怎么给|怎么算|哪些优惠|适用|eligib|qualif|condition|requirement|apply|can (?:we|i)", re.I),
@@ -39,7 +39,8 @@ CUES: dict[str, re.Pattern[str]] = {
     "extreme": re.compile(r"最大|最多|最高|最少|最小|最低|前[三五十\d]|排名|largest|biggest|highest|smallest|lowest|top \d", re.I),
     "contact": re.compile(r"联系人|联系电话|电话|手机|联系方式|对接人|承办人|找谁|咨询|contact|phone|telephone|call", re.I),
     "what": re.compile(r"是什么|叫什么|什么是|哪些方面|主要内容|有没有|是否|怎么处理|如何|\bwhat (?:is|are|does|do)\b|^does\b|^is there|tell me about", re.I),
-    "doc": re.compile(r"发文机关|发文单位|哪个单位发|谁发的|抄送|主送|印发单位|文号|发文字号|文件编号|issued by|who issued|copied to|"
+    "doc": re.compile(r"发文机关|发文单位|哪个单位发|谁发的|抄送|主送|印发单位|文号|发文字号|文件编号|印发日期|成文日期|发布日期|签发|"
+                     r"issued by|who issued|(?:office|department|body|agency|who) (?:issued|published|signed)|issuing|copied to|"
                      r"document number", re.I),
 }
 

@@ -36,9 +36,36 @@ _UNIT_WORDS = re.compile(r"dollar|yuan|million|thousand|hundred|billion|renminbi
 
 
 def en_name(zh: str) -> str:
-    """'Development and Reform Commission (市发改委)'; the Chinese name alone when unknown."""
-    en = load_glossary().to_english(zh)
+    """'Development and Reform Commission (市发改委)'; the Chinese name alone when unknown. A
+    place's organ is its place's name and the organ's: 金华市人民政府办公室 → 'Jinhua General Office
+    of the Municipal People's Government'."""
+    glossary = load_glossary()
+    en = glossary.to_english(zh) or _placed_organ(zh)
     return f"{en} ({zh})" if en else zh
+
+
+_PLACE_HEAD = re.compile(r"^([\u4e00-\u9fff]{2,8}?)(?=[市省县区州][\u4e00-\u9fff]{2,})")
+
+
+def _placed_organ(zh: str) -> str | None:
+    from knowledge.places import pinyin_of, places_in
+
+    m = _PLACE_HEAD.match(zh)
+    if not m or not places_in(m.group(1)):
+        return None
+    rest = zh[len(m.group(1)) :]
+    organ = load_glossary().to_english(rest)
+    level = {"区": "District", "县": "County", "省": "Provincial"}.get(rest[0])
+    if not organ and level:  # 区人民政府 as 市人民政府 is named, at its own level
+        organ = (load_glossary().to_english("市" + rest[1:]) or "").replace("Municipal", level) or None
+    if not organ:
+        return None
+    pinyin = pinyin_of(places_in(m.group(1))[0])
+    if not pinyin:
+        return None
+    place = pinyin.title()
+    placed = re.sub(r"\b(Municipal|Provincial|County|District)\b", rf"{place} \1", organ, count=1)
+    return placed if placed != organ else f"{place} {organ}"
 
 
 def gloss(zh: str, limit: int = 4, known: str = "") -> str:

@@ -36,6 +36,7 @@ FACT_TYPES: dict[str, re.Pattern[str]] = {
                             r"|every (?:\w+ )?(?:years?|months?|quarters?|weeks?))\b", re.I),
     "unit": re.compile(r"[\u4e00-\u9fff]{1,14}?(?:人民政府|管委会|委员会|办公室|办公厅|局|厅|委|办|部|署|中心|银行|集团|公司|分局|分行|协会|联合会|商会)(?![\u4e00-\u9fff]{0,1}(?:长|员))"),
     "phone": re.compile(r"(?<!\d)(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8}|\d{7,8})(?!\d)"),
+    "issuer": re.compile(r"发文机关：|印发单位：|\bissued by\b"),  # what a document fact states of who issued it
     "enumeration": re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,12}(?:、[\u4e00-\u9fffA-Za-z0-9]{2,12}){2,}|(?:\w+, ){2,}\w+"),
 }
 # An asked kind of fact that several fact types state ("目标是多少": a sum, a share or a count).
@@ -51,7 +52,7 @@ WANTED: dict[str, tuple[str, ...]] = {
     "who": ("unit",), "tasks": ("unit",), "amount": ("money", "percent", "ratio", "count", "score", "duration"),
     "eligibility": ("money", "percent", "ratio", "count", "score"), "when": ("date", "duration"),
     "status": ("money", "date"), "list": ("enumeration",), "count": ("count",), "extreme": ("money", "count"),
-    "contact": ("phone",), "what": (), "doc": ("unit", "date"), "frequency": ("frequency",),
+    "contact": ("phone",), "what": (), "doc": ("date",), "frequency": ("frequency",),
 }  # fmt: skip
 
 

@@ -130,6 +130,7 @@ _PART_FACTS = (
     (re.compile(r"比例|百分之|几成"), "percent"),
     (re.compile(r"多久|多长时间|期限|几年|补多久|能补多长"), "duration"),
     (re.compile(r"哪天|哪几天|哪些天|起止|什么时候|何时|日期|哪一年|哪年"), "date"),
+    (re.compile(r"发文机关|发文单位|谁发的|哪个(?:单位|部门)发的|印发单位|哪个(?:单位|部门)印发"), "issuer"),
     (re.compile(r"电话|联系方式|手机"), "phone"),
     (re.compile(r"谁|哪个(?:部门|单位|机构)|哪些(?:部门|单位|机构)|哪几个(?:部门|单位)"), "unit"),
     (re.compile(r"多少个|几个|几项|几家|多少家|多少项"), "count"),
@@ -137,6 +138,7 @@ _PART_FACTS = (
 )
 # the same for an English question, by its asking words
 _PART_FACTS_EN = (
+    (re.compile(r"\b(?:issued|issuer|issuing)\b|\b(?:who|which \w+) (?:published|signed)\b", re.I), "issuer"),
     (re.compile(r"\b(?:phone|telephone|hotline)\b", re.I), "phone"),
     (re.compile(r"\bhow many\b", re.I), "count"),
     (re.compile(r"\b(?:what|which) (?:percentage|share|proportion|ratio)\b|\bwhat rate\b", re.I), "percent"),

@@ -129,3 +129,9 @@ def chunk_place(chunk: Chunk) -> str | None:
 def english_names() -> dict[str, str]:
     """English (pinyin) place names → place, for callers that leave places out of English matching."""
     return _gazetteer()[2]
+
+
+@lru_cache(maxsize=4096)
+def pinyin_of(place: str) -> str | None:
+    """The place's own romanised name (绍兴 → "shaoxing"), not a zone's name filed under it."""
+    return next((en for en, p in english_names().items() if p == place and en not in _EN_EXTRA), None)

@@ -43,3 +43,16 @@ def test_a_list_of_groups_is_not_a_list_of_projects():
 
     assert not _asks_projects("诸暨驻外招商的几个组，目前哪几个组手上有项目在洽谈？")
     assert _asks_projects("现在还在洽谈阶段的项目有哪些？") and _asks_projects("哪些项目已经开工？")
+
+
+def test_asking_who_issued_a_document_asks_its_issuer_in_either_language():
+    from bot.sentences import states_fact
+    from bot.understand import part_fact
+
+    assert part_fact("17号文是谁发的？") == "issuer"
+    assert part_fact("Which office issued Jinhua's QFLP interim measures?", "en") == "issuer"
+    assert part_fact("Who issued the list?", "en") == "issuer"
+    assert states_fact("金政办发〔2025〕51号, dated 12 November 2025, issued by 金华市人民政府办公室.", "issuer")
+    assert not states_fact("由市商务局负责解释", "issuer")  # a unit in a sentence is no issuer
+    cues = dict(zip(INTENTS, cue_vector("Which office issued Jinhua's QFLP interim measures?"), strict=True))
+    assert cues["doc"] == 1.0 and cues["who"] == 0.0

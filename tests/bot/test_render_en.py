@@ -35,3 +35,11 @@ def test_an_english_head_states_a_rank_and_the_quoted_terms_it_knows():
     head = sentence_head("浙江是一片投资兴业的广阔沃土,2022年实际使用外资193亿美元,位列全国第五,在全球产业链价值链中的地位更加凸显")
     assert "ranked 5th nationally" in head and "USD 19.3 billion" in head
     assert "精准招商 (targeted investment promotion)" in sentence_head("各地要开展“精准招商”，聚焦主导产业。")
+
+
+def test_a_places_organ_is_named_by_the_place_and_the_organ():
+    from bot.render_en import en_name
+
+    assert en_name("金华市人民政府办公室").startswith("General Office of the Jinhua Municipal People's Government")
+    assert en_name("柯桥区人民政府").startswith("Keqiao District People's Government")
+    assert en_name("绍兴市商务局").startswith("Shaoxing Municipal")  # 绍兴, not a zone filed under it
