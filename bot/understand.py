@@ -188,7 +188,7 @@ def understand(question: str, audience: str, intents: IntentClassifier, docs: Do
     the tokens of a text with their rarity in the knowledge base (the retriever's keyword index)."""
     lang = language_of(question)
     asked = months_as_printed(question)
-    full = f"{context} {asked}".strip() if context else asked
+    full = (substituted(context, asked) or f"{context} {asked}".strip()) if context else asked
     zh_terms, glossed = "", 1.0
     if lang == "en":
         found = load_glossary().english_terms(full)
@@ -230,6 +230,32 @@ def understand(question: str, audience: str, intents: IntentClassifier, docs: Do
     )
 
 
+_WHAT_ABOUT = re.compile(r"^(?:那么|那|还有|如果是|要是)?\s*(.{2,30}?)(?:的)?呢[？?]?\s*(.*)$")
+_ASKING = re.compile(r"多少|哪|谁|什么|几|怎么|如何|是否|吗")
+
+
+def substituted(previous: str, question: str) -> str | None:
+    """"那省级数字化车间呢？" after "嵊州企业当年评上省级未来工厂能奖多少？" asks the same of another
+    thing: the previous question with the phrase it stands for replaced, the run of whole words
+    that begins or ends as it does ("省级…", "…项目", "…单位") and is closest to it in length.
+    None when no phrase of the previous question is of its kind."""
+    from bot.text_match import words
+
+    m = _WHAT_ABOUT.match(normalize(question))
+    if not m or _ASKING.search(m.group(1)):
+        return None
+    new, rest = m.group(1), m.group(2)
+    prev = normalize(previous)
+    cuts = [0]
+    for w in words(prev):
+        cuts.append(cuts[-1] + len(w))
+    spans = [(a, b) for i, a in enumerate(cuts) for b in cuts[i + 1 :]
+             if b - a >= 2 and not _ASKING.search(prev[a:b]) and not re.search(r"[，。？?！,]", prev[a:b])]  # fmt: skip
+    alike = [(a, b) for a, b in spans if prev[a : a + 2] == new[:2] or prev[b - 2 : b] == new[-2:]]
+    if not alike:
+        return None
+    a, b = min(alike, key=lambda ab: (abs((ab[1] - ab[0]) - len(new)), ab[1] - ab[0]))
+    return prev[:a] + new + prev[b:] + (" " + rest if rest else "")
 _MONTHS_SO_FAR = re.compile(r"前([一二三四五六七八九十]{1,2}|\d{1,2})\s*个?\s*月")
 _CN_DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九")}
 

@@ -56,3 +56,12 @@ def test_asking_who_issued_a_document_asks_its_issuer_in_either_language():
     assert not states_fact("由市商务局负责解释", "issuer")  # a unit in a sentence is no issuer
     cues = dict(zip(INTENTS, cue_vector("Which office issued Jinhua's QFLP interim measures?"), strict=True))
     assert cues["doc"] == 1.0 and cues["who"] == 0.0
+
+
+def test_what_about_x_asks_the_previous_question_of_x():
+    from bot.understand import substituted
+
+    assert substituted("嵊州企业当年评上省级未来工厂能奖多少？", "那省级数字化车间呢？") == "嵊州企业当年评上省级数字化车间能奖多少？"
+    assert substituted("国际化招商引资的牵头单位是谁？", "配合单位呢？") == "国际化招商引资的配合单位是谁？"
+    assert substituted("17号文里国别产业园谁负责？", "那海外代表处呢？") is None  # nothing of its kind: both words stay
+    assert substituted("深圳外资奖励是怎么分档的？", "那完成了多少呢？") is None  # a question of its own
