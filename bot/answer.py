@@ -139,7 +139,7 @@ class Assistant:
                            self.catalogue, visible(audience))  # fmt: skip
         if table is not None:
             return self._table(u, v.knowledge, table, cid)
-        ranked = self._stating(u, v.knowledge, self.rank(u, v.knowledge))
+        ranked = self._stating(u, v.knowledge, _case_first(u, self.rank(u, v.knowledge)))
         if not ranked or not self.model.answers(ranked[0], u.lang):
             return self._not_found(u, ranked)
         return self._compose(u, v.knowledge, self._answer_set(u, ranked), ranked[0].kind, cid)
@@ -326,6 +326,24 @@ def _by_place(found: list[Candidate], lang: str) -> list[Candidate]:
             c.features["place"] = max(0.0, c.features.get("place", 0.0))
         return found
     return [c for c in found if c.features.get("place", 0.0) >= 0.0]
+
+
+def _case_first(u: Understanding, ranked: list[Candidate]) -> list[Candidate]:
+    """When the asker tells amounts and the best candidate is a sentence, the incentive record of
+    the same document whose tier the case meets comes first: it is that clause, read, with its
+    tier picked ("固定资产投资实际完成3500万元" → 完成3000万元以上的，奖励10万元)."""
+    if not u.amounts or not ranked or ranked[0].kind != "sentence":
+        return ranked
+    best = ranked[0]
+    met = [c for c in ranked[1:CASE_WITHIN] if c.kind == "incentive" and c.doc_key == best.doc_key
+           and c.features.get("case", 0.0) > 0]  # fmt: skip
+    if not met:
+        return ranked
+    top = max(met, key=lambda c: c.score)
+    return [top] + [c for c in ranked if c is not top]
+
+
+CASE_WITHIN = 12  # candidates looked at for the record of the tier the case meets
 
 
 def _closest_tier(found: list[Candidate]) -> list[Candidate]:

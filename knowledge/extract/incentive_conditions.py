@@ -58,9 +58,14 @@ def _quantity(text: str) -> dict[str, Any]:
     }
 
 
+_BARE_UNIT = re.compile(r"(?<![\d.一二三四五六七八九十百千万两])((?:亿|万)(?:元|美元))(?=及?以上|以下|（含）)")
+
+
 def thresholds(text: str) -> list[dict[str, Any]]:
-    """Quantities a condition compares: 营业收入首次突破10亿元, 新增床位50张以上, 实到外资1000万美元以上."""
+    """Quantities a condition compares: 营业收入首次突破10亿元, 新增床位50张以上, 实到外资1000万美元以上;
+    "亿元及以上" with no number is 1亿元."""
     out: list[dict[str, Any]] = []
+    text = _BARE_UNIT.sub(r"1\1", text)
     for m in _QTY_RE.finditer(text):
         qty = m.group(0)
         if re.fullmatch(r"(?:19|20)\d{2}\s*年", qty):  # a year, not a quantity

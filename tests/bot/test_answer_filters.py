@@ -72,3 +72,17 @@ def test_months_so_far_are_asked_as_reports_print_them():
 
     assert months_as_printed("汉中2018年前8个月重点项目完成投资多少？") == "汉中2018年1-8月重点项目完成投资多少？"
     assert months_as_printed("前十一个月") == "1-11月" and months_as_printed("前二十个月") == "前二十个月"
+
+
+def test_the_record_of_the_tier_the_case_meets_comes_before_its_own_sentence():
+    from bot.answer import _case_first
+
+    def cand(kind: str, score: float, case: float = 0.0, doc: str = "doc") -> Candidate:
+        c = Candidate(kind, SimpleNamespace(source=""), doc, "", kind, {"case": case})
+        c.score = score
+        return c
+
+    sentence, tier, other_doc = cand("sentence", 7.8), cand("incentive", 7.0, 0.99), cand("incentive", 7.5, 0.99, "另一份")
+    u = SimpleNamespace(amounts=["3500万元"])
+    assert _case_first(u, [sentence, other_doc, tier])[0] is tier
+    assert _case_first(SimpleNamespace(amounts=[]), [sentence, tier])[0] is sentence  # no case told

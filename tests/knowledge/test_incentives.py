@@ -322,3 +322,11 @@ def test_a_refund_schedule_by_year_is_one_record_per_tier_and_b_shares_the_lead_
     from knowledge.incentive_text import describe_en
 
     assert "50% in year 1, 40% in year 2, 30% in year 3, 20% in year 4" in describe_en(b)
+
+
+def test_a_bare_unit_before_以上_is_one_of_it():
+    """漯河招商引资激励办法: "引进项目实际投资亿元及以上的，一次性奖励资金20万元"."""
+    from knowledge.extract.incentive_conditions import thresholds
+
+    (t,) = thresholds("引进项目实际投资亿元及以上的")
+    assert (t["amount_cny"], t["op"]) == (1e8, ">=")
