@@ -236,3 +236,27 @@ def estimate(incentive, amounts: list[Amount], words: list[str] | None = None) -
     if cap is not None and value > (_absolute(cap)[1] or value):
         return Estimate(_absolute(cap)[1] or value, currency, base[0], how, cap)
     return Estimate(value, currency, base[0], how) if value > 0 else None
+
+
+_EN_NUMBER = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+              "half a": 0.5, "half of one": 0.5}  # fmt: skip
+_EN_RATE = re.compile(r"\b(\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|half a)\s*(?:percent|per cent|%)\s+of\s+(?:the\s+)?([a-z\- ]{3,40}?)(?=[,.;]|\s+(?:shall|will|is|are|to|for|up|and|in)\b)", re.I)
+_EN_CAP = re.compile(r"(?:up to|not (?:more|exceeding) than|maximum(?: reward| subsidy| amount)? of|capped at)\s+(?:a\s+)?(?:maximum\s+(?:reward\s+|subsidy\s+)?of\s+)?((?:RMB|USD|US\$|CNY)?\s?\d+(?:\.\d+)?\s*(?:million|billion|thousand)?\s*(?:yuan|dollars)?)", re.I)
+
+
+def estimate_en(text: str, amounts: list[Amount]) -> Estimate | None:
+    """The sum an English clause pays ("One percent of the actual investment … up to a maximum
+    reward of 5 million yuan") for the amount the asker told, in the clause's currency."""
+    m = _EN_RATE.search(text)
+    told = [x for x in _told(amounts, None) if x[1] in ("CNY", "USD") and x[2]]
+    if not m or not told:
+        return None
+    raw = m.group(1).lower()
+    rate = float(raw) if raw[0].isdigit() else float(_EN_NUMBER[raw])
+    base = told[-1]
+    value = base[2] * rate / 100
+    cap_m = _EN_CAP.search(text[m.end() :])
+    cap = parse_amount(cap_m.group(1)) if cap_m else None
+    if cap is not None and (cap_abs := _absolute(cap))[0] == base[1] and cap_abs[1] and value > cap_abs[1]:
+        return Estimate(cap_abs[1], base[1], base[0], f"× {rate:g}%", cap)
+    return Estimate(value, base[1], base[0], f"× {rate:g}%") if value > 0 else None

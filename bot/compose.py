@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from bot.candidates import Candidate
-from bot.cases import Estimate
+from bot.cases import Estimate, estimate_en
 from bot.models import Citation
 from bot.render_en import (
     STAGE_EN,
@@ -342,8 +342,9 @@ def _sentence(c: Candidate, u: Understanding, doc: SourceDocument | None, transl
         return en or f"The document says (Chinese): {head}", f"Original text (Chinese): 「{s.text}」"
     if u.lang == "en":
         whole = _BULLET.sub("", s.text).strip()
+        e = estimate_en(whole, u.amounts) if u.amounts else None
         if len(whole) <= EN_WHOLE:  # an English sentence reads whole; its clauses are not facts apart
-            return whole, ""
+            return (estimate_line(e, "en") + "\n" + whole) if e else whole, ""
         return head, (f'"{s.text}"' if len(s.text) > len(head) + 10 else "")
     return head + ("" if head.endswith(("。", "！", "？")) else "。"), (f"「{s.text}」" if len(s.text) > len(head) + 10 else "")
 

@@ -196,3 +196,15 @@ def test_the_askers_case_is_what_holds_now_and_a_rate_of_an_untold_base_is_not_c
     fits = {r.rate: case_fit(r, amounts, [], words).value for r in _clauses(WENZHOU_TAX)}
     assert fits[70.0] < 0 < fits[50.0] < fits[60.0]  # 1.6亿元 is compared, not last year's 1.2亿元
     assert all(estimate(r, amounts, words) is None for r in _clauses(WENZHOU_TAX))  # 贡献度 was not told
+
+
+def test_an_english_clause_pays_its_rate_of_the_amount_told_capped_where_it_says():
+    from bot.cases import estimate_en
+
+    clause = ("One percent of the actual investment shall be awarded to project intermediaries who have introduced "
+              "a total investment of 10 million yuan or more, up to a maximum reward of 5 million yuan.")  # 阳泉 (English page)
+    e = estimate_en(clause, [amount("RMB 300 million")])
+    assert e is not None and e.value == 3e6 and e.cap is None
+    capped = estimate_en(clause, [amount("RMB 800 million")])
+    assert capped is not None and capped.value == 5e6 and capped.cap is not None
+    assert estimate_en("Rewards shall be given to the intermediaries.", [amount("RMB 300 million")]) is None
