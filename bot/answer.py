@@ -139,7 +139,8 @@ class Assistant:
                            self.catalogue, visible(audience))  # fmt: skip
         if table is not None:
             return self._table(u, v.knowledge, table, cid)
-        ranked = self._stating(u, v.knowledge, _case_first(u, self.rank(u, v.knowledge)))
+        ranked = self._stating(u, v.knowledge, _case_first(u, self.rank(u, v.knowledge),
+                                                           lambda c: self.model.answers(c, u.lang)))
         if not ranked or not self.model.answers(ranked[0], u.lang):
             return self._not_found(u, ranked)
         return self._compose(u, v.knowledge, self._answer_set(u, ranked), ranked[0].kind, cid)
@@ -328,7 +329,7 @@ def _by_place(found: list[Candidate], lang: str) -> list[Candidate]:
     return [c for c in found if c.features.get("place", 0.0) >= 0.0]
 
 
-def _case_first(u: Understanding, ranked: list[Candidate]) -> list[Candidate]:
+def _case_first(u: Understanding, ranked: list[Candidate], answers=lambda c: True) -> list[Candidate]:  # noqa: ANN001
     """When the asker tells amounts and the best candidate is a sentence, the incentive record of
     the same document whose tier the case meets comes first: it is that clause, read, with its
     tier picked ("固定资产投资实际完成3500万元" → 完成3000万元以上的，奖励10万元)."""
@@ -336,7 +337,7 @@ def _case_first(u: Understanding, ranked: list[Candidate]) -> list[Candidate]:
         return ranked
     best = ranked[0]
     met = [c for c in ranked[1:CASE_WITHIN] if c.kind == "incentive" and c.doc_key == best.doc_key
-           and c.features.get("case", 0.0) > 0]  # fmt: skip
+           and c.features.get("case", 0.0) > 0 and answers(c)]  # fmt: skip
     if not met:
         return ranked
     top = max(met, key=lambda c: c.score)

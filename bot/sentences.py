@@ -63,8 +63,12 @@ class Sentence:
     index: int  # position in its passage
 
 
+_WRAPPED = re.compile(r"(?<=[A-Za-z0-9,$%)])[ \t]*\n(?=[ \t]*[a-z$(\d])")  # an English line wrapped mid-sentence
+
+
 @lru_cache(maxsize=4096)
 def split_sentences(text: str) -> tuple[Sentence, ...]:
+    text = _WRAPPED.sub(" ", text)
     parts = [p.strip() for p in _SENTENCE_END.split(text) if p and p.strip()]
     return tuple(Sentence(p, normalize(p), i) for i, p in enumerate(parts))
 

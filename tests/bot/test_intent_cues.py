@@ -65,3 +65,11 @@ def test_what_about_x_asks_the_previous_question_of_x():
     assert substituted("国际化招商引资的牵头单位是谁？", "配合单位呢？") == "国际化招商引资的配合单位是谁？"
     assert substituted("17号文里国别产业园谁负责？", "那海外代表处呢？") is None  # nothing of its kind: both words stay
     assert substituted("深圳外资奖励是怎么分档的？", "那完成了多少呢？") is None  # a question of its own
+
+
+def test_an_english_line_wrapped_mid_sentence_is_one_sentence():
+    from bot.sentences import split_sentences
+
+    parts = split_sentences("A reward of up to 2% of the capital paid in will be\ngiven within one year. The cap is 5 million yuan.")
+    assert [p.text for p in parts] == ["A reward of up to 2% of the capital paid in will be given within one year.",
+                                       "The cap is 5 million yuan."]
