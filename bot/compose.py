@@ -65,9 +65,28 @@ def not_found(lang: str, units: list[str]) -> str:
 def render(c: Candidate, u: Understanding, doc: SourceDocument | None, translate=None) -> tuple[str, str]:  # noqa: ANN001
     """(head, evidence) of one candidate; `translate` (zh → labelled English or None) may word an
     English head from a Chinese sentence (see bot/llm.py)."""
-    if c.kind == "sentence":
-        return _sentence(c, u, doc, translate)
-    return _RENDER[c.kind](c, u, doc)
+    head, evidence = _sentence(c, u, doc, translate) if c.kind == "sentence" else _RENDER[c.kind](c, u, doc)
+    return with_as_of(head, c, u, doc), evidence
+
+
+_YEARLESS_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|个|项|家|亿|万|名|批)|\b\d+(?:\.\d+)?\s*(?:percent|projects?|million|billion)\b", re.I)
+_GRANT_WORDS = re.compile(r"给予|奖励|补助|补贴|资助|返还|award|subsid|reward", re.I)
+
+
+def with_as_of(head: str, c: Candidate, u: Understanding, doc: SourceDocument | None) -> str:
+    """A reported figure with no year of its own ("目前，上报市的40个项目中，动工项目33个") is true as
+    of its document's date, and says so: a status or count is worth nothing without its date."""
+    if (c.kind not in ("sentence", "figure") or doc is None or not doc.date
+            or u.p("status") + u.p("count") + u.p("amount") < AS_OF_INTENT or re.search(r"(?:19|20)\d{2}", head)
+            or not _YEARLESS_FIGURE.search(head) or _GRANT_WORDS.search(head)
+            or (c.kind == "figure" and c.record.kind == "target")):  # fmt: skip
+        return head
+    if u.lang == "zh":
+        return f"{head.rstrip('。')}（据{human_date(doc.date, 'zh')}的文件）。"
+    return f"{head.rstrip('.')} (as reported in the document dated {human_date(doc.date, 'en')})."
+
+
+AS_OF_INTENT = 0.5  # how much of the question asks for a status, a count or an amount
 
 
 # --- kinds ------------------------------------------------------------------------------

@@ -27,3 +27,17 @@ def test_an_investor_gets_an_officials_office_line_never_the_mobile():
     investor, staff = (_contact(c, SimpleNamespace(audience=a, lang="zh"), None)[0] for a in ("investor", "staff"))
     assert "0373-3539981" in investor and "13937340366" not in investor and "139" not in investor
     assert "13937340366" in staff
+
+
+def test_a_reported_figure_with_no_year_of_its_own_says_as_of_which_document_date():
+    from types import SimpleNamespace
+
+    from bot.candidates import Candidate
+    from bot.compose import with_as_of
+
+    u = SimpleNamespace(lang="zh", p=lambda i: {"count": 0.8}.get(i, 0.0))
+    doc = SimpleNamespace(date="2013-05-09")
+    c = Candidate("sentence", SimpleNamespace(text=""), "doc", "", "")
+    assert with_as_of("在第十七届西洽会上成功签约项目17个。", c, u, doc) == "在第十七届西洽会上成功签约项目17个（据2013年5月9日的文件）。"
+    assert with_as_of("2021年签约项目17个。", c, u, doc) == "2021年签约项目17个。"  # its own year
+    assert with_as_of("对签约项目给予奖励20万元。", c, u, doc) == "对签约项目给予奖励20万元。"  # a rule, not a report
