@@ -301,7 +301,13 @@ def _en_overlap(u: Understanding, text: str) -> float:
     return sum(1 for w in words if w in low or stem(w) in low) / len(words) if words else 0.0
 
 
+_DEADLINE = re.compile(r"截止|截至(?:什么时候|何时|哪天)|最晚|之前(?:报|交|提)|deadline|by when|until when|due\b", re.I)
+_VALIDITY = re.compile(r"有效期|施行|生效|失效|废止|valid|in force|effective|expire", re.I)
+
+
 def doc_facts(u: Understanding, k: Knowledge, limit: int = 3) -> list[Candidate]:
+    if _DEADLINE.search(u.original) and not _VALIDITY.search(u.original):
+        return []  # "征求意见什么时候截止": a deadline the text sets, never the document's own dates
     ranked = sorted(u.docs.fit.items(), key=lambda kv: -kv[1])[:limit]
     out = []
     for key, fit in ranked:

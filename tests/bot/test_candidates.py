@@ -67,3 +67,12 @@ def test_a_text_of_no_stated_year_neither_fits_nor_misses_the_year_asked():
     assert _year(u, "1-8月共完成投资622.2亿元", None) == 0.0
     assert _year(u, "2018年全市安排重点项目458个", None) == 1.0
     assert _year(u, "1-8月共完成投资", "2021-09-01") == -1.0
+
+
+def test_a_deadline_is_never_a_documents_own_date():
+    from types import SimpleNamespace
+
+    from bot.candidates import doc_facts
+
+    u = SimpleNamespace(original="广州那份支持方案的征求意见，什么时候截止？")
+    assert doc_facts(u, None) == []  # the comment period's end is in the text, not the 成文日期
