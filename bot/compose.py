@@ -31,6 +31,7 @@ from bot.text_match import raw_bigrams
 from bot.understand import Understanding
 from knowledge.dates import human_date
 from knowledge.models import SourceDocument
+from knowledge.normalize import normalize
 
 MOBILE_MASK = "（个人手机号不对外提供）"
 LIST_MAX = 20  # items a chat answer lists; the rest is counted, never silently dropped
@@ -347,9 +348,39 @@ def _intent_weights(u: Understanding) -> dict[str, float]:
     return u.wanted(("who", "amount", "when", "count", "contact", "eligibility", "list"))
 
 
+_RESPECTIVE = re.compile(r"([^，。；：:]+?)的?[，,]?\s*分别(?:给予|奖励|补助|补贴|资助|达到|为|按)?([^。；;]+)")
+_ITEM_LEAD = re.compile(r"^.{0,12}(?:评为|认定为|列为|列入|获得|获评|对)")
+
+
+def respective(sentence: str, question: str) -> str | None:
+    """"对当年评为省级未来工厂、…、省级数字化车间…的，分别给予100万元、…、15万元…奖励" asked of 省级
+    数字化车间: "省级数字化车间：15万元", the item the question names paired with its own amount."""
+    from knowledge.extract.figures import find_amounts
+
+    text = normalize(sentence)
+    m = _RESPECTIVE.search(text)
+    if not m:
+        return None
+    items = [x.strip() for x in re.split(r"、|和|及", _ITEM_LEAD.sub("", m.group(1))) if x.strip()]
+    values = [a.text for _, a in find_amounts(m.group(2))]
+    if len(items) < 2 or len(items) != len(values):
+        return None
+    q = raw_bigrams(question)
+    fits = [len(q & raw_bigrams(x)) / max(1, len(raw_bigrams(x))) for x in items]
+    best = max(range(len(items)), key=lambda i: (fits[i], len(items[i])))
+    if fits[best] < RESPECTIVE_FIT or sorted(fits)[-2:] == [fits[best]] * 2:
+        return None  # no item named, or two named alike
+    return f"{items[best]}：{values[best]}"
+
+
+RESPECTIVE_FIT = 0.8  # share of an item's bigrams the question must name
+
+
 def _sentence(c: Candidate, u: Understanding, doc: SourceDocument | None, translate=None) -> tuple[str, str]:  # noqa: ANN001
     s = c.record
     head = fact_head(s.text, _overlap(u), _intent_weights(u))
+    if u.lang == "zh" and (paired := respective(s.text, u.original)):
+        head = paired
     if u.p("who") >= 0.3 and c.chunk is not None and not carries(head, "who"):
         head = _with_doer(head, c.chunk.text)
     label = _LABEL.match(s.text)

@@ -41,3 +41,13 @@ def test_a_reported_figure_with_no_year_of_its_own_says_as_of_which_document_dat
     assert with_as_of("在第十七届西洽会上成功签约项目17个。", c, u, doc) == "在第十七届西洽会上成功签约项目17个（据2013年5月9日的文件）。"
     assert with_as_of("2021年签约项目17个。", c, u, doc) == "2021年签约项目17个。"  # its own year
     assert with_as_of("对签约项目给予奖励20万元。", c, u, doc) == "对签约项目给予奖励20万元。"  # a rule, not a report
+
+
+def test_a_sentence_paying_each_item_its_own_amount_states_the_items_asked():
+    from bot.compose import respective
+
+    s = ("推進未來工廠建設,對當年評為省級未來工廠、省級智能工廠、紹興市級智能工廠、省級數字化車間、紹興市級數字化車間的,"
+         "分別給予 100 萬元、30 萬元、20 萬元、15 萬元、10 萬元獎勵。")  # 嵊州 工业经济政策 (traditional mirror)
+    assert respective(s, "那省级数字化车间呢？能奖多少") == "省级数字化车间：15万元"
+    assert respective(s, "评上省级未来工厂能奖多少？") == "省级未来工厂：100万元"
+    assert respective(s, "数字化车间能奖多少？") is None  # two items of that name: the sentence answers
