@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from knowledge.dates import find_dates, parse_date
 from knowledge.decree import numbered_decree, order_effective
 from knowledge.docno import doc_no_of, printed_no
+from knowledge.english_head import read_english_head
 from knowledge.footer import PRINTED, Signature, footer_cc, marker_of, signature
 from knowledge.furniture import Page, strip_furniture
 from knowledge.head import Head, read_head, title_issuer
@@ -22,7 +23,9 @@ from knowledge.keylist import find_metatable, read_catalogue
 from knowledge.lawhead import _LINE as LAW_LINE
 from knowledge.lawhead import LawHead, read_law_head
 from knowledge.mirror_text import repair_lines
-from knowledge.normalize import normalize
+from knowledge.normalize import is_chinese, normalize
+from knowledge.preface import prefaced_title
+from knowledge.report_head import delivered
 from knowledge.runon import rebreak
 from knowledge.signcols import column_signers
 from knowledge.titles import (
@@ -70,9 +73,15 @@ def read_layout(lines: list[str]) -> Layout:
         lines = lines[:start] + lines[end:]
         if info is not None and info > start:
             info = max(start, info - (end - start))
-    lines, copies = tidy_head(lines, info)
-    norms = [normalize(x) for x in lines]
-    head = read_head(norms, LAW_LINE, copies)
+    if is_chinese("\n".join(lines[:60])):
+        lines, copies = tidy_head(lines, info)
+        norms = [normalize(x) for x in lines]
+        head = read_head(norms, LAW_LINE, copies)
+    else:  # an English page: its navigation, title and date line
+        title, used, when = read_english_head(lines)
+        norms = [normalize(x) for x in lines]
+        head = Head(lines=used, title=title)
+        page.date = when or page.date
     law = read_law_head(head.rest)
     sig = signature(norms, head.lines)
     if sig and len(sig.signers) >= 2 and sig.person is None:  # organs in two columns: read row by row
@@ -136,7 +145,7 @@ def decide(meta: dict[str, str], layout: Layout, path: str) -> dict[str, object]
     title = meta.get("title") or without_masthead(head.title or table.get("title") or "") or None
     subject = layout.subject or (layout.aliases[0] if layout.aliases else None)
     if not title:
-        title = layout.subject or file_title(path)
+        title = layout.subject or prefaced_title(layout.norms) or file_title(path)
         subject = None
     tail = layout.norms[-6:]
     doc_no = _doc_no(meta, head, table, layout.law)
@@ -198,6 +207,10 @@ def _date(meta: dict[str, str], layout: Layout) -> tuple[str | None, str | None]
         return None, None
     if law.date:
         return law.date, "题注"
+    if delivered(head.rest)[0]:  # a report "——X年X月X日在…会议上"
+        return delivered(head.rest)[0], "报告"
+    if table.get("created"):  # a Fujian-style list's 生成日期 stands for its 成文日期, before the page's stamp
+        return table["created"], "生成日期"
     for n in head.rest:
         m = _PUBLISHED.match(n)
         if m and find_dates(m.group(1)):

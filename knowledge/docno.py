@@ -20,7 +20,10 @@ def doc_no_of(text: str) -> str | None:
     m = DOC_NO.search(_fold(text))
     if not m:
         return None
-    return f"{m.group(1)}〔{m.group(2)}〕{m.group(3)}号"
+    return f"{_KEYED.sub('', m.group(1))}〔{m.group(2)}〕{m.group(3)}号"
+
+
+_KEYED = re.compile(r"^(?:发文字号|文号)(?=[\u4e00-\u9fff])")  # "文号闽商务〔2023〕196号": a list's key run on
 
 
 def all_doc_nos(text: str) -> list[tuple[str, int, int]]:

@@ -66,7 +66,7 @@ def signature(lines: list[str], start: int = 0) -> Signature | None:
             else:
                 break
             j -= 1
-        closing = j < start or lines[j].endswith(("。", "！", "）", ")")) or k >= len(lines) - 3
+        closing = j < start or lines[j].endswith(("。", "！", "）", ")", ".")) or k >= len(lines) - 3
         marker = marker_of(lines[k + 1]) if k + 1 < len(lines) else None
         if not when and not signers:
             continue

@@ -47,6 +47,7 @@ _SITE = re.compile(r"^[\u4e00-\u9fffA-Za-z]{2,10}(?:网|网站|论坛|在线|资
 _SHARING = re.compile(
     r"已阅读\d+页|还剩\d+页未读|继续免费阅读|^版权说明[：:]|本文档由用户提供并上传|^下载文档|^文档格式[：:]|"
     r"更新完毕开始阅读|^\*\s*注\s*[：:]\s*本篇法规"  # "…更新完毕开始阅读b52553…"; a law site's "*注:本篇法规已被…修正"
+    r"|^第\s*\d+\s*页\s*/\s*共\s*\d+\s*页$|^资源(?:预览内容|描述)$|全部预览完了"  # "第1页 / 共3页", "资源描述"
 )
 _INFO_KEYS = (
     r"作者|时间|来源|信息来源|文章来源|内容来源|浏览|浏览次数|阅读|阅读次数|点击|点击数|点击率|发表时间|发布时间|发布日期|"
@@ -56,7 +57,7 @@ _INFO_KEYS = (
 _INFO = re.compile(rf"(?<![^\s\d|｜】：:])({_INFO_KEYS})\s*[：:]\s*")  # "…3:31:59内容来源：" runs on
 _ONE_INFO = re.compile(
     r"^(?:(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}[\d\s:]{0,9})?"  # "2015-09-11 浏览次数:"
-    r"(?:归档时间|浏览次数|浏览量|点击数|点击率|阅读次数|访问量|访问次数|责任编辑|字号)\s*[：:].{0,24}$"
+    r"(?:归档时间|浏览次数|浏览量|点击数|点击率|阅读次数|访问量|访问次数|责任编辑|编辑|字号)\s*[：:].{0,24}$"
 )
 # a spam site's keyword line above everything: many short phrases apart by commas, no sentence
 _KEYWORDS_MIN = 6
@@ -163,7 +164,10 @@ def page_info(line: str) -> Page:
 
 
 # a news report that quotes the document: "…印发了…的通知。" "文件详情如下：" then the document itself
-_QUOTES_BELOW = re.compile(r"^(?:全文|原文|文件详情|文件全文|文件原文|通知全文|详情|政策原文)如下\s*[：:]?$")
+_QUOTES_BELOW = re.compile(
+    r"^(?:全文|原文|文件详情|文件全文|文件原文|通知全文|详情|政策原文)如下\s*[：:]?$"
+    r"|^【[^【】]{0,12}(?:正文|原文|全文)】$"  # a repost account's label: "【招商引资内参正文】" under its 【…导言】
+)
 _LEAD_SPAN = 12
 
 
@@ -188,6 +192,14 @@ def _site_notice(n: str) -> bool:
     return bool(_NOTICE_HEAD.match(n) or (_NOTICE_ITEM.match(n) and _ABOUT_FILE.search(n)))
 
 
+def _banner(out: list[str], crumb: int | None) -> int:
+    """The site's banner above its breadcrumb ("打造网上国际投资促进平台 致力于中国投资促进事业", then
+    "您现在的位置:首页 > …"): short lines, taken out when a heading line follows the breadcrumb."""
+    if not crumb or crumb >= len(out) or len(flat(out[crumb])) > 60 or "。" in out[crumb]:
+        return 0
+    return crumb if all(len(flat(x)) <= 40 and not re.search(r"[。：:]", x) for x in out[:crumb]) else 0
+
+
 def strip_furniture(lines: list[str], head_zone: int = 60) -> tuple[list[str], Page]:
     """The lines without page furniture, and what the page-info line said.
 
@@ -197,6 +209,7 @@ def strip_furniture(lines: list[str], head_zone: int = 60) -> tuple[list[str], P
     out: list[str] = []
     page = Page()
     in_head = True  # until the first line of running text
+    crumb = None  # where the first breadcrumb stood among the kept lines
     for i, line in enumerate(lines):
         if in_head and _BULLET.match(line):
             rest = _BULLET.sub("", line).strip()
@@ -206,6 +219,8 @@ def strip_furniture(lines: list[str], head_zone: int = 60) -> tuple[list[str], P
         n = flat(line)
         if in_head and (_site_notice(n) or _keyword_line(n)):
             continue
+        if in_head and crumb is None and _BREADCRUMB.search(n):
+            crumb = len(out)
         if is_furniture(line) or (in_head and re.fullmatch(r"\d{4,}", n)):  # a view counter
             if i < head_zone and page.info_line is None and is_info_line(n):
                 found = page_info(line)
@@ -213,7 +228,7 @@ def strip_furniture(lines: list[str], head_zone: int = 60) -> tuple[list[str], P
             continue
         in_head = in_head and len(n) <= 60 and not n.endswith("。")
         out.append(line)
-    cut = news_lead(out)
+    cut = news_lead(out) or _banner(out, crumb)
     if cut and page.info_line is not None:
         page.info_line = page.info_line - cut if page.info_line >= cut else None
     return out[cut:], page

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from knowledge.abbrev import abbreviated_issuer
+from knowledge.closing_signer import closing_signer
 from knowledge.decree import decree_issuer
 from knowledge.footer import Signature, source_unit
 from knowledge.head import title_issuer
@@ -23,6 +24,8 @@ from knowledge.issuers import (
     without_province,
 )
 from knowledge.metatable import is_abbreviated_unit
+from knowledge.preface import reviewing_organ
+from knowledge.report_head import delivered
 
 if TYPE_CHECKING:
     from knowledge.docmeta import Layout
@@ -52,12 +55,15 @@ def choose_issuer(
         _official("、".join(head.issuers), (law.maker, signer)) if head.issuers else None,
         listed,
         decree_issuer(head.doc_no),
+        delivered(head.rest)[1],  # a report's speaker line: "郁南县人民政府县长 张春海"
         law.maker,
+        reviewing_organ(layout.norms, title),
         decree_issuer(law.number),  # "国家市场监督管理总局令第52号公布": the decree names its organ
         signer,
         source_unit(tail),
         layout.page.source,
         source_unit(head.rest),  # the page's "来源：X市政府办" on its own line under the title
+        closing_signer(layout.norms),
         table.get("publisher"),
         title_organ(title) if doc_no else None,
         national_issuer(doc_no),

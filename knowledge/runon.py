@@ -14,7 +14,9 @@ from knowledge.dates import YEAR_DIGITS, date_line
 from knowledge.docno import printed_no
 from knowledge.head import title_complete
 from knowledge.issuers import is_organ
+from knowledge.law_runon import split_law_run
 from knowledge.normalize import normalize
+from knowledge.sharing_text import split_masthead, split_signed, unpaged
 
 _LONG = 80
 _DATE = (
@@ -152,7 +154,15 @@ def split_spaced(line: str) -> list[str]:
 def rebreak(lines: list[str]) -> list[str]:
     """The lines with run-together heads, addressees and 落款 broken apart."""
     out: list[str] = []
-    for i, line in enumerate(lines):
+    for i, line in enumerate(unpaged(lines)):
+        parts = split_masthead(line) if i < 5 else [line]
+        if parts == [line] and i < 3:
+            parts = split_law_run(line)
+        if parts == [line]:
+            parts = split_signed(line)
+        if len(parts) > 1:
+            out.extend(parts)
+            continue
         parts = split_head(line) if i < 5 else [line]
         if i < 5 and parts == [line]:
             parts = split_spaced(line)

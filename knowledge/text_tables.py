@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from knowledge.models import Table
 from knowledge.normalize import normalize
 from knowledge.sections import parse_heading
+from knowledge.spaced_rows import spaced_task_table as _spaced
 from knowledge.table_cells import fill_merged, group_label, header_names, is_group_line
 from knowledge.table_headers import header_field, looks_like_header
 from knowledge.table_lines import segment_lines
@@ -54,7 +55,7 @@ def find_tables(text: str) -> list[TextTable]:
         if i in used or not lines[i]:
             i += 1
             continue
-        got = _delimited(lines, i) or _one_per_line(lines, i) or _run_together(lines, i)
+        got = _delimited(lines, i) or _one_per_line(lines, i) or _run_together(lines, i) or _spaced(lines, i)
         if got is None:
             i += 1
             continue

@@ -17,11 +17,13 @@ DATA = Path(__file__).resolve().parents[1] / "data"
 
 
 # Each floor keeps what general fixes reached and is raised as the remaining shapes are handled:
-# heldout7 started at 18/28, heldout8 at 15/28, heldout9 at 8/28 (its first, blind run).
+# heldout7 started at 18/28, heldout8 at 15/28, heldout9 at 8/28 (its first, blind run), heldout10 (25 web-page
+# copies) at 10/25.
 FLOORS = {
     "heldout": 28, "heldout2": 28, "heldout3": 28, "heldout4": 28, "heldout5": 28, "heldout6": 27,
-    "heldout7": 27, "heldout8": 27, "heldout9": 28,
+    "heldout7": 27, "heldout8": 27, "heldout9": 28, "heldout10": 23,
 }  # fmt: skip
+SIZES = {"heldout10": 25}  # the others hold 28
 
 
 @pytest.mark.parametrize("folder", sorted(FLOORS))
@@ -31,5 +33,5 @@ def test_held_out_set_is_at_least_26_of_28_right(folder):
     files = _files(root)
     wrong = {key: mismatches(parse_document(load_file(files[key])), exp) for key, exp in expected.items()}
     wrong = {key: bad for key, bad in wrong.items() if bad}
-    assert len(expected) == 28
+    assert len(expected) == SIZES.get(folder, 28)
     assert len(expected) - len(wrong) >= FLOORS[folder], wrong
