@@ -10,6 +10,7 @@ validity). Each candidate carries the same features, so one ranking function
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -73,20 +74,51 @@ def _lower_norm(text: str) -> str:
     return normalize(text).lower()
 
 
+@lru_cache(maxsize=1024)  # the passages retrieved come back question after question
+def _passage_norm(text: str) -> str:
+    return normalize(text)
+
+
+def _memo(u: Understanding) -> dict[Any, Any]:
+    """Values every candidate of one question shares (its wanted intents, its terms by script),
+    computed once per question instead of once per candidate. Kept on the `Understanding`
+    itself, outside its fields: nothing changes an understanding once made."""
+    memo = u.__dict__.get("_candidate_memo")
+    if memo is None:
+        memo = u.__dict__["_candidate_memo"] = {}
+    return memo
+
+
+def _wanted(u: Understanding) -> dict[str, float]:
+    memo = _memo(u)
+    if "wanted" not in memo:
+        memo["wanted"] = u.wanted(INTENTS)
+    return memo["wanted"]
+
+
+def _idf_terms(u: Understanding, zh: bool, doc_key: str | None) -> tuple[list, list]:
+    """(the question's terms of the text's script, those of them the named document's topic holds)."""
+    memo = _memo(u)
+    key = ("idf", zh, doc_key)
+    if key not in memo:
+        asked = u.terms
+        terms = [(t, w) for t, w in asked if (not t.isascii()) == zh] or asked
+        topic = u.topic_in(doc_key) if doc_key else None
+        memo[key] = (terms, [(t, w) for t, w in terms if bigrams(t) <= topic] if topic else [])
+    return memo[key]
+
+
 def lex_idf(u: Understanding, text: str, doc_key: str | None = None) -> float:
     """Rarity-weighted share of the question's content tokens the text contains: missing the one
     rare term a question turns on (所得税) costs more than missing a common one (企业). Only tokens
     of the text's own script count (an English question's glossary terms for Chinese text). In
     the document the question names, a match on its name's tokens alone keeps NAMED_SHARE (`Understanding.topic_in`)."""
-    asked = u.terms
-    if not asked:
+    if not u.terms:
         return 0.0
     low = _lower_norm(text)
     zh = any("\u4e00" <= ch <= "\u9fff" for ch in low[:200])
-    terms = [(t, w) for t, w in asked if (not t.isascii()) == zh] or asked
+    terms, rest = _idf_terms(u, zh, doc_key)
     share = _share(terms, low)
-    topic = u.topic_in(doc_key) if doc_key else None
-    rest = [(t, w) for t, w in terms if bigrams(t) <= topic] if topic else []
     return max(_share(rest, low), NAMED_SHARE * share) if rest else share
 
 
@@ -96,11 +128,18 @@ def _share(terms: list[tuple[str, float]], low: str) -> float:
 
 
 def kind_fit(u: Understanding, kind: str) -> float:
-    return sum(w * FIT[i].get(kind, 0.0) for i, w in u.wanted(INTENTS).items())
+    memo = _memo(u)
+    key = ("kind", kind)
+    if key not in memo:
+        memo[key] = sum(w * FIT[i].get(kind, 0.0) for i, w in _wanted(u).items())
+    return memo[key]
 
 
 def _carries(u: Understanding, text: str) -> float:
-    return sum(w * carries(text, i) for i, w in u.wanted(INTENTS).items() if w > 0.05)
+    memo = _memo(u)
+    if "carried" not in memo:
+        memo["carried"] = [(i, w) for i, w in _wanted(u).items() if w > 0.05]
+    return sum(w * carries(text, i) for i, w in memo["carried"])
 
 
 def _case(u: Understanding, text: str) -> float:
@@ -150,7 +189,7 @@ def records(u: Understanding, k: Knowledge, hits: list | None = None) -> list[Ca
     out: list[Candidate] = []
     q = u.grams
     hits = hits or []
-    hit_texts = [normalize(h.chunk.text) for h in hits]
+    hit_texts = [_passage_norm(h.chunk.text) for h in hits]
     # document features once per document, gathered per record below
     doc_keys, positions = k.record_docs()
     place_of_doc = k.places_fit(doc_keys, u.places)
@@ -226,6 +265,7 @@ def _record_carries(u: Understanding, kind: str, r: Any, text: str) -> float:
 def sentences(u: Understanding, k: Knowledge, hits: list) -> list[Candidate]:  # noqa: ANN001 - retrieval.Hit
     out: list[Candidate] = []
     q = u.grams
+    fit = kind_fit(u, "sentence")
     for rank, h in enumerate(hits[:PASSAGES], 1):
         c = h.chunk
         if _is_card(c) or c.section.startswith("落款"):
@@ -239,32 +279,45 @@ def sentences(u: Understanding, k: Knowledge, hits: list) -> list[Candidate]:  #
             place = _passage_place(u, c.text)
         home = float(_home(u, k, [key])[0])
         heading = c.section.split(" > ")[-1] if c.section else ""
-        head_grams = raw_bigrams(heading)
+        head_grams = bigrams(heading)
         head_q = len(q & head_grams) / len(q) if q else 0.0
-        title = raw_bigrams(normalize(c.title))
-        units = [x for x in split_sentences(c.text)
-                 if len(x.norm) >= 6 and not _TAG_LINE.match(x.norm) and not _is_heading(x.norm)
-                 and not _restates(raw_bigrams(x.norm), title)]  # fmt: skip
+        units = _passage_units(c.text, c.title)
         # a tag line is a responsibility record, a heading names a topic and the document's own
         # title names the document (its facts are document facts): none of them answers
         topic = u.topic_in(key)
-        for s in units + _pairs(u, units):
-            grams = raw_bigrams(s.norm)
+        dense = float(k.dense(h.dense_similarity, u.lang, passage=True))
+        doc, recent = u.docs.of(key), _recent(d.date if d else c.date)
+        lex_k = 0.5 * (len(q & head_grams) / len(head_grams) if head_grams else 0.0)
+        for s, grams in list(units) + _pairs(u, units):
             own = len(q & grams) / len(q) * u.glossed if q else 0.0
             if topic:  # in the named document, what it is asked about counts more than its name
                 own = max(len(topic & grams) / len(topic), NAMED_SHARE * own)
             lex_q = own + 0.3 * max(0.0, min(1.0, own + head_q) - own)  # the heading helps, a little
-            lex_k = 0.5 * (len(q & head_grams) / len(head_grams) if head_grams else 0.0)
             if u.lang == "en" and c.language == "en":
                 lex_q = max(lex_q, _en_overlap(u, s.text))
             out.append(Candidate("sentence", s, key, c.section_no or c.section, s.text, {
-                "dense": float(k.dense(h.dense_similarity, u.lang, passage=True)), "lex_q": lex_q, "lex_k": lex_k,
+                "dense": dense, "lex_q": lex_q, "lex_k": lex_k,
                 "lex_idf": lex_idf(u, s.text + " " + heading + " " + c.title, key),
-                "kind": kind_fit(u, "sentence"), "carries": _carries(u, s.norm), "place": place,
-                "year": _year(u, s.norm + c.title, None), "doc": u.docs.of(key), "recent": _recent(d.date if d else c.date),
+                "kind": fit, "carries": _carries(u, s.norm), "place": place,
+                "year": _year(u, s.norm + c.title, None), "doc": doc, "recent": recent,
                 "case": _sentence_case(u, s.norm), "rank": 1.0 / rank, "home": home,
             }, chunk=c))  # fmt: skip
     return out
+
+
+@lru_cache(maxsize=1024)  # like `split_sentences`: a passage's sentences and their bigrams, once
+def _passage_units(text: str, title: str) -> tuple[tuple[Sentence, frozenset[str]], ...]:
+    """The sentences of a passage that may answer (not a tag line, a heading or a restatement of
+    the document's title), each with its bigrams (interned: a thousand passages' bigram sets hold
+    ~6 MB so, twice that with a string object per bigram)."""
+    title_grams = raw_bigrams(normalize(title))
+    out = []
+    for x in split_sentences(text):
+        if len(x.norm) >= 6 and not _TAG_LINE.match(x.norm) and not _is_heading(x.norm):
+            grams = frozenset(map(sys.intern, raw_bigrams(x.norm)))
+            if not _restates(grams, title_grams):
+                out.append((x, grams))
+    return tuple(out)
 
 
 def _passage_place(u: Understanding, text: str) -> float:
@@ -272,24 +325,24 @@ def _passage_place(u: Understanding, text: str) -> float:
     place where its passage names it: "普安縣抽調精兵強將，組建三個招商分隊" is about 普安县."""
     from knowledge.places import places_in
 
-    return 1.0 if set(places_in(normalize(text))) & set(u.places) else 0.0
+    return 1.0 if set(places_in(_passage_norm(text))) & set(u.places) else 0.0
 
 
 def _restates(grams: frozenset[str], title: frozenset[str]) -> bool:
     return bool(grams) and len(grams & title) >= 0.9 * len(grams)
 
 
-def _pairs(u: Understanding, units: list[Sentence]) -> list[Sentence]:
+def _pairs(u: Understanding, units: tuple[tuple[Sentence, frozenset[str]], ...]) -> list[tuple[Sentence, frozenset[str]]]:
     """Two adjacent sentences as one candidate when one names the topic and the next states the
     fact ("…可以要求付款方确认。付款方应当自被要求之日起三十日内予以确认。")."""
     q = u.grams
     out = []
-    for a, b in zip(units, units[1:], strict=False):
-        la, lb = (len(q & raw_bigrams(x.norm)) / len(q) if q else 0.0 for x in (a, b))
+    for (a, ga), (b, gb) in zip(units, units[1:], strict=False):
+        la, lb = (len(q & g) / len(q) if q else 0.0 for g in (ga, gb))
         ca, cb = _carries(u, a.norm), _carries(u, b.norm)
         if len(a.text) + len(b.text) <= 220 and ((la >= 0.3 and cb > ca + 0.2) or (lb >= 0.3 and ca > cb + 0.2)):
-            text = a.text + b.text
-            out.append(Sentence(text, a.norm + b.norm, a.index))
+            pair = Sentence(a.text + b.text, a.norm + b.norm, a.index)
+            out.append((pair, raw_bigrams(pair.norm)))
     return out
 
 

@@ -59,8 +59,9 @@ class Model:
         return sum(self.weights.get(f, 0.0) * c.features.get(f, 0.0) for f in FEATURES)
 
     def rank(self, candidates: list[Candidate]) -> list[Candidate]:
+        weighted = [(f, self.weights.get(f, 0.0)) for f in FEATURES]  # `score`, the weights looked up once
         for c in candidates:
-            c.score = self.score(c)
+            c.score = sum(w * c.features.get(f, 0.0) for f, w in weighted)
         return sorted(candidates, key=lambda c: -c.score)
 
     def to_dict(self) -> dict:

@@ -44,7 +44,22 @@ STATED_BY: dict[str, tuple[str, ...]] = {"quantity": ("money", "percent", "ratio
 
 
 def states_fact(text: str, fact: str) -> bool:
-    return any(FACT_TYPES[t].search(text) for t in STATED_BY.get(fact, (fact,)))
+    return any(has_fact(text, t) for t in STATED_BY.get(fact, (fact,)))
+
+
+@lru_cache(maxsize=16384)  # record texts and the sentences of retrieved passages recur question after question
+def _facts_of(text: str) -> dict[str, bool]:
+    return {}  # filled as each fact type is first asked of the text
+
+
+def has_fact(text: str, fact_type: str) -> bool:
+    """Whether `text` states a fact of `fact_type` (`FACT_TYPES[fact_type].search`), each detector
+    run once per text: a candidate's features ask the same sentence again for every question."""
+    known = _facts_of(text)
+    found = known.get(fact_type)
+    if found is None:
+        found = known[fact_type] = FACT_TYPES[fact_type].search(text) is not None
+    return found
 
 
 # What each intent wants a sentence to carry (empty: any fact will do).
@@ -98,7 +113,7 @@ def carries(text: str, intent: str) -> float:
     wanted = WANTED.get(intent, ())
     if not wanted:
         return 0.5  # "what is …" wants no particular kind of fact: numbers are no evidence
-    return 1.0 if any(FACT_TYPES[w].search(text) for w in wanted) else 0.0
+    return 1.0 if any(has_fact(text, w) for w in wanted) else 0.0
 
 
 def fact_head(sentence: str, overlap, intents, max_chars: int = 150) -> str:  # noqa: ANN001

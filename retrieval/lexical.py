@@ -21,6 +21,7 @@ import numpy as np
 
 from knowledge.models import Chunk
 from knowledge.normalize import normalize
+from knowledge.places import chunk_place
 from retrieval.glossary import load_glossary, stem
 from retrieval.store import ChunkFilter
 from retrieval.token_cache import TokenCache, text_key
@@ -148,6 +149,8 @@ class BM25Index:
         ids: list[str] = []
         kinds: list[str] = []
         doc_nos: list[str] = []
+        places: list[str | None] = []
+        place_of: dict[tuple[str, str | None], str | None] = {}  # a document's chunks share title and 文号
         public: list[bool] = []
         keys: list[str] = []
         terms: dict[str, int] = {}
@@ -164,6 +167,8 @@ class BM25Index:
                 ids.append(c.chunk_id)
                 kinds.append(c.kind)
                 doc_nos.append(c.doc_no or "")
+                at = (c.title, c.doc_no)
+                places.append(place_of[at] if at in place_of else place_of.setdefault(at, chunk_place(c)))
                 public.append(c.visibility == "public")
             if self._chunks is not None:
                 self._chunks.extend(batch)
@@ -173,6 +178,7 @@ class BM25Index:
         self._pos: dict[str, int] | None = None  # id → position, built on first `allows`
         self._kind = np.asarray(kinds, dtype=object)
         self._doc_no = np.asarray(doc_nos, dtype=object)
+        self._place = places
         self._postings = _Postings(np.frombuffer(flat, dtype=np.int64) if flat else np.zeros(0, dtype=np.int64),
                                    np.frombuffer(lengths, dtype=np.int64) if lengths else np.zeros(0, dtype=np.int64),
                                    terms)  # fmt: skip
@@ -223,10 +229,8 @@ class BM25Index:
         """For each chunk id, whether `flt` admits the chunk, from the visibility, kind and 文号
         this index read from the store (what `ChunkFilter.allows` checks on a read chunk); None
         when an id is not in this index (the store changed since it was built)."""
-        if self._pos is None:
-            self._pos = {cid: i for i, cid in enumerate(self._ids)}
-        at = [self._pos.get(cid) for cid in chunk_ids]
-        if any(i is None for i in at):
+        at = self._positions(chunk_ids)
+        if at is None:
             return None
         try:
             view = self._view(flt)
@@ -234,6 +238,19 @@ class BM25Index:
             return None
         return [bool(view.members[i]) and (not flt.kinds or self._kind[i] in flt.kinds)
                 and (not flt.doc_no or self._doc_no[i] == flt.doc_no) for i in at]  # fmt: skip
+
+    def places(self, chunk_ids: list[str]) -> list[str | None] | None:
+        """For each chunk id, the place of its document (`knowledge.places.chunk_place`, from the
+        title and 文号 this index read from the store); None when an id is not in this index. A
+        question naming a place orders every fused hit by place: from here, without reading them."""
+        at = self._positions(chunk_ids)
+        return None if at is None else [self._place[i] for i in at]  # type: ignore[index]
+
+    def _positions(self, chunk_ids: list[str]) -> list[int] | None:
+        if self._pos is None:
+            self._pos = {cid: i for i, cid in enumerate(self._ids)}
+        at = [self._pos.get(cid) for cid in chunk_ids]
+        return None if any(i is None for i in at) else at  # type: ignore[return-value]
 
     def _allowed(self, flt: ChunkFilter, view: _ViewStats) -> np.ndarray:
         mask = view.members.copy()

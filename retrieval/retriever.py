@@ -175,10 +175,16 @@ class HybridRetriever:
         fused = reciprocal_rank_fusion([ranked, lexical_ids], weights=self.weights, k=self.rrf_k)
         # Hits not read yet are read from the store, one read and only as many as can still reach
         # the top k; keyword-only ones need their vectors for the cosine the answer layer reads,
-        # in the same read when every hit read is in the top, else for the final top alone (a
-        # question naming a place reads all hits to put that place first: 160 vectors were
-        # most of its search).
-        reach = len(fused) if places_in(query) else max(20, k * 3) if self.settings.rerank_model else k
+        # in the same read when every hit read is in the top, else for the final top alone. A
+        # question naming a place puts that place's hits first: by the places the keyword index
+        # holds for every chunk, else (the index cannot vouch) by reading every hit, without
+        # vectors (reading ~100 hits was most of such a search).
+        named = places_in(query)
+        placed = self._lexical().places([cid for cid, _ in fused]) if named and dense_ids is not None else None
+        if placed is not None:
+            fused = _place_first(named, fused, placed)
+        unordered = bool(named) and placed is None
+        reach = len(fused) if unordered else max(20, k * 3) if self.settings.rerank_model else k
         dense_set = set(ranked) if dense_ids is not None else set()
         with_vectors = reach <= k
         while missing := [cid for cid, _ in fused[:reach] if cid not in chunks]:
@@ -193,7 +199,8 @@ class HybridRetriever:
             if any(cid in dense_set and cid not in read for cid in missing):
                 raise _ReadAll  # a dense hit gone since the query: the old read decides
             fused = [item for item in fused if item[0] in chunks or item[0] not in missing]  # gone since indexing
-        fused = prefer_named_places(query, fused, chunks)
+        if unordered:
+            fused = prefer_named_places(query, fused, chunks)
         if self.settings.rerank_model:
             fused = self._rerank(query, [(cid, chunks[cid]) for cid, _ in fused[: max(20, k * 3)]])
         top = fused[:k]
@@ -243,9 +250,14 @@ def prefer_named_places(query: str, fused: list[tuple[str, float]], chunks: dict
     named = places_in(query)
     if not named:
         return fused
-    ok = [item for item in fused if compatible(named, chunk_place(chunks[item[0]]))]
-    other = [item for item in fused if not compatible(named, chunk_place(chunks[item[0]]))]
-    return ok + other
+    return _place_first(named, fused, [chunk_place(chunks[cid]) for cid, _ in fused])
+
+
+def _place_first(named: list[str], fused: list[tuple[str, float]], places: list[str | None]) -> list[tuple[str, float]]:
+    """`fused` with the hits whose place (one per hit) is compatible with `named` first, stably."""
+    fits = [compatible(named, p) for p in places]
+    return [item for item, ok in zip(fused, fits, strict=True) if ok] + [
+        item for item, ok in zip(fused, fits, strict=True) if not ok]
 
 
 def _cosine(a: Sequence[float], b: Sequence[float]) -> float:

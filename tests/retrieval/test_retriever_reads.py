@@ -39,8 +39,8 @@ def test_reading_the_top_alone_gives_the_same_hits(retriever, audience):
             retriever.clear_recent()
             reads.clear()
             assert retriever.search(q, audience, k=k) == _all_read(retriever, q, audience, k)
-            # only what can reach the top k was read (all of it when the question names a place)
-            assert sum(len(r) for r in reads[:1]) <= (max(retriever.candidates, k * 4) * 2 if "绍兴" in q else k)
+            # only what can reach the top k was read (a named place is ordered by the index's places)
+            assert sum(len(r) for r in reads[:1]) <= k
 
 
 def test_a_dense_hit_the_keyword_index_cannot_vouch_for_sends_it_back_to_reading_all(retriever, monkeypatch):
@@ -84,11 +84,26 @@ def test_keyword_index_vouches_only_for_what_the_filter_admits(retriever):
     assert lexical.allows(ids + ["no-such-chunk"], ChunkFilter.for_audience("staff")) is None
 
 
-def test_a_question_naming_a_place_reads_vectors_for_the_final_top_alone(retriever, monkeypatch):
+def test_a_question_naming_a_place_reads_the_top_alone_with_its_vectors(retriever, monkeypatch):
+    query = "绍兴市境外商务代表处由哪个单位牵头"
+    expected = _all_read(retriever, query, "staff", 3)
+    reads, vector_reads = [], []
+    chunks_with_vectors, vectors = retriever.store.chunks_with_vectors, retriever.store.vectors
+    monkeypatch.setattr(retriever.store, "chunks_with_vectors",
+                        lambda ids, *a, vectors=True, **kw: reads.append((list(ids), vectors)) or chunks_with_vectors(ids, *a, vectors=vectors, **kw))  # fmt: skip
+    monkeypatch.setattr(retriever.store, "vectors", lambda ids, *a: vector_reads.append(list(ids)) or vectors(ids, *a))
+    retriever.clear_recent()
+    assert retriever.search(query, "staff", k=3) == expected
+    assert reads and all(len(ids) <= 3 and with_vectors for ids, with_vectors in reads)
+    assert not vector_reads
+
+
+def test_a_place_the_keyword_index_cannot_vouch_for_reads_every_hit_for_its_place(retriever, monkeypatch):
     query = "绍兴市境外商务代表处由哪个单位牵头"
     expected = _all_read(retriever, query, "staff", 3)
     with_vectors, vector_reads = [], []
     chunks_with_vectors, vectors = retriever.store.chunks_with_vectors, retriever.store.vectors
+    monkeypatch.setattr(retriever._lexical(), "places", lambda ids: None)  # e.g. the store changed
     monkeypatch.setattr(retriever.store, "chunks_with_vectors",
                         lambda ids, *a, vectors=True, **kw: with_vectors.append(vectors) or chunks_with_vectors(ids, *a, vectors=vectors, **kw))  # fmt: skip
     monkeypatch.setattr(retriever.store, "vectors", lambda ids, *a: vector_reads.append(list(ids)) or vectors(ids, *a))
@@ -96,3 +111,12 @@ def test_a_question_naming_a_place_reads_vectors_for_the_final_top_alone(retriev
     assert retriever.search(query, "staff", k=3) == expected
     assert with_vectors and not any(with_vectors)  # every fused hit read for its place, without vectors
     assert all(len(ids) <= 3 for ids in vector_reads)
+
+
+def test_keyword_index_holds_each_chunks_place(retriever):
+    from knowledge.places import chunk_place
+
+    chunks = retriever.store.all_chunks()
+    places = retriever._lexical().places([c.chunk_id for c in chunks])
+    assert places == [chunk_place(c) for c in chunks] and any(places)
+    assert retriever._lexical().places([chunks[0].chunk_id, "no-such-chunk"]) is None
