@@ -43,6 +43,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--concurrency", type=int, default=8)
     p.add_argument("--load-seconds", type=float, default=120.0, help="stop sending after this long")
     p.add_argument("--no-langchain", action="store_true", help="skip the LangChain tutorial baseline")
+    p.add_argument("--langchain-same-chunks", action="store_true",
+                   help="also time the tutorial with pieces sized to make as many chunks as our index holds")
     p.add_argument("--seed", type=int, default=7)
     p.add_argument("--work-dir", type=Path, default=None, help="where corpora and indexes go (default a temp dir)")
 
@@ -111,6 +113,11 @@ def run_tier(size: int, work: Path, args: argparse.Namespace) -> dict[str, Any]:
         tier.update(_in_process(base, CountingEmbeddings(inner), inner, questions, args, real))
         if not args.no_langchain:
             tier["langchain"] = _langchain(base, inner, questions, work)
+            if args.langchain_same_chunks:
+                from bench.baseline import chunks_like
+
+                size = chunks_like(base.knowledge_dir, tier["chunks"])
+                tier["langchain_same_chunks"] = _langchain(base, inner, questions, work, size)
         gc.collect()
         if args.load_requests > 0:
             tier["service"] = _service(base, real, questions, work, args)
@@ -164,7 +171,8 @@ def _in_process(settings: Any, counting: Any, inner: Any, questions: list[dict[s
     return out
 
 
-def _langchain(settings: Any, embedder: Any, questions: list[dict[str, str]], work: Path) -> dict[str, Any]:
+def _langchain(settings: Any, embedder: Any, questions: list[dict[str, str]], work: Path,
+               chunk_size: int | None = None) -> dict[str, Any]:
     from bench.baseline import measure_langchain
 
     client = None
@@ -174,8 +182,11 @@ def _langchain(settings: Any, embedder: Any, questions: list[dict[str, str]], wo
 
         client = chromadb.HttpClient(host=settings.chroma_host, port=settings.chroma_port,
                                      settings=ChromaSettings(anonymized_telemetry=False))
-    return measure_langchain(settings.knowledge_dir, embedder, questions, work / "langchain", client=client,
-                             k=settings.top_k)
+    if chunk_size is None:
+        return measure_langchain(settings.knowledge_dir, embedder, questions, work / "langchain", client=client,
+                                 k=settings.top_k)
+    return measure_langchain(settings.knowledge_dir, embedder, questions, work / f"langchain-{chunk_size}",
+                             client=client, k=settings.top_k, chunk_size=chunk_size)
 
 
 def _service(settings: Any, real: bool, questions: list[dict[str, str]], work: Path,
