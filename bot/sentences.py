@@ -47,7 +47,7 @@ def states_fact(text: str, fact: str) -> bool:
     return any(has_fact(text, t) for t in STATED_BY.get(fact, (fact,)))
 
 
-@lru_cache(maxsize=16384)  # record texts and the sentences of retrieved passages recur question after question
+@lru_cache(maxsize=8192)  # record texts and the sentences of retrieved passages recur question after question
 def _facts_of(text: str) -> dict[str, bool]:
     return {}  # filled as each fact type is first asked of the text
 
