@@ -7,8 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bot import candidates as C
-from bot.candidates import Candidate
-from bot.sentences import FACT_TYPES, Sentence, carries, has_fact, split_sentences, states_fact
+from bot.sentences import FACT_TYPES, carries, has_fact, split_sentences, states_fact
 from bot.text_match import raw_bigrams
 from knowledge.normalize import normalize
 
@@ -53,57 +52,9 @@ def _plain_kind_fit(u, kind: str) -> float:  # noqa: ANN001
     return sum(w * C.FIT[i].get(kind, 0.0) for i, w in u.wanted(C.INTENTS).items())
 
 
-def _plain_lex_idf(u, text: str) -> float:  # noqa: ANN001
-    asked = u.terms
-    if not asked:
-        return 0.0
-    low = normalize(text).lower()
-    zh = any("\u4e00" <= ch <= "\u9fff" for ch in low[:200])
-    terms = [(t, w) for t, w in asked if (not t.isascii()) == zh] or asked
-    total = sum(w for _, w in terms)
-    return sum(w for t, w in terms if t in low) / total if total else 0.0
-
-
-def _plain_sentences(u, k, hits) -> list[Candidate]:  # noqa: ANN001 - the function before its caches
-    out: list[Candidate] = []
-    q = u.grams
-    for rank, h in enumerate(hits[: C.PASSAGES], 1):
-        c = h.chunk
-        if C._is_card(c) or c.section.startswith("落款"):
-            continue
-        key = c.doc_no or c.title
-        d = k.doc(key)
-        if d is None and c.visibility != "public" and u.audience != "staff":
-            continue
-        place = float(k.places_fit([key], u.places)[0])
-        home = float(C._home(u, k, [key])[0])
-        heading = c.section.split(" > ")[-1] if c.section else ""
-        head_grams = raw_bigrams(heading)
-        head_q = len(q & head_grams) / len(q) if q else 0.0
-        title = raw_bigrams(normalize(c.title))
-        units = [x for x in split_sentences(c.text)
-                 if len(x.norm) >= 6 and not C._TAG_LINE.match(x.norm) and not C._is_heading(x.norm)
-                 and not C._restates(raw_bigrams(x.norm), title)]  # fmt: skip
-        pairs = []
-        for a, b in zip(units, units[1:], strict=False):
-            la, lb = (len(q & raw_bigrams(x.norm)) / len(q) if q else 0.0 for x in (a, b))
-            ca, cb = _plain_wanted_carries(u, a.norm), _plain_wanted_carries(u, b.norm)
-            if len(a.text) + len(b.text) <= 220 and ((la >= 0.3 and cb > ca + 0.2) or (lb >= 0.3 and ca > cb + 0.2)):
-                pairs.append(Sentence(a.text + b.text, a.norm + b.norm, a.index))
-        for s in units + pairs:
-            own = len(q & raw_bigrams(s.norm)) / len(q) * u.glossed if q else 0.0
-            lex_q = own + 0.3 * max(0.0, min(1.0, own + head_q) - own)
-            lex_k = 0.5 * (len(q & head_grams) / len(head_grams) if head_grams else 0.0)
-            if u.lang == "en" and c.language == "en":
-                lex_q = max(lex_q, C._en_overlap(u, s.text))
-            out.append(Candidate("sentence", s, key, c.section_no or c.section, s.text, {
-                "dense": float(k.dense(h.dense_similarity, u.lang, passage=True)), "lex_q": lex_q, "lex_k": lex_k,
-                "lex_idf": _plain_lex_idf(u, s.text + " " + heading + " " + c.title),
-                "kind": _plain_kind_fit(u, "sentence"), "carries": _plain_wanted_carries(u, s.norm), "place": place,
-                "year": C._year(u, s.norm + c.title, None), "doc": u.docs.of(key), "recent": C._recent(d.date if d else c.date),
-                "case": C._sentence_case(u, s.norm), "rank": 1.0 / rank, "home": home,
-            }, chunk=c))  # fmt: skip
-    return out
+def _fresh(u):  # noqa: ANN001, ANN202 - the understanding with its per-question values forgotten
+    u.__dict__.pop("_candidate_memo", None)
+    return u
 
 
 def _texts(cases) -> list[str]:  # noqa: ANN001
@@ -115,13 +66,31 @@ def _texts(cases) -> list[str]:  # noqa: ANN001
     return texts
 
 
-def test_sentence_candidates_equal_the_plain_computation(cases):
+def test_passage_units_are_the_plain_filter_with_each_sentences_bigrams(cases):
+    for _, _, hits in cases:
+        for h in hits:
+            c = h.chunk
+            title = raw_bigrams(normalize(c.title))
+            want = [(x, raw_bigrams(x.norm)) for x in split_sentences(c.text)
+                    if len(x.norm) >= 6 and not C._TAG_LINE.match(x.norm) and not C._is_heading(x.norm)
+                    and not C._restates(raw_bigrams(x.norm), title)]  # fmt: skip
+            assert list(C._passage_units(c.text, c.title)) == want
+
+
+def test_sentence_candidates_equal_those_computed_without_any_cache(cases, monkeypatch):
+    warm = []
     for u, k, hits in cases:
-        for _ in range(2):  # cold, then from the caches
-            got, want = C.sentences(u, k, hits), _plain_sentences(u, k, hits)
-            assert [(c.text, c.doc_key, c.section, c.chunk) for c in got] == [
-                (c.text, c.doc_key, c.section, c.chunk) for c in want]
-            assert [c.features for c in got] == [c.features for c in want], u.original
+        C.sentences(_fresh(u), k, hits)
+        warm.append([(c.text, c.section, c.chunk, c.features) for c in C.sentences(u, k, hits)])  # from the caches
+    monkeypatch.setattr(C, "_passage_units", C._passage_units.__wrapped__)
+    monkeypatch.setattr(C, "_passage_norm", normalize)
+    monkeypatch.setattr("bot.sentences.has_fact", lambda text, t: FACT_TYPES[t].search(text) is not None)
+    monkeypatch.setattr(C, "_memo", lambda u: {})  # every per-question value computed again, every time
+    for (u, k, hits), got in zip(cases, warm, strict=True):
+        plain = [(c.text, c.section, c.chunk, c.features) for c in C.sentences(u, k, hits)]
+        assert got == plain and plain, u.original
+        recs = C.records(u, k, hits)
+        assert recs
 
 
 def test_fact_detectors_once_per_text_say_what_the_patterns_say(cases):
@@ -140,12 +109,27 @@ def test_fact_detectors_once_per_text_say_what_the_patterns_say(cases):
 
 def test_per_question_values_equal_the_plain_ones(cases):
     texts = _texts(cases)[:400]
-    for u, _, _ in cases:
+    for u, _, hits in cases:
+        keys = [None] + list(dict.fromkeys(h.chunk.doc_no or h.chunk.title for h in hits))
         for kind in (*C.KIND_OF.values(), "sentence", "doc_fact"):
             assert C.kind_fit(u, kind) == _plain_kind_fit(u, kind)
         for t in texts:
             assert C._carries(u, t) == _plain_wanted_carries(u, t)
-            assert C.lex_idf(u, t) == _plain_lex_idf(u, t)
+            for key in keys[:4]:
+                once = C.lex_idf(u, t, key)
+                assert once == C.lex_idf(_fresh(u), t, key)
+
+
+def test_record_candidates_equal_those_computed_without_the_memo(cases, monkeypatch):
+    def shown(cs):  # noqa: ANN001, ANN202
+        return [(c.kind, c.text, c.features, c.note) for c in cs]
+
+    warm = [shown(C.records(_fresh(u), k, hits)) for u, k, hits in cases]
+    monkeypatch.setattr(C, "_memo", lambda u: {})
+    monkeypatch.setattr(C, "_passage_norm", normalize)
+    monkeypatch.setattr("bot.sentences.has_fact", lambda text, t: FACT_TYPES[t].search(text) is not None)
+    for (u, k, hits), got in zip(cases, warm, strict=True):
+        assert got == shown(C.records(u, k, hits)) and got, u.original
 
 
 def test_ranking_scores_are_the_models_score(seed_runtime, cases):
