@@ -30,6 +30,7 @@ from bot.tables import ordered_cells
 from bot.text_match import raw_bigrams
 from bot.understand import Understanding
 from knowledge.dates import human_date
+from knowledge.extract.contacts import MOBILE
 from knowledge.models import SourceDocument
 from knowledge.normalize import normalize
 
@@ -216,14 +217,11 @@ def _project(c: Candidate, u: Understanding, doc: SourceDocument | None) -> tupl
     return f"{when}: " + "; ".join(parts) + ". The status may have changed since.", "Original text (Chinese): " + p.source
 
 
-_MOBILE = re.compile(r"1[3-9]\d{9}")
-
-
 def _contact(c: Candidate, u: Understanding, doc: SourceDocument | None) -> tuple[str, str]:
     r = c.record
     phone = r.phone or ""
     if r.personal and u.audience != "staff":  # an office's landline stays; a mobile is personal
-        office = [x for x in re.split(r"[、，,/ ]+", phone) if x and not _MOBILE.fullmatch(x)]
+        office = [x for x in re.split(r"[、，,/ ]+", phone) if x and not MOBILE.fullmatch(x)]
         phone = "、".join(office) or (MOBILE_MASK if u.lang == "zh" else "(personal mobile numbers are not given out)")
     if u.lang == "zh":
         return f"{r.role or '联系人'}：{r.person or '未注明'}；联系电话：{phone or '未注明'}（{r.unit or r.doc_no}）。", ""
@@ -284,6 +282,7 @@ def _doc_fact(c: Candidate, u: Understanding, doc: SourceDocument | None) -> tup
     effective = next((r for r in refs if r.relation == "effective_from"), None)
     until = next((r for r in refs if r.relation in ("valid_until", "valid_years")), None)
     q = u.original
+    printed = bool(d.printed_date) and d.printed_date != d.date and (bool(_PRINTED_Q.search(q)) or not d.date)
     if _EFFECTIVE_Q.search(q) and effective:
         return _printed(label, "施行日期", "takes effect on", effective, u), _quote(effective.source, u)
     if _VALID_Q.search(q) and (until or d.valid_until):
@@ -295,7 +294,7 @@ def _doc_fact(c: Candidate, u: Understanding, doc: SourceDocument | None) -> tup
         parts = [label]
         if d.date and (not _ISSUER_Q.search(q) or "date" in (u.part_facts or [u.asked_fact])):  # 谁发的？哪天发的？
             parts.append(f"成文（发布）日期：{human_date(d.date, 'zh')}")
-        if d.printed_date and d.printed_date != d.date and (_PRINTED_Q.search(q) or not d.date):
+        if printed:
             parts.insert(1, f"印发日期：{human_date(d.printed_date, 'zh')}")  # "哪天印发的" asks this one
         if d.issuer:
             parts.append(f"发文机关：{d.issuer}")
@@ -307,7 +306,7 @@ def _doc_fact(c: Candidate, u: Understanding, doc: SourceDocument | None) -> tup
             parts.append(f"施行日期：{human_date(effective.value, 'zh')}")
         return "；".join(parts) + "。", ""
     parts = [label]
-    if d.printed_date and d.printed_date != d.date and (_PRINTED_Q.search(q) or not d.date):
+    if printed:
         parts.append(f"printed and issued on {human_date(d.printed_date, 'en')} ({d.printed_date})")
     if d.date:
         parts.append(f"dated {human_date(d.date, 'en')} ({d.date})")
