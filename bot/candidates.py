@@ -156,13 +156,33 @@ def _sentence_case(u: Understanding, text: str) -> float:
     return _case(u, text)
 
 
-def _year(u: Understanding, text: str, doc_date: str | None) -> float:
+def _year(u: Understanding, text: str, doc_date: str | None, doc_years: frozenset[str] = frozenset()) -> float:
+    """+1 when the text (or, when it names no year of its own, its document) is of a year asked
+    about, -1 when of other years only, 0 when nothing tells. Years a text compares against
+    ("超过2018、2019年同期") are not its own."""
     if not u.years:
         return 0.0
-    found = set(_YEAR.findall(text)) | ({doc_date[:4]} if doc_date else set())
+    own = set(_YEAR.findall(_COMPARED.sub(" ", text)))
+    found = own | ({doc_date[:4]} if doc_date else set()) | (set() if own else doc_years)
     if not found:
         return 0.0  # a text of no stated year, in a document of no known date, may be of any year
     return 1.0 if set(u.years) & found else -1.0
+
+
+# "超过2018、2019年同期", "比2019年增长", "较2020年" name the year compared with, not the text's own
+_COMPARED = re.compile(r"(?:比|较|超过|高于|低于|相比|同比|对比)(?:(?:19|20)\d{2}[、和及与]?)+年?|(?:(?:19|20)\d{2}[、和及与]?)+年?同期")
+
+
+@lru_cache(maxsize=4096)
+def _years_named(title: str, subject: str, path: str) -> frozenset[str]:
+    """The years a document names itself by: its title, what it carries, its file name (a
+    "2020年重点工作完成情况" published in January 2021 is of 2020, not of its date's year)."""
+    name = path.rsplit("/", 1)[-1]
+    return frozenset(_YEAR.findall(f"{title} {subject} {name}"))
+
+
+def doc_years(d) -> frozenset[str]:  # noqa: ANN001 - SourceDocument | None
+    return _years_named(d.title or "", d.subject_title or "", d.path or "") if d is not None else frozenset()
 
 
 def _recent(date: str | None) -> float:
@@ -227,7 +247,7 @@ def records(u: Understanding, k: Knowledge, hits: list | None = None) -> list[Ca
                 "dense": float(dense[i]), "lex_q": float(lex_q[i]), "lex_k": float(lex_k[i]), "kind": fit,
                 "lex_idf": lex_idf(u, text + " " + (d.title if d else "")),
                 "carries": _record_carries(u, label, r, text), "place": float(place[i]),
-                "year": _year(u, text, d.date if d else None), "doc": float(doc[i]),
+                "year": _year(u, text, d.date if d else None, doc_years(d)), "doc": float(doc[i]),
                 "recent": _recent(d.date if d else None), "case": case, "rank": in_hits.get(i, 0.0), "home": float(home[i]),
             }, note=fit_case.reason if fit_case else "",
                 estimate=estimate(r, u.amounts, u.amount_words) if fit_case and fit_case.value > 0 else None))  # fmt: skip
@@ -287,6 +307,7 @@ def sentences(u: Understanding, k: Knowledge, hits: list) -> list[Candidate]:  #
         topic = u.topic_in(key)
         dense = float(k.dense(h.dense_similarity, u.lang, passage=True))
         doc, recent = u.docs.of(key), _recent(d.date if d else c.date)
+        years_of_doc = doc_years(d)
         lex_k = 0.5 * (len(q & head_grams) / len(head_grams) if head_grams else 0.0)
         for s, grams in list(units) + _pairs(u, units):
             own = len(q & grams) / len(q) * u.glossed if q else 0.0
@@ -299,7 +320,7 @@ def sentences(u: Understanding, k: Knowledge, hits: list) -> list[Candidate]:  #
                 "dense": dense, "lex_q": lex_q, "lex_k": lex_k,
                 "lex_idf": lex_idf(u, s.text + " " + heading + " " + c.title, key),
                 "kind": fit, "carries": _carries(u, s.norm), "place": place,
-                "year": _year(u, s.norm + c.title, None), "doc": doc, "recent": recent,
+                "year": _year(u, s.norm + c.title, None, years_of_doc), "doc": doc, "recent": recent,
                 "case": _sentence_case(u, s.norm), "rank": 1.0 / rank, "home": home,
             }, chunk=c))  # fmt: skip
     return out
