@@ -144,6 +144,13 @@ def _english(m: re.Match[str]) -> Amount | None:
     return _build(m.group(0), absolute / _MULT[unit], unit, currency)
 
 
+# what a bare 万/亿 counts when it is not money: areas, weights, power, people, things
+_MEASURED = re.compile(
+    r"\s*(?:余|多)?\s*(?:平方(?:公里|米|千米)|平米|㎡|亩|公顷|吨|千瓦|千伏安|公里|米|立方|标箱|TEU|人次|人(?!民币)|户|辆|台|套|张|床|"
+    r"头|只|株|件|册|条|部|座|间|千瓦时|度|kW|m)"
+)
+
+
 def parse_amount(text: str | None, default_unit: str | None = None) -> Amount | None:
     """The first amount in `text`, or None.
 
@@ -153,11 +160,13 @@ def parse_amount(text: str | None, default_unit: str | None = None) -> Amount | 
     if not text or not text.strip():
         return None
     found: list[tuple[int, Amount]] = []
-    m = _CN_RE.search(text)
-    if m:
+    for m in _CN_RE.finditer(text):
+        if m["num2"] is not None and _MEASURED.match(text, m.end()):
+            continue  # "15万平方米", "3.5万吨", "1.2万人": a count of something, not money
         amount = _chinese(m, default_unit)
         if amount:
             found.append((m.start(), amount))
+        break
     for rx in (_EN_PREFIX_RE, _EN_SUFFIX_RE):
         em = rx.search(text)
         if em:
