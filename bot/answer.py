@@ -33,9 +33,14 @@ from bot.text_match import raw_bigrams
 from bot.understand import DOC_NAMED, Understanding, is_followup, language_of, understand
 from knowledge.contacts_mask import mask_mobiles
 from knowledge.normalize import normalize
+from knowledge.places import places_in
 from retrieval.heap import trim
 
 MAX_QUESTION_CHARS = 1000
+# a follow-up ("其中10亿元以上的有多少个？") is about the document the last answer came from, as
+# much as a question naming that document, unless it names another year or place of its own
+FOLLOWED_FIT = 1.0
+PROJECT_LIST_MIN = 3  # projects a document must hold to be counted and filtered as a list
 PASSAGE_K = 20  # passages retrieved: the records they hold are candidates …
 SENTENCE_PASSAGES = 10  # … and the sentences of the first ten
 FIGURE_FACTS = ("percent", "money", "count", "quantity")
@@ -126,6 +131,8 @@ class Assistant:
         last = self.memory.last(cid)
         followup = last is not None and is_followup(question)
         u = self.understand(question, audience, last.question if followup else "")
+        if followup and last.doc_no and _same_setting(question, u):
+            u.docs.fit[last.doc_no] = max(u.docs.of(last.doc_no), FOLLOWED_FIT)
         if followup and last.route == "responsibility" and u.wants_co and last.record is not None:
             c = Candidate("responsibility", last.record, last.record.doc_no, last.section or "", "")
             return self._compose(u, v.knowledge, [c], "responsibility-followup", cid)
@@ -267,6 +274,8 @@ class Assistant:
         named = u.docs.best
         if named is not None and named[1] >= DOC_NAMED and (d := k.doc(named[0])) is not None:
             where["doc_id"] = d.doc_id  # "按17号文，…要引进几个…项目": the document's projects, or none
+            if self.catalogue.count_projects(vis, doc_id=d.doc_id) < PROJECT_LIST_MIN:
+                return None  # a report naming a project or two in prose: its sentences say how many
         shown = self.catalogue.projects(vis, limit=compose.LIST_MAX, **where)
         if not shown:
             return None
@@ -404,3 +413,8 @@ def _not_restated(u: Understanding, recs: list[Candidate], sents: list[Candidate
     keys = {normalize(getattr(c.record, "item", "") or c.record.task or "")[:20] for c in recs if c.kind == "responsibility"}
     keys.discard("")
     return [s for s in sents if not any(key in s.record.norm for key in keys)]
+
+
+def _same_setting(question: str, u: Understanding) -> bool:
+    """Whether a follow-up keeps the last turn's setting: no year or place of its own."""
+    return not re.search(r"(?<!\d)(?:19|20)\d{2}(?!\d)", question) and not places_in(question) and not u.docs.named
