@@ -213,9 +213,31 @@ def quoted_terms(zh: str, limit: int = 3) -> list[str]:
     out = []
     for term in dict.fromkeys(_QUOTED.findall(normalize(zh))):
         en = glossary.to_english(term)
-        if en:
-            out.append(f"{term} ({en})")
+        out.append(f"{term} ({en})" if en else term)  # a named arrangement reads even untranslated
     return out[:limit]
+
+
+# a body a sentence names: the pieces between verbs and stops that end as a body's name does
+_BODY_CUT = re.compile(r"设立|成立|组建|建立|会同|牵头|负责|配合|联合|指导|统筹|协调|[由对向在经据按]|[，；、：。（）()]")
+_BODY_END = re.compile(r"(?:委员会|领导小组|专项小组|工作小组|工作组|专班|办公室|管委会|人民政府|局|厅|中心)$")
+
+
+def bodies(zh: str, limit: int = 3) -> list[str]:
+    """The bodies a sentence names, the one that 牵头 (else 负责) first, each with its English name."""
+    text = normalize(zh)
+    pieces = (p.lstrip("的") for p in _BODY_CUT.split(text))
+    found = list(dict.fromkeys(p for p in pieces if 3 <= len(p) <= 18 and _BODY_END.search(p)))
+    duty = text.find("牵头") if "牵头" in text else text.find("负责")
+    if duty > 0:  # the body named last before the duty does it
+        before = [b for b in found if 0 <= text.find(b) < duty]
+        if before:
+            found.remove(before[-1])
+            found.insert(0, before[-1])
+    out = []
+    for b in found[:limit]:
+        named = en_name(b)
+        out.append(named if named != b else (f"{g} ({b})" if (g := gloss(b, limit=3)) else b))
+    return out
 
 
 _LIST = re.compile(r"[\u4e00-\u9fff]{2,12}(?:、[\u4e00-\u9fff]{2,12})+(?:和[\u4e00-\u9fff]{2,12})?")
@@ -242,13 +264,16 @@ def listed(zh: str, limit: int = 8) -> list[str]:
     return out
 
 
-def sentence_head(zh: str, question: str = "", focus: str = "") -> str:
+def sentence_head(zh: str, question: str = "", focus: str = "", who: bool = False) -> str:
     """An English head for a Chinese sentence: its key facts (numbers with units, dates, durations),
     the items it lists, the names in Latin letters it uses (QFLP), and the terms it is about
     (those the question did not already name first). Stated, not translated."""
     # the facts of the clause that answers (`focus`) come first: a long sentence states more
     # facts than a head can hold
     parts = list(dict.fromkeys(key_facts(focus) + key_facts(zh)))[:6] if focus else key_facts(zh)
+    named_bodies = bodies(zh) if who else []  # "which body…": the bodies come first
+    if named_bodies:
+        parts.insert(0, "bodies: " + "; ".join(named_bodies))
     items = listed(zh)
     if items:
         parts.append("listed: " + ", ".join(items))

@@ -43,3 +43,21 @@ def test_a_places_organ_is_named_by_the_place_and_the_organ():
     assert en_name("金华市人民政府办公室").startswith("General Office of the Jinhua Municipal People's Government")
     assert en_name("柯桥区人民政府").startswith("Keqiao District People's Government")
     assert en_name("绍兴市商务局").startswith("Shaoxing Municipal")  # 绍兴, not a zone filed under it
+
+
+def test_quoted_terms_the_glossary_does_not_know_are_named_in_chinese():
+    from bot.render_en import sentence_head
+
+    # the bundled 绍兴 incentives for outside investors, article 11
+    head = sentence_head("对实际投资在5000万元以上的来绍投资者,其未成年子女在绍兴市区中小学、幼儿园入学享受“绿卡”待遇;")
+    assert "termed: 绿卡" in head and "RMB 50 million (5000万元)" in head
+
+
+def test_a_who_head_names_the_bodies_the_lead_first():
+    from bot.render_en import bodies, sentence_head
+
+    # 开封市优化营商环境条例 第三十三条; a 天河 measure's working mechanism
+    head = sentence_head("市人民政府设立优化营商环境咨询委员会，负责收集、反映市场主体对营商环境的评价和诉求。", who=True)
+    assert head.startswith("The source states — bodies: ") and "(优化营商环境咨询委员会)" in head.split(";")[0]
+    assert "区科技工业和信息化局" in bodies("由区科技工业和信息化局牵头，会同区人力资源社会保障局、区财政局负责组织实施。")[0]
+    assert "专项小组" not in sentence_head("建立港澳青年创新创业专项小组，统筹协调各部门解决企业诉求。")  # not asked who
