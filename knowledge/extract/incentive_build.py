@@ -298,7 +298,11 @@ def _beneficiary(d: Draft, conds: list[str], payload: str) -> None:
     ):  # "外商投资企业当年入库税收首次超过1亿元" → "外商投资企业（当年…）"
         d.beneficiary, d.strength = f"{lead}（{rel[len(lead) :].strip('，的')}）", 1
     elif rel and head:  # "对…新增床位50张以上的" names no head: "…的养老机构" does
-        d.beneficiary, d.strength = _shorten(rel if rel.endswith(head) else f"{rel}的{head}"), 1
+        alts = _alternatives(rel, conds)
+        if alts:  # "对A的，或B的，给予…": either qualifies, so both are who it is for
+            d.beneficiary, d.strength = "，或".join([rel, *alts]) + f"的{head}", 1
+        else:
+            d.beneficiary, d.strength = _shorten(rel if rel.endswith(head) else f"{rel}的{head}"), 1
     elif r:
         d.beneficiary, d.strength = r, 1
     else:
@@ -310,6 +314,21 @@ _VERB_START = re.compile(
     r"^(?:接收|吸纳|引进|取得|获得|开展|参与|参加|承担|完成|实现|通过|招用|新招用|组织|建设|购买|使用)"
 )
 _GRANTOR = re.compile(r"(?:区县|县区|政府|部门|局|委|办公室|管委会|财政|银行机构)$")
+
+
+def _alternatives(rel: str, conds: list[str]) -> list[str]:
+    """The conditions "或…的" right after the one `rel` came from: alternatives that qualify as well."""
+    at = next((i for i, c in enumerate(conds) if rel in c), None)
+    alts: list[str] = []
+    for c in conds[at + 1 :] if at is not None else []:
+        m = _ALTERNATIVE.match(c)
+        if not m:
+            break
+        alts.append(m.group(1))
+    return alts
+
+
+_ALTERNATIVE = re.compile(r"^或(?:者)?(?:对于|对)?([^，。；]{2,60}?)的$")
 
 
 def _shorten(phrase: str) -> str:

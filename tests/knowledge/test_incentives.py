@@ -71,6 +71,8 @@ def test_ratio_matching_with_bed_thresholds_and_no_record_for_the_context_clause
     beds = {(t["what"], t["op"], t["value"], t["unit"]) for t in r.thresholds}
     assert ("养老机构新增床位", ">=", 50.0, "张") in beds and ("养老机构新增床位", ">=", 20.0, "张") in beds
     assert "养老机构" in r.beneficiary
+    # "对A的，或B的": either qualifies, so who it is for names both
+    assert "50张以上" in r.beneficiary and "，或利用租赁产权" in r.beneficiary and "20张以上" in r.beneficiary
     # procedure (第六条 申请…并提交材料), budget (第十四条) and clawback (第十五条) grant nothing
     assert not [r for r in records if r.section in ("第六条", "第八条", "第十三条", "第十四条", "第十五条")]
 
