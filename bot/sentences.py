@@ -150,7 +150,16 @@ def fact_head(sentence: str, overlap, intents, max_chars: int = 150) -> str:  # 
         if len("".join(parts[j] for j in keep)) + len(parts[i]) <= max_chars:
             keep |= set(range(min(keep | {i}), max(keep | {i}) + 1))
         break
+    # "能不能享受…？": conditions without what they grant are no answer; the granting clause joins
+    if intents.get("eligibility", 0.0) >= ELIGIBLE_ASK and not any(_GRANTS.search(parts[i]) for i in keep):
+        grant = next((i for i in range(len(parts) - 1, max(keep), -1) if _GRANTS.search(parts[i])), None)
+        if grant is not None and len("".join(parts[j] for j in keep)) + len(parts[grant]) <= max_chars:
+            keep.add(grant)
     return _clean("".join(parts[i] for i in sorted(keep)))
+
+
+ELIGIBLE_ASK = 0.3  # the weight of the eligibility intent from which a head must say what is granted
+_GRANTS = re.compile(r"给予|予以|享受|可实行|实行|奖励|补助|补贴|资助|免[收征除]|减[半免按]|优先")
 
 
 def _clean(text: str) -> str:
