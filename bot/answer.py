@@ -173,11 +173,15 @@ class Assistant:
         date, a phone number), the best candidate that states one leads; none among the close
         ones: the documents do not say, whatever else they say on the topic."""
         fact = u.asked_fact if u.asked_fact in CHECKED_FACTS else None
-        if fact is None or not ranked:
+        if (fact is None and not u.asked_per) or not ranked:
             return ranked
         close = [c for c in ranked[:STATING_WITHIN] if self.model.answers(c, u.lang)]
         def states(c: Candidate) -> bool:  # the record's rendered head or the text it was matched on
-            return states_fact(c.text, fact) or states_fact(compose.render(c, u, k.doc(c.doc_key))[0], fact)
+            head = compose.render(c, u, k.doc(c.doc_key))[0] if c.kind != "sentence" else ""
+            # "每平方米多少钱": an amount per person is not one per square metre
+            if u.asked_per and not any(f in f"{c.text} {head}".lower() for f in u.asked_per):
+                return False
+            return fact is None or states_fact(c.text, fact) or bool(head) and states_fact(head, fact)
 
         stating = next((c for c in close if states(c)), None)
         if stating is None:

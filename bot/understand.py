@@ -90,6 +90,7 @@ class Understanding:
     parts: list[frozenset[str]] = field(default_factory=list)  # bigrams of each part of a many-part question
     part_facts: list[str | None] = field(default_factory=list)  # the kind of fact each part asks for
     asked_fact: str | None = None  # the kind of fact a one-part question asks for (比例 → a percent)
+    asked_per: tuple[str, ...] = ()  # the measure an amount is asked per (每平方米 → 平方米, ㎡, m²)
     terms: list[tuple[str, float]] = field(default_factory=list)  # content tokens with their rarity (idf)
     named_doc: str | None = None  # the document the question names, when it names one
     unnamed: frozenset[str] = frozenset()  # the bigrams of the question less the words naming it
@@ -141,11 +142,26 @@ _PART_FACTS_EN = (
     (re.compile(r"\b(?:issued|issuer|issuing)\b|\b(?:who|which \w+) (?:published|signed)\b", re.I), "issuer"),
     (re.compile(r"\b(?:phone|telephone|hotline)\b", re.I), "phone"),
     (re.compile(r"\bhow many\b", re.I), "count"),
-    (re.compile(r"\b(?:what|which) (?:percentage|share|proportion|ratio)\b|\bwhat rate\b", re.I), "percent"),
+    (re.compile(r"\b(?:what|which)\b(?:\s+[\w-]+){0,4}?\s+(?:percentage|share|proportion|ratio|rate)\b", re.I), "percent"),
     (re.compile(r"\bhow much\b", re.I), "quantity"),  # a sum or a share: "how much is refunded" → 50%
-    (re.compile(r"\b(?:price|cost|amount|fees?)\b", re.I), "money"),
+    (re.compile(r"\b(?:price|cost|amount|fees?|rent|registered capital)\b", re.I), "money"),
     (re.compile(r"\b(?:what|which) (?:date|day)\b|\bsince when\b", re.I), "date"),
 )
+
+
+# a measure an amount can be per, with the ways a text writes it ("每平方米每月多少钱", "price per mu")
+_PER_MEASURES = (
+    (re.compile(r"每(?:平方米|平米|㎡)|per (?:square met(?:re|er)|sq\.? ?m|m²)", re.I), ("平方米", "平米", "㎡", "m²", "square")),
+    (re.compile(r"每亩|\bper mu\b|\ba mu\b", re.I), ("亩", " mu")),
+    (re.compile(r"每吨|per (?:tonne|ton)\b", re.I), ("吨", "tonne", "ton")),
+    (re.compile(r"每(?:千瓦时|度电)|per kwh", re.I), ("千瓦时", "度", "kwh")),
+)
+
+
+def asked_per(question: str) -> tuple[str, ...]:
+    """How a text writes the measure the question asks an amount per; () when it asks none."""
+    q = normalize(question)
+    return next((forms for rx, forms in _PER_MEASURES if rx.search(q)), ())
 
 
 def part_fact(part: str, lang: str = "zh") -> str | None:
@@ -226,6 +242,7 @@ def understand(question: str, audience: str, intents: IntentClassifier, docs: Do
         parts=[p for p in parts if len(p) >= 1] if len(parts) > 1 else [],
         part_facts=[_named_fact(part_fact(p)) for p, g in zip(split, parts, strict=True) if len(g) >= 1] if len(parts) > 1 else [],
         asked_fact=part_fact(normalize(question), lang) if len(parts) <= 1 else None,
+        asked_per=asked_per(question),
         terms=_terms(weigh, topic if lang == "zh" else zh_terms + " " + " ".join(english_words(full))),
     )
 

@@ -146,7 +146,7 @@ def _english(m: re.Match[str]) -> Amount | None:
 
 # what a bare 万/亿 counts when it is not money: areas, weights, power, people, things
 _MEASURED = re.compile(
-    r"\s*(?:余|多)?\s*(?:平方(?:公里|米|千米)|平米|㎡|亩|公顷|吨|千瓦|千伏安|公里|米|立方|标箱|TEU|人次|人(?!民币)|户|辆|台|套|张|床|"
+    r"\s*(?:余|多)?\s*(?:平方(?:公里|米|千米)|平米|㎡|亩|公顷|吨|千瓦|千伏安|公里|米|立方|平(?!台)|标箱|TEU|人次|人(?!民币)|户|辆|台|套|张|床|"
     r"头|只|株|件|册|条|部|座|间|千瓦时|度|kW|m)"
 )
 

@@ -86,3 +86,26 @@ def test_the_record_of_the_tier_the_case_meets_comes_before_its_own_sentence():
     u = SimpleNamespace(amounts=["3500万元"])
     assert _case_first(u, [sentence, other_doc, tier])[0] is tier
     assert _case_first(SimpleNamespace(amounts=[]), [sentence, tier])[0] is sentence  # no case told
+
+
+def test_the_measure_an_amount_is_asked_per_and_english_asks_for_rates_and_money():
+    from bot.understand import asked_per, part_fact
+
+    assert "平方米" in asked_per("天河区人才公寓的租金是每平方米每月多少钱？")
+    assert "亩" in asked_per("What is the price of industrial land per mu in the zone?")
+    assert asked_per("每人每月补多少钱？") == ()  # per person is who is paid, not a measure asked
+    assert part_fact("what corporate income tax rate do high-tech companies pay?", "en") == "percent"
+    assert part_fact("what is the minimum registered capital for a fund manager?", "en") == "money"
+
+
+def test_a_year_compared_with_is_not_the_texts_own_and_a_yearless_text_takes_its_documents():
+    from bot.candidates import _year, doc_years
+
+    u = SimpleNamespace(years=["2020"])
+    # the bundled 2020 completion table, published in January 2021
+    assert _year(u, "35个市县长项目中,已落地29个,落地率82.9%,超过2018、2019年同期落地率。", None, frozenset({"2020"})) == 1.0
+    assert _year(u, "2019年全市实现地区生产总值6000亿元", None, frozenset({"2020"})) == -1.0  # its own year rules
+    assert _year(u, "全市实现地区生产总值6000亿元", None, frozenset()) == 0.0
+    doc = SimpleNamespace(title="Shaoxing key work completion table", subject_title=None,
+                          path="knowledge_base/003_shaoxing-2020-key-work-completion-table.txt")
+    assert doc_years(doc) == frozenset({"2020"})
