@@ -150,7 +150,7 @@ class Assistant:
                                                            lambda c: self.model.answers(c, u.lang)))
         if not ranked or not self.model.answers(ranked[0], u.lang):
             return self._not_found(u, ranked)
-        return self._compose(u, v.knowledge, self._answer_set(u, ranked), ranked[0].kind, cid)
+        return self._compose(u, v.knowledge, self._answer_set(u, ranked, v.knowledge), ranked[0].kind, cid)
 
     def candidates(self, u: Understanding, k: Knowledge) -> list[Candidate]:
         hits = self.retriever.search(u.question, audience=u.audience, k=PASSAGE_K)
@@ -191,7 +191,7 @@ class Assistant:
     def rank(self, u: Understanding, k: Knowledge) -> list[Candidate]:
         return self.model.rank(self.candidates(u, k))
 
-    def _answer_set(self, u: Understanding, ranked: list[Candidate]) -> list[Candidate]:
+    def _answer_set(self, u: Understanding, ranked: list[Candidate], k: Knowledge | None = None) -> list[Candidate]:
         """The best candidate, plus, for each part of a many-part question it leaves open, the best
         close candidate of the same document that answers that part."""
         best = ranked[0]
@@ -205,6 +205,11 @@ class Assistant:
 
         facts = u.part_facts if len(u.part_facts) == len(u.parts) else [None] * len(u.parts)
         for part, fact in zip(u.parts, facts, strict=True):
+            if fact == "docno":  # "…分成了多少项？文号是什么？": the document's own number answers that part
+                d = k.doc(best.doc_key) if k is not None else None
+                if d is not None and d.doc_no and best.kind != "doc_fact" and not any(d.doc_no in c.text for c in chosen):
+                    chosen.append(Candidate("doc_fact", d, best.doc_key, "", d.title, score=best.score))
+                continue
             # a part is answered by a candidate naming it and stating the kind of fact it asks for
             if any(cover(c, part) >= PART_COVERED and states(c, fact) for c in chosen):
                 continue

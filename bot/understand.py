@@ -133,6 +133,7 @@ _PART_FACTS = (
     (re.compile(r"哪天|哪几天|哪些天|起止|什么时候|何时|日期|哪一年|哪年"), "date"),
     (re.compile(r"发文机关|发文单位|谁发的|哪个(?:单位|部门)发的|印发单位|哪个(?:单位|部门)印发"), "issuer"),
     (re.compile(r"电话|联系方式|手机"), "phone"),
+    (re.compile(r"文号|发文字号|文件编号"), "docno"),
     (re.compile(r"谁|哪个(?:部门|单位|机构)|哪些(?:部门|单位|机构)|哪几个(?:部门|单位)"), "unit"),
     (re.compile(r"多少个|几个|几项|几家|多少家|多少项"), "count"),
     (re.compile(r"多少"), "quantity"),  # "目标是多少": some figure, whatever its unit

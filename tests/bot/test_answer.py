@@ -227,3 +227,8 @@ def test_who_issued_and_when_are_both_stated(assistant):
     assert a.answered and "测试市人民政府" in head(a) and "2024年4月10日" in head(a)
     only_who = ask(assistant, "测政发〔2024〕2号是哪个单位发的？", "investor")
     assert "测试市人民政府" in head(only_who) and "2024年4月10日" not in head(only_who)
+
+
+def test_a_part_asking_the_documents_number_is_answered_in_the_head(assistant):
+    a = ask(assistant, "国际化招商那份意见里，境外商务代表处要建几个？文号是什么？")
+    assert a.answered and "10个" in head(a) and "绍政办发〔2023〕17号" in head(a), a.answer
