@@ -387,7 +387,7 @@ def _sentence(c: Candidate, u: Understanding, doc: SourceDocument | None, transl
         head = f"{_ARTICLE.sub('', label.group(1))}：{head}"  # "二、梁伟新党组副书记…：协助分管…"
     zh_source = c.chunk is not None and c.chunk.language == "zh"
     if u.lang == "en" and zh_source:
-        en = (translate(head) if translate else None) or sentence_head(s.text, u.original, head, who=u.p("who") >= 0.3)
+        en = (translate(head) if translate else None) or sentence_head(s.text, u.original, head, who=u.p("who") >= 0.3 or u.asked_fact == "unit")
         return en or f"The document says (Chinese): {head}", f"Original text (Chinese): 「{s.text}」"
     if u.lang == "en":
         whole = _BULLET.sub("", s.text).strip()

@@ -147,6 +147,7 @@ _PART_FACTS_EN = (
     (re.compile(r"\bhow much\b", re.I), "quantity"),  # a sum or a share: "how much is refunded" → 50%
     (re.compile(r"\b(?:price|cost|amount|fees?|rent|registered capital)\b", re.I), "money"),
     (re.compile(r"\b(?:what|which) (?:date|day)\b|\bsince when\b", re.I), "date"),
+    (re.compile(r"(?:^|[,;:]\s*)(?:who|which (?:body|bodies|department|office|agency|unit|bureau|authority|organ|committee|ministry))\b", re.I), "unit"),
 )
 
 
@@ -188,7 +189,11 @@ def question_parts(question: str) -> list[str]:
 
 def is_followup(question: str) -> bool:
     q = normalize(question)
-    return bool(_FOLLOWUP.search(q)) and len(q) < 40
+    return bool(_FOLLOWUP.search(q)) and len(q) < (FOLLOWUP_MAX_EN if language_of(q) == "en" else FOLLOWUP_MAX_ZH)
+
+
+FOLLOWUP_MAX_ZH = 40  # characters: a longer question states its own setting
+FOLLOWUP_MAX_EN = 100  # English takes about twice the characters to say as much
 
 
 def english_words(question: str) -> list[str]:
@@ -205,19 +210,23 @@ def understand(question: str, audience: str, intents: IntentClassifier, docs: Do
     the tokens of a text with their rarity in the knowledge base (the retriever's keyword index)."""
     lang = language_of(question)
     asked = months_as_printed(question)
-    full = (substituted(context, asked) or f"{context} {asked}".strip()) if context else asked
+    swapped = substituted(context, asked) if context else None
+    full = (swapped or f"{context} {asked}".strip()) if context else asked
+    # "洪湖分洪区东分块蓄洪工程呢？" after "…荆南四河堤防综合整治工程总投资多少？" asks the last
+    # question of another subject: what it asks (intent, fact, parts) is read from that question
+    asking = swapped or question
     zh_terms, glossed = "", 1.0
     if lang == "en":
         found = load_glossary().english_terms(full)
         zh_terms = " ".join(dict.fromkeys(zh for _, zhs in found for zh in zhs))
         glossed = glossed_share(full, found)
     topic = _topic(full, lang, zh_terms, full)
-    split = question_parts(question) if lang == "zh" else []
+    split = question_parts(asking) if lang == "zh" else []
     parts = [bigrams(_topic(p, lang, zh_terms, full)) for p in split]
-    qvec = vectors.query(question) if vectors is not None else None
+    qvec = vectors.query(asking) if vectors is not None else None
     told = find_amounts(normalize(question))
     refs = docs.resolve(full, qvec, zh_terms)
-    reading = intents.read(question, qvec) if intents is not None else IntentReading({"what": 1.0})
+    reading = intents.read(asking, qvec) if intents is not None else IntentReading({"what": 1.0})
     return Understanding(
         question=full,
         original=question,
@@ -238,12 +247,12 @@ def understand(question: str, audience: str, intents: IntentClassifier, docs: Do
         glossed=glossed,
         followup=bool(context),
         wants_co=bool(_CO_ASK.search(question)) and not _LEAD_ASK.search(question),
-        frequency=bool(_FREQ_ASK.search(question)),
-        actual=bool(_ACTUAL_ASK.search(question)),
+        frequency=bool(_FREQ_ASK.search(asking)),
+        actual=bool(_ACTUAL_ASK.search(asking)),
         parts=[p for p in parts if len(p) >= 1] if len(parts) > 1 else [],
         part_facts=[_named_fact(part_fact(p)) for p, g in zip(split, parts, strict=True) if len(g) >= 1] if len(parts) > 1 else [],
-        asked_fact=part_fact(normalize(question), lang) if len(parts) <= 1 else None,
-        asked_per=asked_per(question),
+        asked_fact=part_fact(normalize(asking), lang) if len(parts) <= 1 else None,
+        asked_per=asked_per(asking),
         terms=_terms(weigh, topic if lang == "zh" else zh_terms + " " + " ".join(english_words(full))),
     )
 

@@ -232,3 +232,12 @@ def test_who_issued_and_when_are_both_stated(assistant):
 def test_a_part_asking_the_documents_number_is_answered_in_the_head(assistant):
     a = ask(assistant, "国际化招商那份意见里，境外商务代表处要建几个？文号是什么？")
     assert a.answered and "10个" in head(a) and "绍政办发〔2023〕17号" in head(a), a.answer
+
+
+def test_a_that_x_follow_up_asks_what_the_last_question_asked(assistant):
+    from bot.understand import is_followup
+
+    u = assistant.understand("那国际化招商联盟单位呢？", "staff", "国际化招商合伙人要建多少个？")
+    assert u.question.startswith("国际化招商联盟单位") and u.asked_fact == "count"
+    assert is_followup("And how much of that was signed by the county, in how many projects?")
+    assert not is_followup("那么按照绍兴市人民政府办公室关于进一步加强国际化招商引资工作的实施意见，境外商务代表处要建多少个？")
