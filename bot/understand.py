@@ -35,7 +35,10 @@ _LEAD_ASK = re.compile(r"(?:谁|哪个|哪些|哪家)[^，,。？?]{0,4}牵头|�
 # "how often": a "when" question that wants a frequency (每半年), not a date
 # asks what was achieved, not what was aimed at: a target ("力争…40亿美元以上") does not answer it
 _ACTUAL_ASK = re.compile(r"(?:最终|实际|已经|已)完成|完成了|完成(?:了)?多少|完成投资|实现了多少|达到了多少|完成情况|完成得|完成率"
-                         r"|\b(?:actually|achieved|completed|so far|to date)\b|\bdid\b.{0,40}\b(?:use|attract|reach|complete|invest)", re.I)
+                         r"|\bactually\b(?!\s+(?:utili[sz]ed|used)\s+foreign)|\b(?:achieved|completed|so far|to date)\b"
+                         r"|\bdid\b.{0,40}\b(?:use|attract|reach|complete|invest)", re.I)
+# a question asking for the goal names the indicator ("2024 goal for actually utilised foreign investment")
+_GOAL_ASK = re.compile(r"\b(?:goal|target|aim)s?\b(?!\s+(?:completion|achievement))", re.I)
 _FREQ_ASK = re.compile(r"(?:多长时间|多久|多少时间|几年|几个月|多少天|隔多)[^，,。？?]{0,6}(?:一次|一回)|频率|频次|how often|how frequently", re.I)
 _YEARS = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _EN_STOP = set(
@@ -248,7 +251,7 @@ def understand(question: str, audience: str, intents: IntentClassifier, docs: Do
         followup=bool(context),
         wants_co=bool(_CO_ASK.search(question)) and not _LEAD_ASK.search(question),
         frequency=bool(_FREQ_ASK.search(asking)),
-        actual=bool(_ACTUAL_ASK.search(asking)),
+        actual=bool(_ACTUAL_ASK.search(asking)) and not _GOAL_ASK.search(asking),
         parts=[p for p in parts if len(p) >= 1] if len(parts) > 1 else [],
         part_facts=[_named_fact(part_fact(p)) for p, g in zip(split, parts, strict=True) if len(g) >= 1] if len(parts) > 1 else [],
         asked_fact=part_fact(normalize(asking), lang) if len(parts) <= 1 else None,

@@ -109,3 +109,11 @@ def test_a_year_compared_with_is_not_the_texts_own_and_a_yearless_text_takes_its
     doc = SimpleNamespace(title="Shaoxing key work completion table", subject_title=None,
                           path="knowledge_base/003_shaoxing-2020-key-work-completion-table.txt")
     assert doc_years(doc) == frozenset({"2020"})
+
+
+def test_an_indicator_named_actual_is_no_ask_for_what_was_achieved_when_the_goal_is_asked():
+    from bot.understand import _GOAL_ASK
+
+    q = "What is Quzhou's 2024 goal for actually utilised foreign investment, and what share should go to manufacturing?"
+    assert not (_ACTUAL_ASK.search(q) and not _GOAL_ASK.search(q))
+    assert _ACTUAL_ASK.search("How much foreign capital did the city actually attract last year?")
