@@ -40,6 +40,8 @@ _CATEGORY = re.compile(
     r"续建|政府|社会|公益性?|合作|技术改造|技改|改造|扶贫|工程|民营|各类|一批|\d+个|双向|充放电|互动|应用|配套|公共|服务|"
     r"平台|领域|行业|专项|资金|试验|研发|创新|招商|外资|内资|新|大|该|此|本|这|目前|当前|上述|以上|等|（[^）]*）)+"
 )
+# a sum over projects, not one: "全市共签约33个项目", "全省新签国内省外合作项目"
+_AGGREGATE = re.compile(r"^全(?:市|省|区|县|州|国|年)|共(?:签约|引进|实施|开工|有|计)|\d+\s*[个项]$|[一二三四五六七八九十百]+[个项]$")
 _REACHED = re.compile(r"已|正在|现已|持续|处于|进入|完成|顺利")
 _MONEY = re.compile(r"元|美元")
 _INVEST = re.compile(r"投资|基金|资金|估算|引进|计划")
@@ -115,7 +117,7 @@ def _from_clause(doc: SourceDocument, section: str, clause: str, sentence: str) 
         company = company_m.group(1) if company_m else None
         name_core = _AMOUNT_IN_RUN.sub("", run).strip()
         bare = _TRAILING_GENERIC.sub("", name_core)
-        if len(bare) < 3 or _GENERIC.match(name_core) or _PROSE.search(bare):
+        if len(bare) < 3 or _GENERIC.match(name_core) or _PROSE.search(bare) or _AGGREGATE.search(bare):
             return None
         if not company and len(_CATEGORY.sub("", bare)) < 2:
             return None  # a kind of project ("中央预算内投资项目"), not a named one

@@ -69,3 +69,18 @@ def test_laws_and_policy_prose_make_no_projects_or_contacts(corpus):
     # policy prose names kinds of project ("中央预算内投资项目", "双向充放电示范项目"), never one
     prose = [d for key, d in corpus.items() if key not in ("024",)]  # 024 is a project table
     assert [p.name for d in prose for p in d.records.projects] == []
+
+
+def test_a_sum_over_projects_is_no_project():
+    """"全市共签约33个项目", "全省新签国内省外合作项目", "…等7个外资项目" count projects; none is one
+    (real sentences: a 2021 黄石 promotion-conference report, a 2019 四川 investment report, a 2011
+    苏州高新区 start-of-works report, and heldout10's 云城 2023 report)."""
+    text = (
+        "据了解，全市共签约33个项目，签约金额达175.65亿元，其中阳新签约18个项目，签约金额达126.4亿元。\n"
+        "全省新签国内省外合作项目2196个，投资总额3069.8亿元。\n"
+        "三菱树脂、横滨轮胎、协鑫光伏二期等7个外资项目，合计总投资12.1亿美元。\n"
+    )
+    doc = parse_document(LoadedFile(path="report.txt", text="招商引资工作情况\n" + text, format="txt"))
+    assert [p.name for p in doc.records.projects] == []
+    yuncheng = parse_document(load_file(DEV_REAL.parent / "heldout10" / "o08_guangdong-yunfu-yuncheng_investment-work-2023.txt"))
+    assert not any(p.name.startswith("全区") for p in yuncheng.records.projects)
