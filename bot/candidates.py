@@ -375,7 +375,9 @@ def _en_overlap(u: Understanding, text: str) -> float:
     return sum(1 for w in words if w in low or stem(w) in low) / len(words) if words else 0.0
 
 
-_DEADLINE = re.compile(r"截止|截至(?:什么时候|何时|哪天)|最晚|之前(?:报|交|提)|deadline|by when|until when|due\b", re.I)
+# the dates of something the text sets (a deadline, a consultation or application window), not the document's own
+_DEADLINE = re.compile(r"截止|截至(?:什么时候|何时|哪天)|最晚|之前(?:报|交|提)|征集|征求意见(?!稿)|申报(?:时间|日期|期)|报名|受理(?:时间|日期)|"
+                       r"公示(?:期|时间)|从哪天到哪天|起止|deadline|by when|until when|due\b|comment period|consultation period", re.I)
 _VALIDITY = re.compile(r"有效期|施行|生效|失效|废止|valid|in force|effective|expire", re.I)
 
 

@@ -117,3 +117,11 @@ def test_an_indicator_named_actual_is_no_ask_for_what_was_achieved_when_the_goal
     q = "What is Quzhou's 2024 goal for actually utilised foreign investment, and what share should go to manufacturing?"
     assert not (_ACTUAL_ASK.search(q) and not _GOAL_ASK.search(q))
     assert _ACTUAL_ASK.search("How much foreign capital did the city actually attract last year?")
+
+
+def test_the_dates_of_a_window_the_text_sets_are_not_the_documents_own():
+    from bot.candidates import _DEADLINE
+
+    assert _DEADLINE.search("征求意见稿里，征集意见的时间是从哪天到哪天？")
+    assert _DEADLINE.search("申报时间是什么时候？")
+    assert not _DEADLINE.search("这份征求意见稿是哪天发布的？")  # the draft's own date
