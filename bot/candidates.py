@@ -309,7 +309,9 @@ def sentences(u: Understanding, k: Knowledge, hits: list) -> list[Candidate]:  #
         doc, recent = u.docs.of(key), _recent(d.date if d else c.date)
         years_of_doc = doc_years(d)
         lex_k = 0.5 * (len(q & head_grams) / len(head_grams) if head_grams else 0.0)
-        for s, grams in list(units) + _pairs(u, units):
+        pairs = _pairs(u, units)
+        joined = {p.index for p, _, whole in pairs if whole}  # a provision cut at a semicolon is read whole
+        for s, grams in [x for x in units if x[0].index not in joined] + [(p, g) for p, g, _ in pairs]:
             own = len(q & grams) / len(q) * u.glossed if q else 0.0
             if topic:  # in the named document, what it is asked about counts more than its name
                 own = max(len(topic & grams) / len(topic), NAMED_SHARE * own)
@@ -353,17 +355,20 @@ def _restates(grams: frozenset[str], title: frozenset[str]) -> bool:
     return bool(grams) and len(grams & title) >= 0.9 * len(grams)
 
 
-def _pairs(u: Understanding, units: tuple[tuple[Sentence, frozenset[str]], ...]) -> list[tuple[Sentence, frozenset[str]]]:
+def _pairs(u: Understanding, units: tuple[tuple[Sentence, frozenset[str]], ...]) -> list[tuple[Sentence, frozenset[str], bool]]:
     """Two adjacent sentences as one candidate when one names the topic and the next states the
-    fact ("…可以要求付款方确认。付款方应当自被要求之日起三十日内予以确认。")."""
+    fact ("…可以要求付款方确认。付款方应当自被要求之日起三十日内予以确认。"), or when the first ends
+    at a semicolon and both are on the topic (True: the pair stands for the first sentence)."""
     q = u.grams
     out = []
     for (a, ga), (b, gb) in zip(units, units[1:], strict=False):
         la, lb = (len(q & g) / len(q) if q else 0.0 for g in (ga, gb))
         ca, cb = _carries(u, a.norm), _carries(u, b.norm)
-        if len(a.text) + len(b.text) <= 220 and ((la >= 0.3 and cb > ca + 0.2) or (lb >= 0.3 and ca > cb + 0.2)):
+        # "前3年…由财政扶持企业；后2年…的50%，由财政扶持企业。": one provision, cut at its semicolon
+        joined = a.text.rstrip().endswith(("；", ";")) and min(la, lb) >= 0.2 and max(la, lb) >= 0.3
+        if len(a.text) + len(b.text) <= 220 and (joined or (la >= 0.3 and cb > ca + 0.2) or (lb >= 0.3 and ca > cb + 0.2)):
             pair = Sentence(a.text + b.text, a.norm + b.norm, a.index)
-            out.append((pair, raw_bigrams(pair.norm)))
+            out.append((pair, raw_bigrams(pair.norm), joined))
     return out
 
 
