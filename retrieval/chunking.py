@@ -174,12 +174,24 @@ def _windows(units: list[str], max_chars: int) -> Iterator[str]:
             if window and len(window) + len(sentence) > max_chars:
                 yield window.strip()
                 window = ""
-            while len(sentence) > max_chars:  # one enormous sentence: hard split
-                yield sentence[:max_chars].strip()
-                sentence = sentence[max_chars:]
+            while len(sentence) > max_chars:  # one enormous sentence: cut after a clause
+                cut = _clause_cut(sentence, max_chars)
+                yield sentence[:cut].strip()
+                sentence = sentence[cut:]
             window += sentence
         if window.strip():
             yield window.strip()
+
+
+def _clause_cut(sentence: str, max_chars: int) -> int:
+    """Where to cut a sentence longer than max_chars: after its last ；, else ，, else 、 in the
+    second half of the window, so a clause (a condition and its amount) stays in one chunk;
+    at max_chars only when no such mark is there."""
+    for marks in ("；;", "，,", "、"):
+        cut = max(sentence.rfind(m, max_chars // 2, max_chars) for m in marks)
+        if cut > 0:
+            return cut + 1
+    return max_chars
 
 
 def _sentences(text: str) -> list[str]:

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from knowledge.gov_parse import parse_document
 from knowledge.loaders import load_file
-from retrieval.chunking import chunk_document
+from retrieval.chunking import _windows, chunk_document
 
 SEED = (
     Path(__file__).resolve().parents[2] / "knowledge_base" / "shaoxing-2023-17-international-investment.txt"
@@ -49,3 +49,12 @@ def test_long_paragraphs_become_sentence_windows_and_ids_are_stable():
     assert any(c.text.endswith("。") for c in small)
     assert [c.chunk_id for c in _chunks()] == [c.chunk_id for c in _chunks()]
     assert len({c.chunk_id for c in small}) == len(small)
+
+
+def test_an_enormous_sentence_is_cut_after_a_clause_not_mid_word():
+    clause = "对新引进的先进制造业项目按实际投资额给予补助最高不超过五百万元，"
+    sentence = clause * 12 + "由市商务局负责。"
+    pieces = list(_windows([sentence], 120))
+    assert all(len(p) <= 120 for p in pieces)
+    assert all(p.endswith(("，", "。")) for p in pieces)
+    assert "".join(pieces) == sentence
