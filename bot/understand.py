@@ -145,11 +145,12 @@ _PART_FACTS = (
 _PART_FACTS_EN = (
     (re.compile(r"\b(?:issued|issuer|issuing)\b|\b(?:who|which \w+) (?:published|signed)\b", re.I), "issuer"),
     (re.compile(r"\b(?:phone|telephone|hotline)\b", re.I), "phone"),
-    (re.compile(r"\bhow many\b", re.I), "count"),
+    (re.compile(r"\bhow many\b(?!\s+(?:years|months|days)\b)", re.I), "count"),
     (re.compile(r"\b(?:what|which)\b(?:\s+[\w-]+){0,4}?\s+(?:percentage|share|proportion|ratio|rate)\b", re.I), "percent"),
     (re.compile(r"\bhow much\b", re.I), "quantity"),  # a sum or a share: "how much is refunded" → 50%
     (re.compile(r"\b(?:price|cost|amount|fees?|rent|registered capital)\b", re.I), "money"),
-    (re.compile(r"\b(?:what|which) (?:date|day)\b|\bsince when\b", re.I), "date"),
+    (re.compile(r"\bhow long\b|\bhow many (?:years|months|days)\b", re.I), "duration"),
+    (re.compile(r"\b(?:what|which) (?:date|day)\b|\bsince when\b|\bdeadline\b", re.I), "date"),
     (re.compile(r"(?:^|[,;:]\s*)(?:who|which (?:body|bodies|department|office|agency|unit|bureau|authority|organ|committee|ministry))\b", re.I), "unit"),
 )
 
@@ -190,6 +191,22 @@ def question_parts(question: str) -> list[str]:
     return parts if len(parts) > 1 else [question]
 
 
+_EN_PART_SPLIT = re.compile(r"[?;]|,?\s+and\s+(?=(?:what|how|which|when|who|where|whether|for how)\b)|,\s*(?=(?:what|how|which|when|who|where)\b)", re.I)
+
+
+def english_parts(question: str) -> list[str]:
+    """The parts of an English question that asks several things ("Is there an internship
+    subsidy, how much, and for how long?" → three); one part: the question itself."""
+    parts = [p.strip() for p in _EN_PART_SPLIT.split(question) if p and len(p.strip()) >= 4]
+    asking = [p for p in parts if _ASKS.search(p) or re.match(r"(?:is|are|does|do|can)\b", p, re.I)]
+    return asking if len(asking) > 1 else [question]
+
+
+def _zh_terms(text: str) -> str:
+    """The glossary's Chinese terms for an English text."""
+    return " ".join(dict.fromkeys(zh for _, zhs in load_glossary().english_terms(text) for zh in zhs))
+
+
 def is_followup(question: str) -> bool:
     q = normalize(question)
     return bool(_FOLLOWUP.search(q)) and len(q) < (FOLLOWUP_MAX_EN if language_of(q) == "en" else FOLLOWUP_MAX_ZH)
@@ -224,8 +241,9 @@ def understand(question: str, audience: str, intents: IntentClassifier, docs: Do
         zh_terms = " ".join(dict.fromkeys(zh for _, zhs in found for zh in zhs))
         glossed = glossed_share(full, found)
     topic = _topic(full, lang, zh_terms, full)
-    split = question_parts(asking) if lang == "zh" else []
-    parts = [bigrams(_topic(p, lang, zh_terms, full)) for p in split]
+    split = question_parts(asking) if lang == "zh" else english_parts(asking)
+    # an English part naming nothing of its own ("how much", "for how long") asks of the whole topic
+    parts = [bigrams(_topic(p, lang, zh_terms if lang == "zh" else (_zh_terms(p) or zh_terms), full)) for p in split]
     qvec = vectors.query(asking) if vectors is not None else None
     told = find_amounts(normalize(question))
     refs = docs.resolve(full, qvec, zh_terms)
@@ -253,7 +271,7 @@ def understand(question: str, audience: str, intents: IntentClassifier, docs: Do
         frequency=bool(_FREQ_ASK.search(asking)),
         actual=bool(_ACTUAL_ASK.search(asking)) and not _GOAL_ASK.search(asking),
         parts=[p for p in parts if len(p) >= 1] if len(parts) > 1 else [],
-        part_facts=[_named_fact(part_fact(p)) for p, g in zip(split, parts, strict=True) if len(g) >= 1] if len(parts) > 1 else [],
+        part_facts=[_named_fact(part_fact(p, lang)) for p, g in zip(split, parts, strict=True) if len(g) >= 1] if len(parts) > 1 else [],
         asked_fact=part_fact(normalize(asking), lang) if len(parts) <= 1 else None,
         asked_per=asked_per(asking),
         terms=_terms(weigh, topic if lang == "zh" else zh_terms + " " + " ".join(english_words(full))),

@@ -125,3 +125,13 @@ def test_the_dates_of_a_window_the_text_sets_are_not_the_documents_own():
     assert _DEADLINE.search("征求意见稿里，征集意见的时间是从哪天到哪天？")
     assert _DEADLINE.search("申报时间是什么时候？")
     assert not _DEADLINE.search("这份征求意见稿是哪天发布的？")  # the draft's own date
+
+
+def test_an_english_question_asking_several_things_has_its_parts_and_their_facts():
+    from bot.understand import english_parts, part_fact
+
+    parts = english_parts("Who is the contact, what is the phone number, and what is the deadline?")
+    assert [part_fact(p, "en") for p in parts] == ["unit", "phone", "date"]
+    assert [part_fact(p, "en") for p in english_parts("Is there an internship subsidy, how much, and for how long?")][1:] == [
+        "quantity", "duration"]
+    assert english_parts("What is the minimum wage in Shaoxing in 2026?") == ["What is the minimum wage in Shaoxing in 2026?"]
