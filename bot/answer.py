@@ -181,6 +181,9 @@ class Assistant:
             # "每平方米多少钱": an amount per person is not one per square metre
             if u.asked_per and not any(f in f"{c.text} {head}".lower() for f in u.asked_per):
                 return False
+            # "哪天正式开工": the date a contract was signed is not when construction started
+            if fact == "date" and u.asked_event and c.kind != "doc_fact" and not any(f in f"{c.text} {head}" for f in u.asked_event):
+                return False
             return fact is None or states_fact(c.text, fact) or bool(head) and states_fact(head, fact)
 
         stating = next((c for c in close if states(c)), None)

@@ -94,6 +94,7 @@ class Understanding:
     part_facts: list[str | None] = field(default_factory=list)  # the kind of fact each part asks for
     asked_fact: str | None = None  # the kind of fact a one-part question asks for (比例 → a percent)
     asked_per: tuple[str, ...] = ()  # the measure an amount is asked per (每平方米 → 平方米, ㎡, m²)
+    asked_event: tuple[str, ...] = ()  # the event a date is asked of (哪天开工 → 开工, 动工, 开建)
     terms: list[tuple[str, float]] = field(default_factory=list)  # content tokens with their rarity (idf)
     named_doc: str | None = None  # the document the question names, when it names one
     unnamed: frozenset[str] = frozenset()  # the bigrams of the question less the words naming it
@@ -133,7 +134,7 @@ _PART_FACTS = (
     (re.compile(r"多少钱|多少万|多少元|金额|奖金|资金多少|补多少|奖多少|补贴多少|奖励多少"), "money"),
     (re.compile(r"比例|百分之|几成"), "percent"),
     (re.compile(r"多久|多长时间|期限|几年|补多久|能补多长"), "duration"),
-    (re.compile(r"哪天|哪几天|哪些天|起止|什么时候|何时|日期|哪一年|哪年"), "date"),
+    (re.compile(r"哪天|哪一天|哪几天|哪些天|起止|什么时候|何时|日期|哪一年|哪年"), "date"),
     (re.compile(r"发文机关|发文单位|谁发的|哪个(?:单位|部门)发的|印发单位|哪个(?:单位|部门)印发"), "issuer"),
     (re.compile(r"电话|联系方式|手机"), "phone"),
     (re.compile(r"文号|发文字号|文件编号"), "docno"),
@@ -162,6 +163,27 @@ _PER_MEASURES = (
     (re.compile(r"每吨|per (?:tonne|ton)\b", re.I), ("吨", "tonne", "ton")),
     (re.compile(r"每(?:千瓦时|度电)|per kwh", re.I), ("千瓦时", "度", "kwh")),
 )
+
+
+# the event a date question asks about, with the ways a text writes it ("哪天正式开工" → 开工, 动工 …)
+_EVENTS = (
+    (re.compile(r"开工|动工|开建|start(?:ed)? construction|break(?:s)? ground|broke ground", re.I), ("开工", "动工", "开建")),
+    (re.compile(r"签约|签署|签订|\bsign(?:ed|ing)?\b", re.I), ("签约", "签署", "签订")),
+    (re.compile(r"投产|投运|put into (?:production|operation)", re.I), ("投产", "投运", "运营")),
+    (re.compile(r"竣工|建成|完工|completed construction|be completed", re.I), ("竣工", "建成", "完工")),
+    (re.compile(r"开业|开张|\bopen(?:ed|s)? for business", re.I), ("开业", "开张")),
+    (re.compile(r"举办|举行|召开|开幕|\b(?:held|hold)\b", re.I), ("举办", "举行", "召开", "开幕")),
+    (re.compile(r"成立|设立|揭牌|挂牌|\b(?:established|set up|founded)\b", re.I), ("成立", "设立", "揭牌", "挂牌", "组建")),
+)
+_WHEN_ASK = re.compile(r"哪天|哪一天|哪年|哪一年|什么时候|何时|几月|日期|\bwhen\b|what date|which day|which year", re.I)
+
+
+def asked_event(question: str) -> tuple[str, ...]:
+    """How a text writes the event a date question asks about; () when it names none of them."""
+    q = normalize(question)
+    if not _WHEN_ASK.search(q):
+        return ()
+    return next((forms for rx, forms in _EVENTS if rx.search(q)), ())
 
 
 def asked_per(question: str) -> tuple[str, ...]:
@@ -274,6 +296,7 @@ def understand(question: str, audience: str, intents: IntentClassifier, docs: Do
         part_facts=[_named_fact(part_fact(p, lang)) for p, g in zip(split, parts, strict=True) if len(g) >= 1] if len(parts) > 1 else [],
         asked_fact=part_fact(normalize(asking), lang) if len(parts) <= 1 else None,
         asked_per=asked_per(asking),
+        asked_event=asked_event(asking),
         terms=_terms(weigh, topic if lang == "zh" else zh_terms + " " + " ".join(english_words(full))),
     )
 

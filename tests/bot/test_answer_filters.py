@@ -135,3 +135,12 @@ def test_an_english_question_asking_several_things_has_its_parts_and_their_facts
     assert [part_fact(p, "en") for p in english_parts("Is there an internship subsidy, how much, and for how long?")][1:] == [
         "quantity", "duration"]
     assert english_parts("What is the minimum wage in Shaoxing in 2026?") == ["What is the minimum wage in Shaoxing in 2026?"]
+
+
+def test_a_date_question_names_the_event_it_asks_the_date_of():
+    from bot.understand import asked_event
+
+    assert "开工" in asked_event("中联重科江阴华东基地最后是哪一天正式开工的？")
+    assert "签约" in asked_event("When was the agreement signed?")
+    assert asked_event("这个办法什么时候施行？") == ()  # the document's own dates answer it
+    assert asked_event("项目开工了吗？") == ()  # asks a status, not a date
