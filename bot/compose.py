@@ -223,13 +223,16 @@ def _contact(c: Candidate, u: Understanding, doc: SourceDocument | None) -> tupl
     if r.personal and u.audience != "staff":  # an office's landline stays; a mobile is personal
         office = [x for x in re.split(r"[、，,/ ]+", phone) if x and not MOBILE.fullmatch(x)]
         phone = "、".join(office) or (MOBILE_MASK if u.lang == "zh" else "(personal mobile numbers are not given out)")
+    address = getattr(r, "address", None)
     if u.lang == "zh":
-        return f"{r.role or '联系人'}：{r.person or '未注明'}；联系电话：{phone or '未注明'}（{r.unit or r.doc_no}）。", ""
+        where = f"；地址：{address}" if address else ""
+        return f"{r.role or '联系人'}：{r.person or '未注明'}；联系电话：{phone or '未注明'}{where}（{r.unit or r.doc_no}）。", ""
     unit = en_name(r.unit) if r.unit else r.doc_no
     role = with_gloss(r.role) if r.role else "Contact"
+    where = f"; address: {address}" if address else ""
     if not r.person:  # an office's line
-        return f"Contact office: {role}; phone: {phone or 'not stated'} ({unit}).", ""
-    return f"{role} (contact person): {r.person}; phone: {phone or 'not stated'} ({unit}).", ""
+        return f"Contact office: {role}; phone: {phone or 'not stated'}{where} ({unit}).", ""
+    return f"{role} (contact person): {r.person}; phone: {phone or 'not stated'}{where} ({unit}).", ""
 
 
 def _table_row(c: Candidate, u: Understanding, doc: SourceDocument | None) -> tuple[str, str]:

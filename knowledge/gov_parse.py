@@ -34,7 +34,7 @@ ABSENT = {"", "none", "unknown", "not shown", "not shown in this copy", "n/a", "
 
 
 # Bump when parsing or extraction changes, so an unchanged file is parsed again once.
-PARSER_VERSION = "2026-12-07.5"
+PARSER_VERSION = "2026-12-07.6"
 
 
 def content_hash(loaded: LoadedFile) -> str:

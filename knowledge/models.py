@@ -153,6 +153,7 @@ class Contact:
     personal: bool  # a mobile number is personal data
     unit: str | None
     source: str
+    address: str | None = None  # "地址：嵊州市领带园一路403号19楼": where to send or come, printed beside it
 
 
 @dataclass(frozen=True)

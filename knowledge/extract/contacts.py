@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from knowledge.models import Contact, SourceDocument
 from knowledge.sections import heading_number
@@ -12,6 +13,8 @@ _PHONE = re.compile(r"(?:联系电话|电话|手机|联系方式)[：:]?\s*((?=[
 # "商務局貿促科 聯系電話0760-8989285": the office to call, with no person named
 _UNIT_PHONE = re.compile(r"(?:^|[\s。；;，,、]|\d[.、．])([\u4e00-\u9fff]{2,20}(?:局|科|处|室|办|中心|委|股|站|所|部))\s*(?:联系电话|电话)[：:]?\s*"
                          r"((?:0\d{2,3}-?)?\d{7,8})(?!\d)")
+_ADDRESS = re.compile(r"(?:通讯|联系|办公|通信|邮寄)?地址[：:]\s*([^\s；;。，,]{4,60})")
+ADDRESS_NEAR = 3  # paragraphs from a contact within which its block's address line is looked for
 MOBILE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
 # "新乡高新区经济发展局局长 李学军(负责制造业投资项目)联系方式 13937340366、0373-3539981": an
 # official introduced by unit and title, what they handle, and their numbers
@@ -63,7 +66,18 @@ def extract_contacts(doc: SourceDocument) -> list[Contact]:
     for j, (_pidx, phone, psrc) in enumerate(phones):
         if j not in used:
             out.append(Contact(doc_no, "落款", None, None, phone, bool(MOBILE.search(phone)), doc.issuer, psrc))
-    return out
+    return [_with_address(doc, c) for c in out]
+
+
+def _with_address(doc: SourceDocument, c: Contact) -> Contact:
+    """The contact with the address printed in its block (the paragraph of its source, or a few
+    around it: a consultation notice gives 联系人, 电话 and 地址 on lines of their own)."""
+    at = next((p.index for p in doc.paragraphs if p.text and p.text in c.source or c.source.startswith(p.text or "\0")), None)
+    if at is None:
+        return c
+    near = sorted((p for p in doc.paragraphs if abs(p.index - at) <= ADDRESS_NEAR), key=lambda p: abs(p.index - at))
+    m = next((m for p in near if (m := _ADDRESS.search(p.norm))), None)
+    return replace(c, address=m.group(1)) if m else c
 
 
 def _para(doc: SourceDocument, index: int):  # noqa: ANN202

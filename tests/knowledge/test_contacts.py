@@ -22,3 +22,13 @@ def test_an_office_line_in_traditional_script_names_the_office():
     """中山市“百展千企”资金分配公示 (a mirror in traditional script)."""
     (c,) = _contacts("公示期間如有異議，請與以下單位聯系：\n1.商務局貿促科 聯系電話0760-8989285")
     assert (c.person, c.role, c.phone, c.personal) == (None, "商务局贸促科", "0760-8989285", False)
+
+
+def test_a_consultation_notices_contact_carries_the_address_printed_in_its_block():
+    """2023年嵊州市“4173”先进制造业强市建设专项政策（征求意见稿）(the bundled knowledge): 联系人,
+    电话 and 地址 each on a line of their own."""
+    (c,) = _contacts("如有修改意见和建议,请于2023年1月5日前书面反馈至我局经济运行科。\n联系人:裘蒙力\n"
+                     "联系电话:0575-83129560\n地址:嵊州市领带园一路403号19楼(国资综合大楼)\n嵊州市经济和信息化局")
+    assert (c.person, c.phone) == ("裘蒙力", "0575-83129560")
+    assert c.address.startswith("嵊州市领带园一路403号19楼")
+    assert _contacts("联系人:张三\n联系电话:0575-1234567")[0].address is None
