@@ -185,6 +185,15 @@ def doc_years(d) -> frozenset[str]:  # noqa: ANN001 - SourceDocument | None
     return _years_named(d.title or "", d.subject_title or "", d.path or "") if d is not None else frozenset()
 
 
+def _title_words(u: Understanding, title: str, doc_lang: str) -> str:
+    """A Chinese document's title as matched against the question: an English one made from its
+    file name ("Shaoxing incentives for outside investors") says nothing its Chinese text does
+    not, and would match every English question on its words alone."""
+    if u.lang == "en" and doc_lang == "zh" and not re.search(r"[\u4e00-\u9fff]", title):
+        return ""
+    return title
+
+
 def _recent(date: str | None) -> float:
     return max(0.0, min(1.0, (int(date[:4]) - 2000) / 30)) if date and date[:4].isdigit() else 0.0
 
@@ -245,7 +254,7 @@ def records(u: Understanding, k: Knowledge, hits: list | None = None) -> list[Ca
             case = fit_case.value if fit_case and fit_case.value else _case(u, text)
             out.append(Candidate(label, r, r.doc_no, getattr(r, "section", "") or "", view.keys[int(i)], {
                 "dense": float(dense[i]), "lex_q": float(lex_q[i]), "lex_k": float(lex_k[i]), "kind": fit,
-                "lex_idf": lex_idf(u, text + " " + (d.title if d else "")),
+                "lex_idf": lex_idf(u, text + " " + _title_words(u, d.title if d else "", d.language if d else "zh")),
                 "carries": _record_carries(u, label, r, text), "place": float(place[i]),
                 "year": _year(u, text, d.date if d else None, doc_years(d)), "doc": float(doc[i]),
                 "recent": _recent(d.date if d else None), "case": case, "rank": in_hits.get(i, 0.0), "home": float(home[i]),
@@ -320,7 +329,7 @@ def sentences(u: Understanding, k: Knowledge, hits: list) -> list[Candidate]:  #
                 lex_q = max(lex_q, _en_overlap(u, s.text))
             out.append(Candidate("sentence", s, key, c.section_no or c.section, s.text, {
                 "dense": dense, "lex_q": lex_q, "lex_k": lex_k,
-                "lex_idf": lex_idf(u, s.text + " " + heading + " " + c.title, key),
+                "lex_idf": lex_idf(u, s.text + " " + heading + " " + _title_words(u, c.title, c.language), key),
                 "kind": fit, "carries": _carries(u, s.norm), "place": place,
                 "year": _year(u, s.norm + c.title, None, years_of_doc), "doc": doc, "recent": recent,
                 "case": _sentence_case(u, s.norm), "rank": 1.0 / rank, "home": home,
@@ -369,7 +378,20 @@ def _pairs(u: Understanding, units: tuple[tuple[Sentence, frozenset[str]], ...])
         if len(a.text) + len(b.text) <= 220 and (joined or (la >= 0.3 and cb > ca + 0.2) or (lb >= 0.3 and ca > cb + 0.2)):
             pair = Sentence(a.text + b.text, a.norm + b.norm, a.index)
             out.append((pair, raw_bigrams(pair.norm), joined))
+    # "the longest terms … are:" then "---40 years for commerce, tourism …;": each item with its lead-in
+    for i, (a, _) in enumerate(units):
+        if not a.text.rstrip().endswith((":", "：")):
+            continue
+        for b, _ in units[i + 1 : i + 1 + LIST_ITEMS]:
+            if not _ITEM.match(b.text):
+                break
+            pair = Sentence(a.text + " " + b.text, a.norm + b.norm, b.index)
+            out.append((pair, raw_bigrams(pair.norm), False))
     return out
+
+
+LIST_ITEMS = 10  # items after a lead-in read with it
+_ITEM = re.compile(r"^\s*(?:-{1,3}|[•·●▪]|\(?\d{1,2}[).、]|（[一二三四五六七八九十\d]{1,2}）|[一二三四五六七八九十]{1,2}是)")
 
 
 def _en_overlap(u: Understanding, text: str) -> float:
