@@ -184,11 +184,11 @@ def _windows(units: list[str], max_chars: int) -> Iterator[str]:
 
 
 def _clause_cut(sentence: str, max_chars: int) -> int:
-    """Where to cut a sentence longer than max_chars: after its last ；, else ，, else 、 in the
-    second half of the window, so a clause (a condition and its amount) stays in one chunk;
-    at max_chars only when no such mark is there."""
-    for marks in ("；;", "，,", "、"):
-        cut = max(sentence.rfind(m, max_chars // 2, max_chars) for m in marks)
+    """Where to cut a sentence longer than max_chars: after its last ； past the window's first
+    quarter, else its last ， or 、 in the second half, so a clause (a condition and its amount)
+    stays in one chunk; at max_chars only when no such mark is there."""
+    for marks, start in (("；;", max_chars // 4), ("，,", max_chars // 2), ("、", max_chars // 2)):
+        cut = max(sentence.rfind(m, start, max_chars) for m in marks)
         if cut > 0:
             return cut + 1
     return max_chars
