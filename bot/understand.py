@@ -28,7 +28,7 @@ CASE_TERMS = ("首次认定", "首次", "复审", "重新认定", "新引进", "
               "技改", "续签", "五星级", "四星级", "三星级", "二星级", "一星级", "国家级", "省级", "市级", "区级", "县级",
               "世界500强", "中国500强", "上市", "规上", "小微", "小型微利", "个体工商户")  # fmt: skip
 _FOLLOWUP = re.compile(r"^(?:那|那么|还有|除了|另外|其他|其中|它|这个|该|这些|那些)|^(?:and|what about|how about|also|and the|what else|who else)\b|"
-                       r"除了牵头单位|配合单位呢|还有谁|呢[？?]?$|\bit\b|\bthey\b|\bthose\b", re.I)
+                       r"除了牵头单位|配合单位呢|还有谁|呢[？?]?$|[那这]一?(?:部分|条|项|块)|\bit\b|\bthey\b|\bthose\b", re.I)
 _CO_ASK = re.compile(r"配合|除了牵头|还有谁|还有哪些|其他单位|协同|co-?operat|who else|other units|besides|supporting", re.I)
 # "谁牵头，还有哪些单位配合" asks for both: only a question about the others alone gets the co-units form
 _LEAD_ASK = re.compile(r"(?:谁|哪个|哪些|哪家)[^，,。？?]{0,4}牵头|牵头的?(?:单位|部门)?(?:是|为)?(?:谁|哪)|who leads|which .{0,20}leads", re.I)

@@ -241,3 +241,4 @@ def test_a_that_x_follow_up_asks_what_the_last_question_asked(assistant):
     assert u.question.startswith("国际化招商联盟单位") and u.asked_fact == "count"
     assert is_followup("And how much of that was signed by the county, in how many projects?")
     assert not is_followup("那么按照绍兴市人民政府办公室关于进一步加强国际化招商引资工作的实施意见，境外商务代表处要建多少个？")
+    assert is_followup("研发投入那部分最高能补多少？")  # "那部分" points back at the last answer
