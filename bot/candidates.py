@@ -442,6 +442,10 @@ def _home(u: Understanding, k: Knowledge, doc_keys: list[str]) -> np.ndarray:
 
 
 def _is_heading(norm: str) -> bool:
+    """A numbered line without a body; "二、责任分解中，列第一位的责任单位为牵头单位。" is a rule, not
+    a heading: a clause break and a full stop make a sentence."""
+    if norm.endswith("。") and re.search(r"[，,]", norm):
+        return False
     h = parse_heading(norm)
     return bool(h and not h.has_body and len(norm) < 40)
 

@@ -144,3 +144,10 @@ def test_a_date_question_names_the_event_it_asks_the_date_of():
     assert "签约" in asked_event("When was the agreement signed?")
     assert asked_event("这个办法什么时候施行？") == ()  # the document's own dates answer it
     assert asked_event("项目开工了吗？") == ()  # asks a status, not a date
+
+
+def test_a_numbered_rule_with_a_clause_break_and_a_full_stop_is_a_sentence_not_a_heading():
+    from bot.candidates import _is_heading
+
+    assert not _is_heading("二、责任分解中,列第一位的责任单位为牵头单位或汇总单位。")
+    assert _is_heading("二、主要目标")
