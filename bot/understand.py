@@ -95,6 +95,7 @@ class Understanding:
     asked_fact: str | None = None  # the kind of fact a one-part question asks for (比例 → a percent)
     asked_per: tuple[str, ...] = ()  # the measure an amount is asked per (每平方米 → 平方米, ㎡, m²)
     asked_event: tuple[str, ...] = ()  # the event a date is asked of (哪天开工 → 开工, 动工, 开建)
+    asked_money: tuple[str, ...] = ()  # the event of a sum asked (到位资金多少 → 到位, 实到, 到资)
     terms: list[tuple[str, float]] = field(default_factory=list)  # content tokens with their rarity (idf)
     named_doc: str | None = None  # the document the question names, when it names one
     unnamed: frozenset[str] = frozenset()  # the bigrams of the question less the words naming it
@@ -184,6 +185,22 @@ def asked_event(question: str) -> tuple[str, ...]:
     if not _WHEN_ASK.search(q):
         return ()
     return next((forms for rx, forms in _EVENTS if rx.search(q)), ())
+
+
+# what a sum asked about is the sum of ("到位资金多少", "paid in"): a signed or planned sum is another
+_MONEY_EVENTS = (
+    (re.compile(r"到位|实到|到资|paid[- ]in|actually (?:arrived|received)", re.I), ("到位", "实到", "到资")),
+    (re.compile(r"签约(?:额|金额|资金)|\bsigned (?:value|amount)|contract(?:ed)? value", re.I), ("签约",)),
+)
+_AMOUNT_ASK = re.compile(r"多少|几|金额|\bhow much\b|\bwhat (?:is|was) the (?:value|amount|sum)\b", re.I)
+
+
+def asked_money(question: str) -> tuple[str, ...]:
+    """How a text writes the event of the sum a question asks ("到位资金多少" → 到位, 实到, 到资)."""
+    q = normalize(question)
+    if not _AMOUNT_ASK.search(q):
+        return ()
+    return next((forms for rx, forms in _MONEY_EVENTS if rx.search(q)), ())
 
 
 def asked_per(question: str) -> tuple[str, ...]:
@@ -297,6 +314,7 @@ def understand(question: str, audience: str, intents: IntentClassifier, docs: Do
         asked_fact=part_fact(normalize(asking), lang) if len(parts) <= 1 else None,
         asked_per=asked_per(asking),
         asked_event=asked_event(asking),
+        asked_money=asked_money(asking),
         terms=_terms(weigh, topic if lang == "zh" else zh_terms + " " + " ".join(english_words(full))),
     )
 

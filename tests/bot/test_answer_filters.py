@@ -151,3 +151,11 @@ def test_a_numbered_rule_with_a_clause_break_and_a_full_stop_is_a_sentence_not_a
 
     assert not _is_heading("二、责任分解中,列第一位的责任单位为牵头单位或汇总单位。")
     assert _is_heading("二、主要目标")
+
+
+def test_a_sum_asked_names_what_it_is_the_sum_of():
+    from bot.understand import asked_money
+
+    assert "到位" in asked_money("Of the 33 projects signed, how much capital has actually been paid in so far?")
+    assert asked_money("签约金额是多少？") == ("签约",)
+    assert asked_money("这个项目投资多少？") == ()
