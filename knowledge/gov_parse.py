@@ -33,8 +33,9 @@ _SENTENCE_END = tuple("。；！？：”」）)》.!?;:")
 ABSENT = {"", "none", "unknown", "not shown", "not shown in this copy", "n/a", "无", "未知"}
 
 
-# Bump when parsing or extraction changes, so an unchanged file is parsed again once.
-PARSER_VERSION = "2026-12-07.6"
+# Bump when parsing, extraction or chunking (retrieval/chunking.py) changes, so an unchanged file
+# is parsed and cut again once: the content hash the indexer compares carries it.
+PARSER_VERSION = "2026-12-07.7"
 
 
 def content_hash(loaded: LoadedFile) -> str:

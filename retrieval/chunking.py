@@ -23,6 +23,10 @@ _UNITS_LINE = ("责任单位", "牵头单位", "配合单位", "责任部门", "
 SHORT = 80  # a paragraph shorter than this packs with its neighbours
 
 
+# Changing how a document is cut: bump knowledge.gov_parse.PARSER_VERSION, or existing indexes keep
+# their old chunks (an unchanged file is not read again).
+
+
 def chunk_document(doc: SourceDocument, max_chars: int = 400) -> list[Chunk]:
     """Chunks of `doc` in reading order, plus its metadata card first."""
     if max_chars < 50:
