@@ -203,8 +203,13 @@ class Assistant:
         best = ranked[0]
         chosen = [best]
 
+        # what sets a part apart ("工业产值和税收各是多少": 税收) is what its candidate must name; the
+        # words every part shares (the place, the period) say nothing about which part it answers
+        shared = frozenset.intersection(*u.parts) if len(u.parts) > 1 else frozenset()
+
         def cover(c: Candidate, part: frozenset[str]) -> float:
-            return len(part & raw_bigrams(c.text)) / len(part)
+            own = (part - shared) or part
+            return len(own & raw_bigrams(c.text)) / len(own)
 
         def states(c: Candidate, fact: str | None) -> bool:
             return fact is None or states_fact(c.text, fact)
@@ -221,7 +226,7 @@ class Assistant:
                 continue
             need = PART_COVERED if fact is None else PART_NAMED
             alts = [c for c in ranked[1:12] if c.doc_key == best.doc_key and c.score >= EXTRA_MIN * best.score
-                    and cover(c, part) >= need and states(c, fact)
+                    and cover(c, part) >= need and states(c, fact) and c.features.get("year", 0.0) >= 0.0
                     and not any(c.text in x.text or x.text in c.text for x in chosen)]  # fmt: skip
             if alts:
                 chosen.append(max(alts, key=lambda c: (cover(c, part), c.score)))

@@ -159,3 +159,21 @@ def test_a_sum_asked_names_what_it_is_the_sum_of():
     assert "到位" in asked_money("Of the 33 projects signed, how much capital has actually been paid in so far?")
     assert asked_money("签约金额是多少？") == ("签约",)
     assert asked_money("这个项目投资多少？") == ()
+
+
+def test_a_part_is_answered_by_what_sets_it_apart_and_of_the_year_asked():
+    from bot.answer import Assistant
+    from bot.text_match import raw_bigrams
+
+    shared = "柳河经济开发区截止2021年上半年各是多少"
+    u = SimpleNamespace(parts=[raw_bigrams("工业产值" + shared), raw_bigrams("税收" + shared)], part_facts=[None, None])
+
+    def cand(text: str, score: float, year: float = 1.0) -> Candidate:
+        return Candidate("sentence", SimpleNamespace(text=text), "doc", "", text, {"year": year}, score=score)
+
+    best = cand("截止2021年上半年，区内完成工业产值12.2亿元，同比增长9.13%。", 8.0)
+    profile = cand("柳河经济开发区组建于2005年9月，截止2021年上半年规划总面积12平方公里。", 7.5)
+    old_tax = cand("2019年，完成工业产值21.29亿元，税收1.99亿元。", 7.0, year=-1.0)
+    tax = cand("税收4936万元，同比增长39.22%。", 6.0)
+    chosen = Assistant._answer_set(None, u, [best, profile, old_tax, tax])  # the method reads no state of its own
+    assert [c.text for c in chosen] == [best.text, tax.text]
