@@ -165,7 +165,7 @@ def _show(catalogue: Any, args: argparse.Namespace) -> int:
     _section("figures", [f"{f.section} {f.subject}: {f.text} ({f.kind}{', ' + f.period if f.period else ''})"
                          for f in recs.figures])  # fmt: skip
     _section("contacts", [f"{c.role or '联系人'} {c.person or '—'} {c.phone or ''}{' (personal)' if c.personal else ''}"
-                          for c in recs.contacts])  # fmt: skip
+                          f"{' | ' + c.address if c.address else ''}" for c in recs.contacts])  # fmt: skip
     _section("references", [f"{r.relation} {r.target_doc_no or r.target_title or ''} {r.value or ''}".rstrip()
                             for r in recs.references])  # fmt: skip
     _section("incentives", [_incentive_line(i) for i in recs.incentives])

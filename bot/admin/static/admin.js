@@ -189,7 +189,7 @@ const RECORD_COLUMNS = {
   responsibilities: [["section", "章节"], ["task", "任务"], ["lead", "牵头单位"], ["units", "配合单位", (r) => r.units.slice(1).join("、")]],
   figures: [["section", "章节"], ["subject", "指标"], ["text", "数值"], ["period", "期间"], ["kind", "类别", (r) => (r.kind === "target" ? "目标" : "实绩")]],
   projects: [["name", "项目"], ["company", "企业"], ["amount_text", "投资额"], ["stage", "进展"], ["place", "地点"], ["as_of", "截至"]],
-  contacts: [["unit", "单位"], ["person", "姓名"], ["role", "角色"], ["phone", "电话", (r) => (r.phone || "") + (r.personal ? "（个人）" : "")]],
+  contacts: [["unit", "单位"], ["person", "姓名"], ["role", "角色"], ["phone", "电话", (r) => (r.phone || "") + (r.personal ? "（个人）" : "")], ["address", "地址"]],
   references: [["relation", "关系"], ["target_doc_no", "文号"], ["target_title", "标题"], ["value", "值"], ["section", "章节"]],
   incentives: [["section", "章节"], ["title", "名称"], ["beneficiary", "对象"], ["summary_zh", "待遇"],
     ["conditions", "条件", (r) => (r.conditions || []).join("；")], ["case", "情形", (r) => (r.case || []).join("、")],
