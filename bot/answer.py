@@ -173,7 +173,7 @@ class Assistant:
         date, a phone number), the best candidate that states one leads; none among the close
         ones: the documents do not say, whatever else they say on the topic."""
         fact = u.asked_fact if u.asked_fact in CHECKED_FACTS else None
-        if (fact is None and not u.asked_per and not u.asked_money) or not ranked:
+        if (fact is None and not u.asked_per and not u.asked_money and not u.asked_role) or not ranked:
             return ranked
         close = [c for c in ranked[:STATING_WITHIN] if self.model.answers(c, u.lang)]
         def states(c: Candidate) -> bool:  # the record's rendered head or the text it was matched on
@@ -186,6 +186,9 @@ class Assistant:
                 return False
             # "到位资金多少": the sum signed is not the sum paid in
             if u.asked_money and not any(f in f"{c.text} {head}" for f in u.asked_money):
+                return False
+            # "承办单位是哪几家": the units that 主办 an event are not the ones asked
+            if u.asked_role and not any(f in f"{c.text} {head}" for f in u.asked_role):
                 return False
             return fact is None or states_fact(c.text, fact) or bool(head) and states_fact(head, fact)
 

@@ -96,6 +96,7 @@ class Understanding:
     asked_per: tuple[str, ...] = ()  # the measure an amount is asked per (每平方米 → 平方米, ㎡, m²)
     asked_event: tuple[str, ...] = ()  # the event a date is asked of (哪天开工 → 开工, 动工, 开建)
     asked_money: tuple[str, ...] = ()  # the event of a sum asked (到位资金多少 → 到位, 实到, 到资)
+    asked_role: tuple[str, ...] = ()  # the role a who-question asks after (承办单位是哪几家 → 承办)
     terms: list[tuple[str, float]] = field(default_factory=list)  # content tokens with their rarity (idf)
     named_doc: str | None = None  # the document the question names, when it names one
     unnamed: frozenset[str] = frozenset()  # the bigrams of the question less the words naming it
@@ -140,7 +141,7 @@ _PART_FACTS = (
     (re.compile(r"电话|联系方式|手机"), "phone"),
     (re.compile(r"文号|发文字号|文件编号"), "docno"),
     (re.compile(r"谁|哪个(?:部门|单位|机构)|哪些(?:部门|单位|机构)|哪几个(?:部门|单位)"), "unit"),
-    (re.compile(r"多少个|几个|几项|几家|多少家|多少项"), "count"),
+    (re.compile(r"多少个|(?<!哪)几个|(?<!哪)几项|(?<!哪)几家|多少家|多少项"), "count"),  # 哪几家 asks which, not how many
     (re.compile(r"多少"), "quantity"),  # "目标是多少": some figure, whatever its unit
 )
 # the same for an English question, by its asking words
@@ -193,6 +194,24 @@ _MONEY_EVENTS = (
     (re.compile(r"签约(?:额|金额|资金)|\bsigned (?:value|amount)|contract(?:ed)? value", re.I), ("签约",)),
 )
 _AMOUNT_ASK = re.compile(r"多少|几|金额|\bhow much\b|\bwhat (?:is|was) the (?:value|amount|sum)\b", re.I)
+
+
+# the role a who-question asks after ("承办单位是哪几家"): an event's 主办, 承办 and 协办 are different units
+_ROLES = (
+    (re.compile(r"承办"), ("承办",)),
+    (re.compile(r"主办"), ("主办",)),
+    (re.compile(r"协办"), ("协办",)),
+    (re.compile(r"\b(?:organi[sz]ed|hosted) by\b|\bwho (?:organi[sz]ed|hosted)\b", re.I), ("承办", "主办")),
+)
+_WHO_ASK = re.compile(r"哪[几些个]?家|哪[几些个]?(?:个)?(?:单位|部门|机构)|谁|\bwho\b|\bwhich\b", re.I)
+
+
+def asked_role(question: str) -> tuple[str, ...]:
+    """How a text writes the role a who-question asks after (承办单位是哪几家 → 承办); () for none."""
+    q = normalize(question)
+    if not _WHO_ASK.search(q):
+        return ()
+    return next((forms for rx, forms in _ROLES if rx.search(q)), ())
 
 
 def asked_money(question: str) -> tuple[str, ...]:
@@ -315,6 +334,7 @@ def understand(question: str, audience: str, intents: IntentClassifier, docs: Do
         asked_per=asked_per(asking),
         asked_event=asked_event(asking),
         asked_money=asked_money(asking),
+        asked_role=asked_role(asking),
         terms=_terms(weigh, topic if lang == "zh" else zh_terms + " " + " ".join(english_words(full))),
     )
 

@@ -177,3 +177,12 @@ def test_a_part_is_answered_by_what_sets_it_apart_and_of_the_year_asked():
     tax = cand("税收4936万元，同比增长39.22%。", 6.0)
     chosen = Assistant._answer_set(None, u, [best, profile, old_tax, tax])  # the method reads no state of its own
     assert [c.text for c in chosen] == [best.text, tax.text]
+
+
+def test_a_who_question_names_the_role_it_asks_after_and_which_ones_is_no_count():
+    from bot.understand import asked_role, part_fact
+
+    assert asked_role("那场推介会的承办单位是哪几家？") == ("承办",)
+    assert asked_role("推介会由谁主办？") == ("主办",)
+    assert asked_role("这项工作由哪个部门牵头？") == ()
+    assert part_fact("承办单位是哪几家？") != "count" and part_fact("一共签约了几个项目？") == "count"
