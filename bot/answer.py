@@ -30,7 +30,7 @@ from bot.sentences import states_fact, states_target
 from bot.settings import Settings
 from bot.tables import TableResult, pick_table, row_name
 from bot.text_match import raw_bigrams
-from bot.understand import DOC_NAMED, Understanding, is_followup, language_of, understand
+from bot.understand import DOC_NAMED, YEARS, Understanding, is_followup, language_of, understand
 from knowledge.contacts_mask import mask_mobiles
 from knowledge.normalize import normalize
 from knowledge.places import places_in
@@ -178,17 +178,12 @@ class Assistant:
         close = [c for c in ranked[:STATING_WITHIN] if self.model.answers(c, u.lang)]
         def states(c: Candidate) -> bool:  # the record's rendered head or the text it was matched on
             head = compose.render(c, u, k.doc(c.doc_key))[0] if c.kind != "sentence" else ""
-            # "每平方米多少钱": an amount per person is not one per square metre
-            if u.asked_per and not any(f in f"{c.text} {head}".lower() for f in u.asked_per):
-                return False
-            # "哪天正式开工": the date a contract was signed is not when construction started
-            if fact == "date" and u.asked_event and c.kind != "doc_fact" and not any(f in f"{c.text} {head}" for f in u.asked_event):
-                return False
-            # "到位资金多少": the sum signed is not the sum paid in
-            if u.asked_money and not any(f in f"{c.text} {head}" for f in u.asked_money):
-                return False
-            # "承办单位是哪几家": the units that 主办 an event are not the ones asked
-            if u.asked_role and not any(f in f"{c.text} {head}" for f in u.asked_role):
+            said = f"{c.text} {head}".lower()
+            # what the question says the fact is of must be named: an amount per person is not one
+            # per square metre (每平方米多少钱), a signing date no start of works (哪天开工), a sum
+            # signed no sum paid in (到位资金多少), the host of an event not its organiser (承办单位)
+            dated = u.asked_event if fact == "date" and c.kind != "doc_fact" else ()
+            if any(forms and not any(f in said for f in forms) for forms in (u.asked_per, dated, u.asked_money, u.asked_role)):
                 return False
             return fact is None or states_fact(c.text, fact) or bool(head) and states_fact(head, fact)
 
@@ -440,4 +435,4 @@ def _not_restated(u: Understanding, recs: list[Candidate], sents: list[Candidate
 
 def _same_setting(question: str, u: Understanding) -> bool:
     """Whether a follow-up keeps the last turn's setting: no year or place of its own."""
-    return not re.search(r"(?<!\d)(?:19|20)\d{2}(?!\d)", question) and not places_in(question) and not u.docs.named
+    return not YEARS.search(question) and not places_in(question) and not u.docs.named

@@ -223,7 +223,7 @@ def _contact(c: Candidate, u: Understanding, doc: SourceDocument | None) -> tupl
     if r.personal and u.audience != "staff":  # an office's landline stays; a mobile is personal
         office = [x for x in re.split(r"[、，,/ ]+", phone) if x and not MOBILE.fullmatch(x)]
         phone = "、".join(office) or (MOBILE_MASK if u.lang == "zh" else "(personal mobile numbers are not given out)")
-    address = getattr(r, "address", None)
+    address = r.address
     if u.lang == "zh":
         where = f"；地址：{address}" if address else ""
         return f"{r.role or '联系人'}：{r.person or '未注明'}；联系电话：{phone or '未注明'}{where}（{r.unit or r.doc_no}）。", ""

@@ -40,7 +40,7 @@ _ACTUAL_ASK = re.compile(r"(?:最终|实际|已经|已)完成|完成了|完成(?
 # a question asking for the goal names the indicator ("2024 goal for actually utilised foreign investment")
 _GOAL_ASK = re.compile(r"\b(?:goal|target|aim)s?\b(?!\s+(?:completion|achievement))", re.I)
 _FREQ_ASK = re.compile(r"(?:多长时间|多久|多少时间|几年|几个月|多少天|隔多)[^，,。？?]{0,6}(?:一次|一回)|频率|频次|how often|how frequently", re.I)
-_YEARS = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+YEARS = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _EN_STOP = set(
     "a an the of in on at to for from by with and or is are was were be been does do did what which who whom whose how "
     "when where why can could should would will shall may might must there their its it this that these those i we you "
@@ -180,12 +180,18 @@ _EVENTS = (
 _WHEN_ASK = re.compile(r"哪天|哪一天|哪年|哪一年|什么时候|何时|几月|日期|\bwhen\b|what date|which day|which year", re.I)
 
 
+def _forms(question: str, table: tuple, asking: re.Pattern[str] | None = None) -> tuple[str, ...]:
+    """The ways a text writes the first thing of `table` ((pattern, forms) pairs) the question
+    names; () when it names none, or does not ask in the way `asking` requires."""
+    q = normalize(question)
+    if asking is not None and not asking.search(q):
+        return ()
+    return next((forms for rx, forms in table if rx.search(q)), ())
+
+
 def asked_event(question: str) -> tuple[str, ...]:
     """How a text writes the event a date question asks about; () when it names none of them."""
-    q = normalize(question)
-    if not _WHEN_ASK.search(q):
-        return ()
-    return next((forms for rx, forms in _EVENTS if rx.search(q)), ())
+    return _forms(question, _EVENTS, _WHEN_ASK)
 
 
 # what a sum asked about is the sum of ("到位资金多少", "paid in"): a signed or planned sum is another
@@ -208,24 +214,17 @@ _WHO_ASK = re.compile(r"哪[几些个]?家|哪[几些个]?(?:个)?(?:单位|部�
 
 def asked_role(question: str) -> tuple[str, ...]:
     """How a text writes the role a who-question asks after (承办单位是哪几家 → 承办); () for none."""
-    q = normalize(question)
-    if not _WHO_ASK.search(q):
-        return ()
-    return next((forms for rx, forms in _ROLES if rx.search(q)), ())
+    return _forms(question, _ROLES, _WHO_ASK)
 
 
 def asked_money(question: str) -> tuple[str, ...]:
     """How a text writes the event of the sum a question asks ("到位资金多少" → 到位, 实到, 到资)."""
-    q = normalize(question)
-    if not _AMOUNT_ASK.search(q):
-        return ()
-    return next((forms for rx, forms in _MONEY_EVENTS if rx.search(q)), ())
+    return _forms(question, _MONEY_EVENTS, _AMOUNT_ASK)
 
 
 def asked_per(question: str) -> tuple[str, ...]:
     """How a text writes the measure the question asks an amount per; () when it asks none."""
-    q = normalize(question)
-    return next((forms for rx, forms in _PER_MEASURES if rx.search(q)), ())
+    return _forms(question, _PER_MEASURES)
 
 
 def part_fact(part: str, lang: str = "zh") -> str | None:
@@ -314,7 +313,7 @@ def understand(question: str, audience: str, intents: IntentClassifier, docs: Do
         intent=reading,
         grams=bigrams(topic),
         places=places_in(full),
-        years=_YEARS.findall(DOC_NO.sub(" ", full)),  # 〔2024〕 in a 文号 names a document, not a year asked about
+        years=YEARS.findall(DOC_NO.sub(" ", full)),  # 〔2024〕 in a 文号 names a document, not a year asked about
         amounts=[a for _, a in told],
         amount_words=words_before(normalize(question), told),
         case=_own_case(question, refs, docs),
@@ -457,7 +456,7 @@ def _terms(weigh, text: str) -> list[tuple[str, float]]:  # noqa: ANN001
 
 def _topic(text: str, lang: str, zh_terms: str, full: str) -> str:
     # "多长时间开一次" asks how often: it is the intent, not the topic
-    topic = focus(_FREQ_ASK.sub(" ", text)) if lang == "zh" else zh_terms + " " + " ".join(_YEARS.findall(full))
+    topic = focus(_FREQ_ASK.sub(" ", text)) if lang == "zh" else zh_terms + " " + " ".join(YEARS.findall(full))
     for place in places_in(full):  # the place is checked on its own; passages rarely repeat it
         topic = re.sub(f"{place}[市省区县]?", " ", topic)
     return topic

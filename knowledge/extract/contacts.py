@@ -72,7 +72,7 @@ def extract_contacts(doc: SourceDocument) -> list[Contact]:
 def _with_address(doc: SourceDocument, c: Contact) -> Contact:
     """The contact with the address printed in its block (the paragraph of its source, or a few
     around it: a consultation notice gives 联系人, 电话 and 地址 on lines of their own)."""
-    at = next((p.index for p in doc.paragraphs if p.text and p.text in c.source or c.source.startswith(p.text or "\0")), None)
+    at = next((p.index for p in doc.paragraphs if p.text and p.text in c.source), None)
     if at is None:
         return c
     near = sorted((p for p in doc.paragraphs if abs(p.index - at) <= ADDRESS_NEAR), key=lambda p: abs(p.index - at))
