@@ -360,11 +360,15 @@ def _case_first(u: Understanding, ranked: list[Candidate], answers=lambda c: Tru
     """When the asker tells amounts and the best candidate is a sentence, the incentive record of
     the same document whose tier the case meets comes first: it is that clause, read, with its
     tier picked ("固定资产投资实际完成3500万元" → 完成3000万元以上的，奖励10万元)."""
-    if not u.amounts or not ranked or ranked[0].kind != "sentence":
+    if not u.amounts or not ranked or ranked[0].kind not in ("sentence", "incentive"):
         return ranked
     best = ranked[0]
+    if best.kind == "incentive" and best.features.get("case", 0.0) > 0:
+        return ranked
+    # an incentive lead-in that grades by amount ("按固定资产投资数额确定补贴比例") gives way to its tier
     met = [c for c in ranked[1:CASE_WITHIN] if c.kind == "incentive" and c.doc_key == best.doc_key
-           and c.features.get("case", 0.0) > 0 and answers(c)]  # fmt: skip
+           and c.features.get("case", 0.0) > 0 and answers(c)
+           and (best.kind == "sentence" or c.section == best.section)]  # fmt: skip
     if not met:
         return ranked
     top = max(met, key=lambda c: c.score)

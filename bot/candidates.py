@@ -378,6 +378,18 @@ def _pairs(u: Understanding, units: tuple[tuple[Sentence, frozenset[str]], ...])
         if len(a.text) + len(b.text) <= 220 and (joined or (la >= 0.3 and cb > ca + 0.2) or (lb >= 0.3 and ca > cb + 0.2)):
             pair = Sentence(a.text + b.text, a.norm + b.norm, a.index)
             out.append((pair, raw_bigrams(pair.norm), joined))
+    # "…按固定资产投资数额确定补贴比例。" then "2000万元以上…补贴42%；" "3000万元以上…补贴60%；" …:
+    # every tier of a run cut at semicolons is read with the lead-in that names what it grades
+    for i, (a, ga) in enumerate(units):
+        la, ca = (len(q & ga) / len(q) if q else 0.0), _carries(u, a.norm)
+        j = i + 2
+        while la >= 0.3 and j < len(units) and units[j - 1][0].text.rstrip().endswith(("；", ";")):
+            b = units[j][0]
+            if len(a.text) + len(b.text) > 220 or _carries(u, b.norm) <= ca + 0.2:
+                break
+            pair = Sentence(a.text + b.text, a.norm + b.norm, b.index)
+            out.append((pair, raw_bigrams(pair.norm), False))
+            j += 1
     # "the longest terms … are:" then "---40 years for commerce, tourism …;": each item with its lead-in
     for i, (a, _) in enumerate(units):
         if not a.text.rstrip().endswith((":", "：")):

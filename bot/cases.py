@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from bot.text_match import raw_bigrams
-from knowledge.amounts import Amount, parse_amount
+from knowledge.amounts import MEASURE_UNITS, Amount, find_quantities, parse_amount
 
 _OPS = {">=": lambda a, b: a >= b, ">": lambda a, b: a > b, "<=": lambda a, b: a <= b, "<": lambda a, b: a < b,
         "==": lambda a, b: abs(a - b) < 1e-6 * max(1.0, abs(b))}  # fmt: skip
@@ -33,8 +33,8 @@ def _absolute(a: Amount) -> tuple[str | None, float | None]:
         return "USD", a.amount_usd
     if a.currency == "CNY" and a.amount_cny is not None:
         return "CNY", a.amount_cny
-    if a.unit == "%":
-        return "%", a.value
+    if a.unit == "%" or a.unit in MEASURE_UNITS:
+        return a.unit, a.value
     return None, None
 
 
@@ -43,8 +43,8 @@ def _threshold(t: dict) -> tuple[str | None, float | None]:
         return "USD", float(t["amount_usd"])
     if t.get("amount_cny") is not None:
         return "CNY", float(t["amount_cny"])
-    if t.get("unit") == "%" and t.get("value") is not None:
-        return "%", float(t["value"])
+    if (t.get("unit") == "%" or t.get("unit") in MEASURE_UNITS) and t.get("value") is not None:
+        return str(t["unit"]), float(t["value"])
     return None, None
 
 
@@ -126,7 +126,7 @@ def case_fit(incentive, amounts: list[Amount], case_terms: list[str], words: lis
 
 
 _RANGE = re.compile(r"\s*(?:（含）)?\s*(?:到|至|—|-|~|～)\s*")
-_AFTER = re.compile(r"^\s*(?:及|或)?\s*(以上|以下|以内|及以上|不足|未满)")
+_AFTER = re.compile(r"^\s*(?:（含）)?\s*(?:及|或)?\s*(以上|以下|以内|及以上|不足|未满)")
 _BEFORE = re.compile(r"(超过|不低于|达到|突破|不足|低于|未达到)\s*$")
 _OP_OF = {"以上": ">=", "及以上": ">=", "超过": ">", "不低于": ">=", "达到": ">=", "突破": ">=",
           "以下": "<", "以内": "<=", "不足": "<", "未满": "<", "低于": "<", "未达到": "<"}  # fmt: skip
@@ -138,7 +138,7 @@ def text_thresholds(text: str) -> list[dict]:
     from knowledge.extract.figures import find_amounts
 
     out = []
-    found = find_amounts(text)
+    found = sorted(find_amounts(text) + find_quantities(text), key=lambda x: x[0])
     ranged: set[int] = set()
     for (at1, a1), (at2, a2) in zip(found, found[1:], strict=False):  # "10亿元到50亿元之间", "500万元至2000万元"
         if _RANGE.fullmatch(text[at1 + len(a1.text) : at2]):
@@ -151,7 +151,7 @@ def text_thresholds(text: str) -> list[dict]:
         if at in ranged:
             continue
         end = at + len(a.text)
-        after, before = _AFTER.match(text[end : end + 4]), _BEFORE.search(text[max(0, at - 4) : at])
+        after, before = _AFTER.match(text[end : end + 8]), _BEFORE.search(text[max(0, at - 4) : at])
         marker = (after.group(1) if after else None) or (before.group(1) if before else None)
         if marker:
             out.append({"op": _OP_OF[marker], "amount_cny": a.amount_cny, "amount_usd": a.amount_usd,
@@ -167,9 +167,42 @@ class _Clause:
     case: tuple[str, ...] = ()
 
 
+# a tier ends at what it pays: "…至10亩奖励20万元、", "…以下的，补贴42%；", "给予100万元奖励，"
+_TIER_END = re.compile(r"(?:奖励|补助|补贴|资助|给予|返还|扶持|奖补)[^、；;，,。]{0,12}?(?:\d+(?:\.\d+)?\s*(?:亿|万|千)?\s*(?:美元|元)|\d+(?:\.\d+)?\s*[%％])"
+                       r"[^、；;，,。\d]{0,4}[、；;，,]")
+
+
+def tiers(text: str) -> list[str]:
+    """A sentence that grades what it pays ("3亩（含）至10亩奖励20万元、10亩（含）至30亩奖励50万元；")
+    cut into its tiers, each ending at its benefit; a sentence of one provision is one tier."""
+    out, start = [], 0
+    for m in _TIER_END.finditer(text):
+        out.append(text[start : m.end()])
+        start = m.end()
+    out.append(text[start:])
+    return [t for t in out if t.strip()]
+
+
+def _tier_fits(text: str, amounts: list[Amount], case_terms: list[str]) -> list[tuple[str, CaseFit]]:
+    return [(t, case_fit(_Clause(th, t), amounts, case_terms)) for t in tiers(text) if (th := text_thresholds(t))]
+
+
 def sentence_fit(text: str, amounts: list[Amount], case_terms: list[str]) -> CaseFit:
-    """`case_fit` for a sentence of a passage: its stated conditions against the asker's case."""
-    return case_fit(_Clause(text_thresholds(text), text), amounts, case_terms)
+    """`case_fit` for a sentence of a passage: its stated conditions against the asker's case; of
+    a graded sentence, the tier the case meets (a case of 35亩 meets "30亩（含）以上的奖励80万元"
+    and contradicts the tiers below it), contradicted only when it meets none."""
+    fits = [f for _, f in _tier_fits(text, amounts, case_terms)] if len(tiers(text)) > 1 else []
+    if not fits:
+        return case_fit(_Clause(text_thresholds(text), text), amounts, case_terms)
+    return max(fits, key=lambda f: f.value) if any(f.value > 0 for f in fits) else min(fits, key=lambda f: f.value)
+
+
+def met_tier(text: str, amounts: list[Amount], case_terms: list[str]) -> str | None:
+    """The tier of a graded sentence the asker's case meets (what its head states), or None."""
+    if not amounts or len(tiers(text)) < 2:
+        return None
+    met = [(t, f) for t, f in _tier_fits(text, amounts, case_terms) if f.value > 0]
+    return max(met, key=lambda x: x[1].value)[0] if met else None
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from bot.candidates import Candidate
-from bot.cases import Estimate, estimate_en
+from bot.cases import Estimate, estimate_en, met_tier
 from bot.models import Citation
 from bot.render_en import (
     STAGE_EN,
@@ -380,7 +380,8 @@ RESPECTIVE_FIT = 0.8  # share of an item's bigrams the question must name
 
 def _sentence(c: Candidate, u: Understanding, doc: SourceDocument | None, translate=None) -> tuple[str, str]:  # noqa: ANN001
     s = c.record
-    head = fact_head(s.text, _overlap(u), _intent_weights(u))
+    # a graded sentence's head states the tier the asker's case meets (30亩以上的奖励80万元)
+    head = fact_head(met_tier(s.text, u.amounts, u.case) or s.text, _overlap(u), _intent_weights(u))
     if u.lang == "zh" and (paired := respective(s.text, u.original)):
         head = paired
     if u.p("who") >= 0.3 and c.chunk is not None and not carries(head, "who"):

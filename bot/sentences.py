@@ -122,7 +122,7 @@ def fact_head(sentence: str, overlap, intents, max_chars: int = 150) -> str:  # 
     question) with a fact of the wanted kind (`intents`: intent → weight), plus its neighbours
     while the head is too short to read on its own."""
     parts = clauses(sentence.strip())
-    if len(sentence) <= max_chars * 0.6 or len(parts) <= 1:
+    if len(sentence) <= max_chars * 0.6 or len(parts) <= 1 or _graded(sentence, intents, max_chars):
         return _clean(sentence)
     overlaps = overlap if isinstance(overlap, list) else [overlap]
 
@@ -158,6 +158,19 @@ def fact_head(sentence: str, overlap, intents, max_chars: int = 150) -> str:  # 
     return _clean("".join(parts[i] for i in sorted(keep)))
 
 
+def _graded(sentence: str, intents, max_chars: int) -> bool:  # noqa: ANN001
+    """A provision cut at semicolons whose halves each state what is asked ("前3年…由财政扶持企业；
+    后2年…的50%…", "2000万元以上…补贴42%；3000万元以上…补贴60%") is stated whole when it is short
+    enough: one half alone answers half."""
+    halves = [h for h in re.split(r"(?<=[；;])", sentence.strip()) if len(h.strip()) > 4]
+    if len(halves) < 2 or len(sentence) > max_chars * GRADED_CHARS:
+        return False
+    wanted = {i: w for i, w in intents.items() if WANTED.get(i)}
+    return all(sum(w * carries(h, i) for i, w in wanted.items()) >= GRADED_FACT for h in halves)
+
+
+GRADED_CHARS = 1.3  # a graded provision up to this many times a head's length is stated whole
+GRADED_FACT = 0.3  # the intent-weighted share of the wanted facts each half must state
 ELIGIBLE_ASK = 0.3  # the weight of the eligibility intent from which a head must say what is granted
 _GRANTS = re.compile(r"给予|予以|享受|可实行|实行|奖励|补助|补贴|资助|免[收征除]|减[半免按]|优先")
 

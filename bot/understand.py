@@ -16,7 +16,7 @@ import numpy as np
 from bot.docrefs import DocIndex, DocRefs, doc_names
 from bot.intents import IntentClassifier, IntentReading
 from bot.text_match import bigrams, focus
-from knowledge.amounts import Amount
+from knowledge.amounts import Amount, find_quantities
 from knowledge.docno import DOC_NO
 from knowledge.extract.figures import find_amounts
 from knowledge.normalize import is_chinese, normalize
@@ -78,7 +78,7 @@ class Understanding:
     grams: frozenset[str]  # bigrams of what the question names (Chinese focus, or glossary terms)
     places: list[str]
     years: list[str]
-    amounts: list[Amount]
+    amounts: list[Amount]  # money, shares and measured quantities (35亩) the asker tells
     amount_words: list[str]  # per amount, the words before it ("比上年增加" 6000万元): what it is of
     case: list[str]
     docs: DocRefs
@@ -302,7 +302,7 @@ def understand(question: str, audience: str, intents: IntentClassifier, docs: Do
     # an English part naming nothing of its own ("how much", "for how long") asks of the whole topic
     parts = [bigrams(_topic(p, lang, zh_terms if lang == "zh" else (_zh_terms(p) or zh_terms), full)) for p in split]
     qvec = vectors.query(asking) if vectors is not None else None
-    told = find_amounts(normalize(question))
+    told = sorted(find_amounts(normalize(question)) + find_quantities(normalize(question)), key=lambda x: x[0])
     refs = docs.resolve(full, qvec, zh_terms)
     reading = intents.read(asking, qvec) if intents is not None else IntentReading({"what": 1.0})
     return Understanding(
@@ -411,7 +411,7 @@ def _naming(question: str, topic: str, refs: DocRefs, docs: DocIndex) -> dict:
 def _own_case(question: str, refs: DocRefs, docs: DocIndex) -> list[str]:
     """The asker's case terms (首次认定, 国家级 …), less those inside the name of the document the
     question refers to ("国家级经开区的复函" names a document, not the asker)."""
-    terms = [t for t in CASE_TERMS if t in question]
+    terms = [t for t in CASE_TERMS if t in _FISCAL_LEVEL.sub(" ", question)]
     best = refs.best
     if not terms or best is None or best[1] < DOC_NAMED:
         return terms
@@ -420,6 +420,8 @@ def _own_case(question: str, refs: DocRefs, docs: DocIndex) -> list[str]:
     return [t for t in terms if t not in cited]
 
 
+# a level that names a tier of government, not the asker's (县级留成部分, 市级财政, 省级以上部门)
+_FISCAL_LEVEL = re.compile(r"(?:国家|省|市|区|县)级(?=留成|财政|政府|人民政府|部门|统筹|分成|地方|以上|及以上)")
 _KIND_WORD = re.compile(r"(?:方案|办法|意见|通知|规定|细则|条例|决定|政策|文件|措施|规划|计划|公告|批复|函|文)$")
 _AROUND = re.compile(r"^(?:里|中|上|内|，|的规定|规定|提到|明确|要求|定的|提出的|确定的|设定的)")
 

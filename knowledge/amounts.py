@@ -229,3 +229,33 @@ def unit_from_header(header: str) -> str | None:
         return m.group(1).replace("人民币", "").replace("美金", "美元").strip() or None
     m = re.search(r"((?:十亿|亿|千万|百万|万)?(?:美元|美金|元))\s*$", header)
     return m.group(1).replace("美金", "美元") if m else None
+
+
+# Measured quantities a condition may be stated in (过户土地面积30亩以上, 建筑面积1万平方米以上),
+# each unit with its English names; the value is kept in the unit, 万 folded in.
+_MEASURES = {"亩": ("mu",), "平方米": ("square metres", "square meters", "sq m", "m²", "㎡", "平米"),
+             "公顷": ("hectares", "ha"), "吨": ("tons", "tonnes", "t")}  # fmt: skip
+_MEASURE_NAMES = {name: unit for unit, names in _MEASURES.items() for name in (unit, *names)}
+_QUANTITY = re.compile(
+    r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)\s*(?P<mult>万)?\s*(?P<unit>"
+    + "|".join(sorted((re.escape(n) for n in _MEASURE_NAMES), key=len, reverse=True))
+    + r")(?![A-Za-z])",
+    re.I,
+)
+
+
+def find_quantities(text: str) -> list[tuple[int, Amount]]:
+    """Measured quantities with their offsets, as Amounts of no currency ("35亩", "35 mu",
+    "1.5万平方米" = 15000 平方米): a case told in mu meets a clause's 亩 tiers."""
+    out = []
+    for m in _QUANTITY.finditer(text):
+        value = _number(m["num"])
+        unit = _MEASURE_NAMES.get(m["unit"]) or _MEASURE_NAMES.get(m["unit"].lower())
+        if value is None or unit is None:
+            continue
+        value *= 1e4 if m["mult"] else 1.0
+        out.append((m.start(), Amount(text=m.group(0).strip(), value=value, unit=unit, currency=None)))
+    return out
+
+
+MEASURE_UNITS = frozenset(_MEASURES)
