@@ -66,6 +66,7 @@ def thresholds(text: str) -> list[dict[str, Any]]:
     "亿元及以上" with no number is 1亿元."""
     out: list[dict[str, Any]] = []
     text = _BARE_UNIT.sub(r"1\1", text)
+    prev_end = 0
     for m in _QTY_RE.finditer(text):
         qty = m.group(0)
         if re.fullmatch(r"(?:19|20)\d{2}\s*年", qty):  # a year, not a quantity
@@ -90,6 +91,8 @@ def thresholds(text: str) -> list[dict[str, Any]]:
             re.split(r"[，、；（）“”的对且或并]", rest)[-1] or ""
         )
         what = re.sub(r"^(?:对|且|或|并|其|在|的|为|凡)+", "", wm.group(1)) if wm else ""
+        if out and _BOUND_GAP.fullmatch(text[prev_end : m.start()]):  # "3000万元以上5000万元以下": one measure
+            what = out[-1]["what"]
         entry: dict[str, Any] = {"what": what, **_quantity(qty)}
         if rng:
             entry["op"] = "between"
@@ -114,7 +117,11 @@ def thresholds(text: str) -> list[dict[str, Any]]:
             ).strip()
         if entry["value"] is not None and entry["unit"] != "星":
             out.append(entry)
+            prev_end = m.end()
     return out
+
+
+_BOUND_GAP = re.compile(r"\s*(?:（含）)?\s*(?:及|或)?\s*(?:以上|以下|以内|不含)?\s*(?:（含）|（不含）)?\s*")
 
 
 # --- case qualifiers ------------------------------------------------------------------------

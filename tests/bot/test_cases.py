@@ -208,3 +208,71 @@ def test_an_english_clause_pays_its_rate_of_the_amount_told_capped_where_it_says
     capped = estimate_en(clause, [amount("RMB 800 million")])
     assert capped is not None and capped.value == 5e6 and capped.cap is not None
     assert estimate_en("Rewards shall be given to the intermediaries.", [amount("RMB 300 million")]) is None
+
+
+# 诸暨 补充意见 (bundled 001) and a county's 优惠规章 (eval/h3-other o22): graded provisions
+LAND = "过户土地面积3亩（含）至10亩奖励20万元、过户土地面积10亩（含）至30亩奖励50万元；过户土地面积30亩（含）以上的奖励80万元。"
+BANDS = ("固定资产投资在2000万元以上3000万元以下的，补贴42%；固定资产投资3000万元以上5000万元以下的，补贴60%；"
+         "固定资产投资5000万元以上，且每亩土地的固定资产投资在100万元以上的，补贴80%。")  # fmt: skip
+
+
+def told(text: str) -> list:
+    from knowledge.amounts import find_quantities
+
+    return [a for _, a in find_quantities(text)] or [amount(text)]
+
+
+def test_a_graded_sentence_is_met_by_the_tier_the_case_falls_in():
+    from bot.cases import met_tier, sentence_fit, tiers
+
+    assert len(tiers(LAND)) == 3 and len(tiers(BANDS)) == 3
+    for case, paid in (("15亩", "50万元"), ("35 mu", "80万元"), ("4000万元", "60%")):
+        text = BANDS if "万元" in case else LAND
+        assert sentence_fit(text, told(case), []).value > 0.9, case
+        assert paid in (met_tier(text, told(case), []) or ""), case
+    assert sentence_fit(LAND, told("2亩"), []).value == -1.0  # below every tier
+    assert met_tier(LAND, told("2亩"), []) is None
+
+
+def test_measured_quantities_compare_in_their_own_unit_never_with_money():
+    from knowledge.amounts import find_quantities
+
+    [(_, q)] = find_quantities("1.5万平方米")
+    assert (q.value, q.unit, q.currency) == (15000.0, "平方米", None)
+    assert find_quantities("12 mutual funds, 35 multi-storey") == []
+    # 35亩 says nothing about a sum of money: a money tier is neither met nor contradicted by it
+    assert sentence_fit_value(BANDS, "35亩") == 0.0
+
+
+def sentence_fit_value(text: str, case: str) -> float:
+    from bot.cases import sentence_fit
+
+    return sentence_fit(text, told(case), []).value
+
+
+def test_a_range_printed_as_x以上y以下_is_one_measure():
+    from knowledge.extract.incentive_conditions import thresholds
+
+    found = thresholds("固定资产投资3000万元以上5000万元以下的")
+    assert [(t["what"], t["op"]) for t in found] == [("固定资产投资", ">="), ("固定资产投资", "<=")]
+    assert found[1]["text"] == "固定资产投资5000万元以下"
+
+
+def test_a_fiscal_level_is_no_case_of_the_asker():
+    from bot.docrefs import DocIndex, DocRefs
+    from bot.understand import _own_case
+
+    assert _own_case("固定资产投资4000万元，土地净收益县级留成能补贴多少？", DocRefs(), DocIndex({})) == []
+    assert _own_case("我们是县级龙头企业，能补多少？", DocRefs(), DocIndex({})) == ["县级"]
+
+
+def test_a_graded_provision_short_enough_is_stated_whole():
+    from bot.sentences import fact_head
+
+    first = ("投资新建或并购固定资产投资在1000万元以上的生产型、经营型、科技型企业，从投产经营年度起5年内，前3年企业缴纳的"
+             "所得税县级留成部分，由同级财政扶持企业；后2年企业缴纳所得税县级留成部分的50%，由同级财政扶持企业。")  # fmt: skip
+    head = fact_head(first, lambda c: 0.5 if "所得税" in c else 0.0, {"amount": 1.0})
+    assert "前3年" in head and "50%" in head
+    # one half that states nothing asked keeps the head to the clauses that do
+    prose = "各地要加强组织领导，明确责任分工，确保各项政策措施落到实处，形成工作合力；" * 2 + "对新引进项目给予一次性奖励100万元。"
+    assert "100万元" in fact_head(prose, lambda c: 0.0, {"amount": 1.0}) and len(fact_head(prose, lambda c: 0.0, {"amount": 1.0})) < len(prose)
