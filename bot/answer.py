@@ -93,7 +93,7 @@ class Assistant:
                     self._intents = IntentClassifier(self.vectors)
                 views = load_views(self.catalogue, self.vectors, self._intents.by_language(),
                                    self.settings.home_place or None, self._passage_sample())  # both audiences
-                self._views = {a: View(kn, DocIndex(kn.docs, self.vectors, kn.body_df)) for a, kn in views.items()}
+                self._views = {a: View(kn, DocIndex(kn.docs, self.vectors, kn.body_df, kn.romanized)) for a, kn in views.items()}
                 trim()
             return self._views[audience]
 
@@ -153,7 +153,8 @@ class Assistant:
         return self._compose(u, v.knowledge, self._answer_set(u, ranked, v.knowledge), ranked[0].kind, cid)
 
     def candidates(self, u: Understanding, k: Knowledge) -> list[Candidate]:
-        hits = self.retriever.search(u.question, audience=u.audience, k=PASSAGE_K)
+        query = f"{u.question} {u.names_zh}" if u.names_zh else u.question  # the names as printed
+        hits = self.retriever.search(query, audience=u.audience, k=PASSAGE_K)
         recs = records(u, k, hits)
         found = recs + _not_restated(u, recs, sentences(u, k, hits[:SENTENCE_PASSAGES])) + doc_facts(u, k)
         if u.actual:  # "最终完成了多少": a target is no answer, however close its words

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from bot.romanized import Romanized
 from bot.text_match import raw_bigrams
 from knowledge.gov_parse import doc_no_of
 from knowledge.models import SourceDocument
@@ -25,6 +26,7 @@ from knowledge.places import places_in
 
 _BOILERPLATE = re.compile(r"关于|印发|转发|的通知|通知|的$|人民政府办公厅|人民政府办公室|（[^）]{0,12}）")
 _FRAGMENT = re.compile(r"(?:([\u4e00-\u9fff]{1,8}?)\s*)?(?:[〔\[【（(]\s*((?:19|20)\d{2})\s*[〕\]】）)]\s*)?(\d{1,4})\s*号(?:文|文件)?")
+NAME_HELD = 6.0  # idf units a spelled name adds to the documents whose text holds it
 DAMPING = 4.0  # idf units a name match needs before it counts as a reference (see `fit`)
 
 
@@ -80,10 +82,13 @@ def name_grams(d: SourceDocument) -> frozenset[str]:
 class DocIndex:
     """Name bigrams of every visible document with their rarity, built once per snapshot."""
 
-    def __init__(self, docs: dict[str, SourceDocument], vectors=None, body_df: dict[str, int] | None = None) -> None:  # noqa: ANN001
+    def __init__(self, docs: dict[str, SourceDocument], vectors=None, body_df: dict[str, int] | None = None,  # noqa: ANN001
+                 romanized: Romanized | None = None) -> None:  # fmt: skip
         """A bigram's rarity counts the names that hold it and, when `body_df` is given, the
-        texts that hold it: a word every text uses ("会议", "一次") names no document."""
+        texts that hold it: a word every text uses ("会议", "一次") names no document.
+        `romanized`: the texts' names by their pinyin, for English questions (`bot.romanized`)."""
         self.docs = docs
+        self.romanized = romanized or Romanized()
         self.keys = list(docs)
         self.grams = [name_grams(docs[k]) for k in self.keys]
         df: dict[str, int] = {}
@@ -99,7 +104,10 @@ class DocIndex:
         self.title_vectors = (vectors.passages([docs[k].title for k in self.keys]) if vectors is not None and self.keys
                               else None)  # fmt: skip
 
-    def resolve(self, question: str, qvec: np.ndarray | None = None, extra_terms: str = "") -> DocRefs:
+    def resolve(self, question: str, qvec: np.ndarray | None = None, extra_terms: str = "",
+                names: tuple[str, ...] = ()) -> DocRefs:  # fmt: skip
+        """`names`: Chinese names an English question spells (`bot.romanized`): the few documents
+        whose text holds one are referred to, like a place named."""
         refs = DocRefs()
         if not self.keys:
             return refs
@@ -109,6 +117,9 @@ class DocIndex:
         raw = np.asarray([sum(self.idf[g] for g in q & gs) for gs in self.grams], dtype=np.float64)
         if qplaces:
             raw += np.asarray([1.5 if qplaces & ps else 0.0 for ps in self.places])
+        held = {k for n in names for k in self.romanized.holders.get(n, ())}
+        if held:
+            raw += np.asarray([NAME_HELD if k in held else 0.0 for k in self.keys])
         if qvec is not None and self.title_vectors is not None and len(self.title_vectors):
             sims = self.title_vectors @ qvec
             raw += 8.0 * np.clip(sims - float(np.median(sims)), 0, None)

@@ -17,6 +17,7 @@ import numpy as np
 
 from bot.docrefs import name_grams, ref_grams
 from bot.record_index import GramIndex
+from bot.romanized import Romanized
 from knowledge.models import Records, SourceDocument
 from knowledge.normalize import normalize
 from knowledge.places import compatible, doc_place
@@ -93,6 +94,7 @@ class Knowledge:
     passage_baseline: dict[str, float] = field(default_factory=dict)  # the same against indexed passages
     home: str | None = None  # the office's own place: most documents are about it
     body_df: dict[str, int] = field(default_factory=dict)  # name bigram → documents whose text holds it
+    romanized: Romanized = field(default_factory=Romanized)  # pinyin spellings of the texts' names
     _places: dict[str, str | None] = field(default_factory=dict)
     _record_docs: tuple[list[str], dict[str, np.ndarray]] | None = field(default=None, compare=False, repr=False)
 
@@ -164,6 +166,7 @@ def load_views(catalogue, vectors=None, questions: dict[str, np.ndarray] | None 
         texts[d.doc_no or d.title] = " ".join(p.norm for p in d.paragraphs)
         all_docs.append(light(d))
     name_hits = _name_hits(all_docs, texts)
+    romanized = Romanized.build(texts)  # over every document: a spelling only adds search terms
     references = catalogue.references(None)
     rows = {kind: catalogue.records_with_visibility(kind) for kind in KINDS}
     full_vectors: dict[str, np.ndarray] = {}
@@ -186,7 +189,8 @@ def load_views(catalogue, vectors=None, questions: dict[str, np.ndarray] | None 
         units = sorted({u for r in kinds["responsibilities"].records for u in r.units}, key=len, reverse=True)
         views[audience] = Knowledge(docs, kinds, units, baselines(full_vectors, questions),
                                     baselines({"passages": passages} if passages is not None else {}, questions),
-                                    home_place(all_docs, home), body_df=_name_df(docs, name_hits))  # fmt: skip
+                                    home_place(all_docs, home), body_df=_name_df(docs, name_hits),
+                                    romanized=romanized)  # fmt: skip
     return views
 
 

@@ -84,6 +84,7 @@ class Understanding:
     docs: DocRefs
     vector: np.ndarray | None
     zh_terms: str = ""  # glossary Chinese terms of an English question
+    names_zh: str = ""  # the documents' names an English question spells in pinyin (Juxin → 聚鑫)
     en_words: list[str] = field(default_factory=list)
     glossed: float = 1.0  # English: share of the topic words with a Chinese term (see `glossed_share`)
     followup: bool = False
@@ -292,9 +293,13 @@ def understand(question: str, audience: str, intents: IntentClassifier, docs: Do
     # "洪湖分洪区东分块蓄洪工程呢？" after "…荆南四河堤防综合整治工程总投资多少？" asks the last
     # question of another subject: what it asks (intent, fact, parts) is read from that question
     asking = swapped or question
-    zh_terms, glossed = "", 1.0
+    zh_terms, glossed, names = "", 1.0, ""
     if lang == "en":
         found = load_glossary().english_terms(full)
+        read = {w for phrase, _ in found for w in phrase.split()} | english_names().keys()
+        spelled = docs.romanized.names_in(full, read)  # "Juxin Development Zone" → 聚鑫
+        found += spelled
+        names = " ".join(dict.fromkeys(zh for _, zhs in spelled for zh in zhs))
         zh_terms = " ".join(dict.fromkeys(zh for _, zhs in found for zh in zhs))
         glossed = glossed_share(full, found)
     topic = _topic(full, lang, zh_terms, full)
@@ -303,7 +308,7 @@ def understand(question: str, audience: str, intents: IntentClassifier, docs: Do
     parts = [bigrams(_topic(p, lang, zh_terms if lang == "zh" else (_zh_terms(p) or zh_terms), full)) for p in split]
     qvec = vectors.query(asking) if vectors is not None else None
     told = sorted(find_amounts(normalize(question)) + find_quantities(normalize(question)), key=lambda x: x[0])
-    refs = docs.resolve(full, qvec, zh_terms)
+    refs = docs.resolve(full, qvec, zh_terms, tuple(names.split()))
     reading = intents.read(asking, qvec) if intents is not None else IntentReading({"what": 1.0})
     return Understanding(
         question=full,
@@ -321,6 +326,7 @@ def understand(question: str, audience: str, intents: IntentClassifier, docs: Do
         docs=refs,
         vector=qvec,
         zh_terms=zh_terms,
+        names_zh=names,
         en_words=english_words(full) if lang == "en" else [],
         glossed=glossed,
         followup=bool(context),
