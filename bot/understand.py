@@ -320,7 +320,7 @@ def understand(question: str, audience: str, intents: IntentClassifier, docs: Do
         places=places_in(full),
         years=YEARS.findall(DOC_NO.sub(" ", full)),  # 〔2024〕 in a 文号 names a document, not a year asked about
         amounts=[a for _, a in told],
-        amount_words=words_before(normalize(question), told),
+        amount_words=words_before(normalize(question), told) if lang == "zh" else _en_amount_words(normalize(question), told),
         case=_own_case(question, refs, docs),
         **_naming(question, topic, refs, docs),
         docs=refs,
@@ -391,6 +391,20 @@ def words_before(text: str, found: list[tuple[int, Amount]], most: int = 12) -> 
         words = re.split(r"[，,；;。？?！!]", text[end:at])[-1]
         out.append(words[-most:])
         end = at + len(a.text)
+    return out
+
+
+def _en_amount_words(text: str, found: list[tuple[int, Amount]]) -> list[str]:
+    """Per amount of an English question, the glossary's Chinese terms for the words of its clause
+    on either side ("US$50 million registered capital" → 注册资本; "US$8 million of paid-in foreign
+    capital" → 实缴 外资), so an amount is matched to the condition it is of; none: the words."""
+    out = []
+    for i, (at, a) in enumerate(found):
+        start = found[i - 1][0] + len(found[i - 1][1].text) if i else 0
+        stop = found[i + 1][0] if i + 1 < len(found) else len(text)
+        before = re.split(r"[.,;?!]", text[start:at])[-1]
+        after = re.split(r"[.,;?!]", text[at + len(a.text) : stop])[0]
+        out.append(_zh_terms(f"{before} {after}") or before[-40:])
     return out
 
 

@@ -276,3 +276,24 @@ def test_a_graded_provision_short_enough_is_stated_whole():
     # one half that states nothing asked keeps the head to the clauses that do
     prose = "各地要加强组织领导，明确责任分工，确保各项政策措施落到实处，形成工作合力；" * 2 + "对新引进项目给予一次性奖励100万元。"
     assert "100万元" in fact_head(prose, lambda c: 0.0, {"amount": 1.0}) and len(fact_head(prose, lambda c: 0.0, {"amount": 1.0})) < len(prose)
+
+
+def test_over_is_a_condition_and_not_over_is_a_cap():
+    from bot.cases import text_thresholds
+
+    found = text_thresholds("对新设立的外商投资性公司，注册资本超3000万美元的，给予每万美元1000元的奖励，最高不超过100万元")
+    assert [(t["op"], t["amount_usd"]) for t in found] == [(">", 3e7)]
+
+
+def test_an_english_askers_amounts_are_matched_to_the_conditions_they_are_of():
+    from bot.cases import case_fit
+    from bot.understand import _en_amount_words
+    from knowledge.extract.figures import find_amounts
+
+    q = "We are a new investment company with US$50 million registered capital. This year we put US$8 million of paid-in foreign capital into local projects."
+    found = find_amounts(q)
+    words = _en_amount_words(q, found)
+    assert "注册资本" in words[0] and "外资" in words[1] and "注册资本" not in words[1]
+    registered = [{"what": "注册资本", "op": ">", "amount_usd": 3e7, "currency": "USD", "text": "注册资本超3000万美元"}]
+    fit = case_fit(clause("外商投资性公司", registered), [a for _, a in found], [], words)
+    assert fit.value > 0 and "US$50 million" in fit.reason  # not the US$8 million put into projects
