@@ -28,6 +28,7 @@ from bot.understand import Understanding
 from knowledge.models import Chunk
 from knowledge.normalize import normalize
 from knowledge.sections import parse_heading
+from retrieval.chunking import LIST_ITEM
 
 PER_KIND = 12  # records of one kind kept for ranking
 KEY_MIN = 4  # bigrams a record key needs before naming it all counts fully
@@ -395,7 +396,7 @@ def _pairs(u: Understanding, units: tuple[tuple[Sentence, frozenset[str]], ...])
         if not a.text.rstrip().endswith((":", "：")):
             continue
         for b, _ in units[i + 1 : i + 1 + LIST_ITEMS]:
-            if not _ITEM.match(b.text):
+            if not LIST_ITEM.match(b.text):
                 break
             pair = Sentence(a.text + " " + b.text, a.norm + b.norm, b.index)
             out.append((pair, raw_bigrams(pair.norm), False))
@@ -403,7 +404,6 @@ def _pairs(u: Understanding, units: tuple[tuple[Sentence, frozenset[str]], ...])
 
 
 LIST_ITEMS = 10  # items after a lead-in read with it
-_ITEM = re.compile(r"^\s*(?:-{1,3}|[•·●▪]|\(?\d{1,2}[).、]|（[一二三四五六七八九十\d]{1,2}）|[一二三四五六七八九十]{1,2}是)")
 
 
 def _en_overlap(u: Understanding, text: str) -> float:

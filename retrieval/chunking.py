@@ -21,6 +21,8 @@ _SENTENCE = re.compile(r".+?(?:[。；！？]+[”’」）)]?|\.(?:\s+|$)|$)", 
 _ROW_NO = re.compile(r"^\d{1,3}$")
 _UNITS_LINE = ("责任单位", "牵头单位", "配合单位", "责任部门", "Responsible unit", "Lead unit")
 SHORT = 80  # a paragraph shorter than this packs with its neighbours
+# an item of a list (---40 years for commerce…, • …, (1) …, （一）…, 一是…): read with its lead-in
+LIST_ITEM = re.compile(r"^\s*(?:-{1,3}|[•·●▪]|\(?\d{1,2}[).、]|（[一二三四五六七八九十\d]{1,2}）|[一二三四五六七八九十]{1,2}是)")
 
 
 # Changing how a document is cut: bump knowledge.gov_parse.PARSER_VERSION, or existing indexes keep
@@ -143,6 +145,9 @@ def _units(texts: list[str]) -> list[str]:
         if normalize(t).startswith(_UNITS_LINE) and units and not carry:
             units[-1] = f"{units[-1]}\n{t}"
             continue
+        if units and LIST_ITEM.match(t) and _leads_in(units[-1]) and not carry:
+            units[-1] = f"{units[-1]}\n{t}"  # "the longest terms … are:" keeps its items
+            continue
         t = f"{carry}\n{t}" if carry else t
         carry = ""
         if len(t) < SHORT:
@@ -155,6 +160,13 @@ def _units(texts: list[str]) -> list[str]:
         else:
             units.append(carry)
     return units
+
+
+def _leads_in(unit: str) -> bool:
+    """A unit that ends in a colon, or a lead-in already followed by its items."""
+    first, *items = unit.split("\n")
+    return (first.rstrip().endswith((":", "：")) or bool(items)) and all(LIST_ITEM.match(x) for x in items) and (
+        first.rstrip().endswith((":", "：")))
 
 
 def _rows(texts: list[str]) -> list[str]:

@@ -58,3 +58,17 @@ def test_an_enormous_sentence_is_cut_after_a_clause_not_mid_word():
     assert all(len(p) <= 120 for p in pieces)
     assert all(p.endswith(("，", "。")) for p in pieces)
     assert "".join(pieces) == sentence
+
+
+def test_a_list_lead_in_keeps_its_items_in_one_chunk():
+    # bundled 016 (CCPIT Shaoxing): the lead-in was a chunk of its own and "40 years" another
+    from retrieval.chunking import _units
+
+    texts = ["Under the Chinese law, all the land is under the State ownership. Foreign investors may lawfully obtain it.",
+             "According to the following purposes, the longest terms of the contracted land use right are:",
+             "---70 years for residential purpose;", "---40 years for commerce, tourism and entertainment purposes;",
+             "When foreign investors invest to build or manage transportation infrastructure projects, they have priority."]  # fmt: skip
+    units = _units(texts)
+    assert len(units) == 3
+    assert units[1].startswith("According") and "40 years for commerce" in units[1]
+    assert units[2].startswith("When")  # a paragraph that is no item ends the list
