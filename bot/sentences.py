@@ -37,6 +37,8 @@ FACT_TYPES: dict[str, re.Pattern[str]] = {
     # a named body: not 部门/部分/部署 (各部门, 留成部分) nor 办法/办理 (实施办法), which name none
     "unit": re.compile(r"[\u4e00-\u9fff]{1,14}?(?:人民政府|管委会|委员会|办公室|办公厅|局|厅|委|办(?![法理事好学])|部(?![门分署])|署|中心|银行|集团|公司|分局|分行|协会|联合会|商会)(?![\u4e00-\u9fff]{0,1}(?:长|员))"),
     "phone": re.compile(r"(?<!\d)(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8}|\d{7,8})(?!\d)"),
+    "address": re.compile(r"(?:路|街|大道|大街|巷)\d+号|坐落于|位于|地址[:：]|\b\d+\s+[A-Z]\w+\s+(?:Road|Street|Avenue)\b"),
+    "floor": re.compile(r"[一二三四五六七八九十\d]{1,2}\s*(?:楼|层)(?=是|为|设|[，,；;。、]|$)|\b\d+(?:st|nd|rd|th)\s+floor\b|\bfloor\s+\d+\b", re.I),
     "issuer": re.compile(r"发文机关：|印发单位：|\bissued by\b"),  # what a document fact states of who issued it
     "enumeration": re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,12}(?:、[\u4e00-\u9fffA-Za-z0-9]{2,12}){2,}|(?:\w+, ){2,}\w+"),
 }

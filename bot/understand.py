@@ -127,7 +127,7 @@ def language_of(question: str) -> str:
 
 
 _PART_SPLIT = re.compile(r"[？?；;]|，(?=[^，]*(?:多少|几|什么|哪|谁|吗|呢|如何|怎么))")
-_ASKS = re.compile(r"多少|几|什么|哪|谁|吗|呢|如何|怎么|how|what|which|when|who|whether", re.I)
+_ASKS = re.compile(r"多少|几|什么|哪|谁|吗|呢|如何|怎么|how|what|which|when|where|who|whether", re.I)
 _BOTH = re.compile(r"([\u4e00-\u9fff]{2,10})(?:和|与|及|、)([\u4e00-\u9fff]{2,10})(?:分别|各)")
 
 
@@ -140,6 +140,8 @@ _PART_FACTS = (
     (re.compile(r"哪天|哪一天|哪几天|哪些天|起止|什么时候|何时|日期|哪一年|哪年"), "date"),
     (re.compile(r"发文机关|发文单位|谁发的|哪个(?:单位|部门)发的|印发单位|哪个(?:单位|部门)印发"), "issuer"),
     (re.compile(r"电话|联系方式|手机"), "phone"),
+    (re.compile(r"几楼|哪一?层|哪个楼层|第几层"), "floor"),
+    (re.compile(r"在哪里?|在哪儿|地址|位于哪|坐落在哪"), "address"),
     (re.compile(r"文号|发文字号|文件编号"), "docno"),
     (re.compile(r"谁|哪个(?:部门|单位|机构)|哪些(?:部门|单位|机构)|哪几个(?:部门|单位)"), "unit"),
     (re.compile(r"多少个|(?<!哪)几个|(?<!哪)几项|(?<!哪)几家|多少家|多少项"), "count"),  # 哪几家 asks which, not how many
@@ -149,6 +151,8 @@ _PART_FACTS = (
 _PART_FACTS_EN = (
     (re.compile(r"\b(?:issued|issuer|issuing)\b|\b(?:who|which \w+) (?:published|signed)\b", re.I), "issuer"),
     (re.compile(r"\b(?:phone|telephone|hotline)\b", re.I), "phone"),
+    (re.compile(r"\b(?:which|what) floor\b", re.I), "floor"),
+    (re.compile(r"\bwhere (?:is|are)\b|\baddress\b", re.I), "address"),
     (re.compile(r"\bhow many\b(?!\s+(?:years|months|days)\b)", re.I), "count"),
     (re.compile(r"\b(?:what|which)\b(?:\s+[\w-]+){0,4}?\s+(?:percentage|share|proportion|ratio|rate)\b", re.I), "percent"),
     (re.compile(r"\bhow much\b", re.I), "quantity"),  # a sum or a share: "how much is refunded" → 50%
@@ -249,7 +253,9 @@ def question_parts(question: str) -> list[str]:
     return parts if len(parts) > 1 else [question]
 
 
-_EN_PART_SPLIT = re.compile(r"[?;]|,?\s+and\s+(?=(?:what|how|which|when|who|where|whether|for how)\b)|,\s*(?=(?:what|how|which|when|who|where)\b)", re.I)
+# "…, and on which floor …", "…, and for how long": an asking word, or a preposition before one
+_EN_PART_SPLIT = re.compile(r"[?;]|,?\s+and\s+(?=(?:(?:on|in|at|for|by|from|to|with|under)\s+)?(?:what|how|which|when|who|where|whether)\b)"
+                            r"|,\s*(?=(?:(?:on|in|at|for|by|from|to|with|under)\s+)?(?:what|how|which|when|who|where)\b)", re.I)
 
 
 def english_parts(question: str) -> list[str]:

@@ -61,3 +61,18 @@ def test_a_who_head_names_the_bodies_the_lead_first():
     assert head.startswith("The source states — bodies: ") and "(优化营商环境咨询委员会)" in head.split(";")[0]
     assert "区科技工业和信息化局" in bodies("由区科技工业和信息化局牵头，会同区人力资源社会保障局、区财政局负责组织实施。")[0]
     assert "专项小组" not in sentence_head("建立港澳青年创新创业专项小组，统筹协调各部门解决企业诉求。")  # not asked who
+
+
+def test_a_floor_and_an_address_are_facts_and_a_count_of_floors_is_not_a_floor():
+    # a county's government service hall page (eval/h3-other o05)
+    facts = key_facts("柳河县人民政府政务大厅坐落于中华大街勤政路299号，办公楼共6层，面积6995平方米。四楼是行政审批大厅；")
+    assert "address 中华大街勤政路299号" in facts and "4th floor (四楼)" in facts
+    assert not any("6th floor" in f for f in facts)
+
+
+def test_an_english_question_splits_at_a_preposition_before_its_asking_word():
+    from bot.understand import english_parts, part_fact
+
+    parts = english_parts("Where is Liuhe County's government service hall, and on which floor are approvals handled?")
+    assert len(parts) == 2 and [part_fact(p, "en") for p in parts] == ["address", "floor"]
+    assert part_fact("政务大厅在哪里", "zh") == "address" and part_fact("行政审批在几楼", "zh") == "floor"
