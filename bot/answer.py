@@ -33,7 +33,7 @@ from bot.text_match import raw_bigrams
 from bot.understand import DOC_NAMED, YEARS, Understanding, is_followup, language_of, understand
 from knowledge.contacts_mask import mask_mobiles
 from knowledge.normalize import normalize
-from knowledge.places import places_in
+from knowledge.places import places_in, without_origin
 from retrieval.heap import trim
 
 MAX_QUESTION_CHARS = 1000
@@ -47,6 +47,7 @@ FIGURE_FACTS = ("percent", "money", "count", "quantity")
 CHECKED_FACTS = ("percent", "score", "date", "phone", "money", "count", "quantity", "issuer")  # absent: the text shows it plainly
 STATING_WITHIN = 5  # candidates looked at for one that states the asked fact
 EXTRA_MIN = 0.6  # a candidate for another part of the question must score this close to the best …
+EXTRA_MIN_BARE = 0.5  # … or this close when the part names nothing of its own and its document is the best's
 PART_COVERED = 0.5  # … and name this share of that part's bigrams (the best did not)
 PART_NAMED = 0.25  # … or, stating the kind of fact the part asks for (多少分 → a score), this share
 
@@ -153,12 +154,16 @@ class Assistant:
         return self._compose(u, v.knowledge, self._answer_set(u, ranked, v.knowledge), ranked[0].kind, cid)
 
     def candidates(self, u: Understanding, k: Knowledge) -> list[Candidate]:
-        query = f"{u.question} {u.names_zh}" if u.names_zh else u.question  # the names as printed
+        query = without_origin(u.question)  # the asker's home is no place the answer must be of
+        query = f"{query} {u.names_zh}" if u.names_zh else query  # the names as printed
         hits = self.retriever.search(query, audience=u.audience, k=PASSAGE_K)
         recs = records(u, k, hits)
         found = recs + _not_restated(u, recs, sentences(u, k, hits[:SENTENCE_PASSAGES])) + doc_facts(u, k)
         if u.actual:  # "最终完成了多少": a target is no answer, however close its words
             found = [c for c in found if not _aims(c)]
+        if (u.p("amount") >= SUM_ASK or u.asked_fact in ("money", "quantity")) and not _TOTAL_ASK.search(u.original):
+            # one item's amount is not the sum of a list it is in
+            found = [c for c in found if not _summed_with_others(f"{c.text} {getattr(c.record, 'source', '')}", u.original)]
         if u.years and (u.actual or u.asked_fact in FIGURE_FACTS):  # a figure of 2021 is not one of 2023
             found = [c for c in found if not _other_years(c, u.years)]
         if u.places:
@@ -223,8 +228,11 @@ class Assistant:
             # a part is answered by a candidate naming it and stating the kind of fact it asks for
             if any(cover(c, part) >= PART_COVERED and states(c, fact) for c in chosen):
                 continue
-            need = PART_COVERED if fact is None else PART_NAMED
-            alts = [c for c in ranked[1:12] if c.doc_key == best.doc_key and c.score >= EXTRA_MIN * best.score
+            # a part naming nothing of its own ("and what is the deadline?") is the whole question's
+            # topic: a candidate of the document stating the fact it asks for answers it
+            bare = fact is not None and part == u.grams
+            need, floor = (0.0, EXTRA_MIN_BARE) if bare else (PART_COVERED if fact is None else PART_NAMED, EXTRA_MIN)
+            alts = [c for c in ranked[1:12] if c.doc_key == best.doc_key and c.score >= floor * best.score
                     and cover(c, part) >= need and states(c, fact) and c.features.get("year", 0.0) >= 0.0
                     and not any(c.text in x.text or x.text in c.text for x in chosen)]  # fmt: skip
             if alts:
@@ -355,6 +363,24 @@ def _by_place(found: list[Candidate], lang: str) -> list[Candidate]:
             c.features["place"] = max(0.0, c.features.get("place", 0.0))
         return found
     return [c for c in found if c.features.get("place", 0.0) >= 0.0]
+
+
+# "三菱树脂、横滨轮胎、协鑫光伏二期等7个外资项目，合计总投资12.1亿美元": a sum over the items listed
+_SUMMED = re.compile(r"((?:[^、，,。；：:]{2,20}、)+[^、，,。；：:]{2,20}?)等\s*(?:\d+|[一二三四五六七八九十]+)\s*(?:个|项|家|批)"
+                     r"[^。；]{0,30}?(?:合计|共计|总计|累计|共)")
+SUM_ASK = 0.3  # the weight of the amount intent from which a sum over a list is no item's amount
+_TOTAL_ASK = re.compile(r"合计|共计|总计|一共|总共|加起来|累计|in total|altogether|combined|together", re.I)
+
+
+def _summed_with_others(text: str, question: str) -> bool:
+    """Whether `text` states the amount the question asks of one item only as a sum over a list
+    the item is in (the question names an item of the list, and not the sum)."""
+    q = normalize(question)
+    for m in _SUMMED.finditer(normalize(text)):
+        items = [x.strip("“”\"' ") for x in m.group(1).split("、")]
+        if any(len(x) >= 2 and x in q for x in items[1:] + [items[0][-8:]]):
+            return True
+    return False
 
 
 def _case_first(u: Understanding, ranked: list[Candidate], answers=lambda c: True) -> list[Candidate]:  # noqa: ANN001

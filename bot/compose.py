@@ -232,7 +232,8 @@ def _contact(c: Candidate, u: Understanding, doc: SourceDocument | None) -> tupl
     where = f"; address: {address}" if address else ""
     if not r.person:  # an office's line
         return f"Contact office: {role}; phone: {phone or 'not stated'}{where} ({unit}).", ""
-    return f"{role} (contact person): {r.person}; phone: {phone or 'not stated'}{where} ({unit}).", ""
+    role = role if "(contact person)" in role else f"{role} (contact person)"  # 联系人 is glossed so already
+    return f"{role}: {r.person}; phone: {phone or 'not stated'}{where} ({unit}).", ""
 
 
 def _table_row(c: Candidate, u: Understanding, doc: SourceDocument | None) -> tuple[str, str]:

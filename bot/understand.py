@@ -20,7 +20,7 @@ from knowledge.amounts import Amount, find_quantities
 from knowledge.docno import DOC_NO
 from knowledge.extract.figures import find_amounts
 from knowledge.normalize import is_chinese, normalize
-from knowledge.places import english_names, places_in
+from knowledge.places import asked_places, english_names, places_in
 from retrieval.glossary import load_glossary
 
 # Qualifiers of the asker's own case that decide between clauses of one policy.
@@ -323,7 +323,7 @@ def understand(question: str, audience: str, intents: IntentClassifier, docs: Do
         audience=audience,
         intent=reading,
         grams=bigrams(topic),
-        places=places_in(full),
+        places=asked_places(full),
         years=YEARS.findall(DOC_NO.sub(" ", full)),  # 〔2024〕 in a 文号 names a document, not a year asked about
         amounts=[a for _, a in told],
         amount_words=words_before(normalize(question), told) if lang == "zh" else _en_amount_words(normalize(question), told),

@@ -83,6 +83,20 @@ def places_in(text: str) -> list[str]:
     return list(_places(text))
 
 
+# where the asker is from is not where the document applies: "我是澳门居民，在天河创办的公司…"
+_ORIGIN = re.compile(r"(?:来自|我是|我们是|作为)?\s*([\u4e00-\u9fff]{2,8}?)(?:特别行政区)?(?=居民|籍|同胞|人士|客商|侨胞)")
+
+
+def without_origin(text: str) -> str:
+    """`text` with the places it names as the asker's origin (澳门居民, 台湾同胞, 香港籍) blanked."""
+    return _ORIGIN.sub(lambda m: " " * len(m.group(0)) if places_in(m.group(1)) else m.group(0), text)
+
+
+def asked_places(text: str) -> list[str]:
+    """The places a question asks about: those it names, less the asker's origin."""
+    return places_in(without_origin(text))
+
+
 @lru_cache(maxsize=8192)
 def _ancestors(place: str) -> tuple[str, ...]:
     out = [place]

@@ -186,3 +186,39 @@ def test_a_who_question_names_the_role_it_asks_after_and_which_ones_is_no_count(
     assert asked_role("推介会由谁主办？") == ("主办",)
     assert asked_role("这项工作由哪个部门牵头？") == ()
     assert part_fact("承办单位是哪几家？") != "count" and part_fact("一共签约了几个项目？") == "count"
+
+
+def test_a_part_naming_nothing_of_its_own_is_answered_by_the_fact_it_asks_for_in_the_best_document():
+    from bot.answer import Assistant
+    from bot.text_match import raw_bigrams
+
+    topic = raw_bigrams("火炬开发区政府投资项目库征求意见联系人电话")  # "…, and what is the deadline?"
+    u = SimpleNamespace(parts=[topic, topic], part_facts=["phone", "date"], grams=topic)
+
+    def cand(text: str, score: float, doc: str = "torch") -> Candidate:
+        return Candidate("sentence", SimpleNamespace(text=text), doc, "", text, {"year": 0.0}, score=score)
+
+    best = cand("联系人：江鸿，联系电话：0760-89873855", 8.4)
+    draft = cand("区经科局拟订了《火炬开发区政府投资预备项目库管理办法（征求意见稿）》", 5.9)
+    deadline = cand("公众可在2021年2月21日前，可以通过电话、电子邮件等形式向我局反映。", 4.9)
+    elsewhere = cand("2021年2月1日起施行。", 8.0, doc="other")
+    chosen = Assistant._answer_set(None, u, [best, elsewhere, draft, deadline])
+    assert [c.text for c in chosen] == [best.text, deadline.text]
+
+
+def test_the_askers_origin_is_no_place_the_answer_must_be_of():
+    from knowledge.places import asked_places, without_origin
+
+    q = "我是澳门居民，今年44岁，在天河创办的公司里港澳员工占三成，能算港澳青年企业享受政策吗？"
+    assert "澳门" not in asked_places(q) and "澳门" not in without_origin(q)
+    assert "澳门" in asked_places("澳门的投资环境怎么样？")
+    assert "沈阳" in asked_places("我们是沈阳的外资企业，该找哪个部门？")  # where the firm is, not whence
+
+
+def test_one_items_amount_is_not_the_sum_of_a_list_it_is_in():
+    from bot.answer import _summed_with_others
+
+    text = "三菱树脂、横滨轮胎、协鑫光伏二期等7个外资项目，合计总投资12.1亿美元；"
+    assert _summed_with_others(text, "苏州高新区那批开工项目里，横滨轮胎项目单独投资了多少？")
+    assert not _summed_with_others(text, "苏州高新区开工的外资项目总投资多少？")  # names no item
+    assert not _summed_with_others("横滨轮胎项目总投资3亿美元。", "横滨轮胎项目投资了多少？")
