@@ -147,7 +147,7 @@ class Assistant:
                            self.catalogue, visible(audience))  # fmt: skip
         if table is not None:
             return self._table(u, v.knowledge, table, cid)
-        ranked = self._stating(u, v.knowledge, _case_first(u, self.rank(u, v.knowledge),
+        ranked = self._stating(u, v.knowledge, _case_first(u, _row_first(u, self.rank(u, v.knowledge)),
                                                            lambda c: self.model.answers(c, u.lang)))
         if not ranked or not self.model.answers(ranked[0], u.lang):
             return self._not_found(u, ranked)
@@ -381,6 +381,30 @@ def _summed_with_others(text: str, question: str) -> bool:
         if any(len(x) >= 2 and x in q for x in items[1:] + [items[0][-8:]]):
             return True
     return False
+
+
+def _row_first(u: Understanding, ranked: list[Candidate]) -> list[Candidate]:
+    """A table cell read alone ("引进浙商回归…10亿以上项目50个", a 考核内容 cell) gives way to its row
+    when the question asks what another column of that row says ("完成了几个？完成率多少？":
+    完成情况, 完成率): the row states both, the cell only what was set."""
+    if not ranked or ranked[0].kind not in ("sentence", "figure"):  # a record of the row reads it already
+        return ranked
+    best = ranked[0]
+    said = normalize(getattr(best.record, "source", "") or best.text)
+    words = raw_bigrams(normalize(u.original))  # the asking words too: 有什么进展 names 进展情况
+    for c in ranked[1:ROW_WITHIN]:
+        if c.kind != "table_row" or c.doc_key != best.doc_key or c.score < ROW_CLOSE * best.score:
+            continue
+        cells = {h: normalize(v) for h, v in c.record.cells.items() if v}
+        holding = [h for h, v in cells.items() if len(v) >= 6 and (v in said or said in v)]
+        asked = [h for h in cells if h not in holding and raw_bigrams(normalize(h)) & words]
+        if holding and asked:
+            return [c] + [x for x in ranked if x is not c]
+    return ranked
+
+
+ROW_WITHIN = 8  # candidates looked at for the row of the cell that ranks first
+ROW_CLOSE = 0.85  # the row must score this close to the cell
 
 
 def _case_first(u: Understanding, ranked: list[Candidate], answers=lambda c: True) -> list[Candidate]:  # noqa: ANN001

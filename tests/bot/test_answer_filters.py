@@ -222,3 +222,18 @@ def test_one_items_amount_is_not_the_sum_of_a_list_it_is_in():
     assert _summed_with_others(text, "苏州高新区那批开工项目里，横滨轮胎项目单独投资了多少？")
     assert not _summed_with_others(text, "苏州高新区开工的外资项目总投资多少？")  # names no item
     assert not _summed_with_others("横滨轮胎项目总投资3亿美元。", "横滨轮胎项目投资了多少？")
+
+
+def test_a_cell_read_alone_gives_way_to_its_row_when_another_column_is_asked():
+    from bot.answer import _row_first
+    from knowledge.models import TableRow
+
+    cells = {"目标名称": "项目引进", "考核内容及指标": "引进浙商回归和杭商回家的10亿以上项目50个。", "完成情况": "29个。", "完成率": "58%"}
+    row = TableRow("tz", "", "", 4, cells, "；".join(f"{k}：{v}" for k, v in cells.items()))
+    cell = Candidate("sentence", SimpleNamespace(text=cells["考核内容及指标"]), "tz", "", cells["考核内容及指标"], {}, score=10.9)
+    as_row = Candidate("table_row", row, "tz", "", row.source, {}, score=10.2)
+    asked = SimpleNamespace(original="引进浙商回归和杭商回家10亿以上项目完成了几个？完成率多少？")
+    assert _row_first(asked, [cell, as_row])[0] is as_row
+    # a question about the cell's own column keeps the cell
+    own = SimpleNamespace(original="引进浙商回归和杭商回家的10亿以上项目，考核指标是多少个？")
+    assert _row_first(own, [cell, as_row])[0] is cell
