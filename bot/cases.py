@@ -28,12 +28,15 @@ class CaseFit:
     reason: str  # "营业收入20亿元，符合“10亿元以上”" — empty when nothing was compared
 
 
+_COMPARED_AS_IS = MEASURE_UNITS | {"%"}  # shares and measured quantities compare in their own unit
+
+
 def _absolute(a: Amount) -> tuple[str | None, float | None]:
     if a.currency == "USD" and a.amount_usd is not None:
         return "USD", a.amount_usd
     if a.currency == "CNY" and a.amount_cny is not None:
         return "CNY", a.amount_cny
-    if a.unit == "%" or a.unit in MEASURE_UNITS:
+    if a.unit in _COMPARED_AS_IS:
         return a.unit, a.value
     return None, None
 
@@ -43,7 +46,7 @@ def _threshold(t: dict) -> tuple[str | None, float | None]:
         return "USD", float(t["amount_usd"])
     if t.get("amount_cny") is not None:
         return "CNY", float(t["amount_cny"])
-    if (t.get("unit") == "%" or t.get("unit") in MEASURE_UNITS) and t.get("value") is not None:
+    if t.get("unit") in _COMPARED_AS_IS and t.get("value") is not None:
         return str(t["unit"]), float(t["value"])
     return None, None
 
@@ -192,17 +195,18 @@ def sentence_fit(text: str, amounts: list[Amount], case_terms: list[str]) -> Cas
     """`case_fit` for a sentence of a passage: its stated conditions against the asker's case; of
     a graded sentence, the tier the case meets (a case of 35亩 meets "30亩（含）以上的奖励80万元"
     and contradicts the tiers below it), contradicted only when it meets none."""
-    fits = [f for _, f in _tier_fits(text, amounts, case_terms)] if len(tiers(text)) > 1 else []
-    if not fits:
+    fits = [f for _, f in _tier_fits(text, amounts, case_terms)]
+    if len(fits) < 2:
         return case_fit(_Clause(text_thresholds(text), text), amounts, case_terms)
     return max(fits, key=lambda f: f.value) if any(f.value > 0 for f in fits) else min(fits, key=lambda f: f.value)
 
 
 def met_tier(text: str, amounts: list[Amount], case_terms: list[str]) -> str | None:
     """The tier of a graded sentence the asker's case meets (what its head states), or None."""
-    if not amounts or len(tiers(text)) < 2:
+    fitted = _tier_fits(text, amounts, case_terms) if amounts else []
+    if len(fitted) < 2:
         return None
-    met = [(t, f) for t, f in _tier_fits(text, amounts, case_terms) if f.value > 0]
+    met = [(t, f) for t, f in fitted if f.value > 0]
     return max(met, key=lambda x: x[1].value)[0] if met else None
 
 
