@@ -404,7 +404,7 @@ def _row_first(u: Understanding, ranked: list[Candidate]) -> list[Candidate]:
 
 
 ROW_WITHIN = 8  # candidates looked at for the row of the cell that ranks first
-ROW_CLOSE = 0.85  # the row must score this close to the cell
+ROW_CLOSE = 0.8  # the row must score this close to the cell (its other cells dilute its word share)
 
 
 def _case_first(u: Understanding, ranked: list[Candidate], answers=lambda c: True) -> list[Candidate]:  # noqa: ANN001

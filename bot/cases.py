@@ -88,6 +88,7 @@ def _about(told: list, what: str):  # noqa: ANN202 - one entry of `_told`
     return (named or told)[-1]
 
 
+_ABOVE = re.compile(r"超过|以上|高于|突破|\b(?:above|over|more than|exceeds?|exceeding|beyond)\b", re.I)
 _PAST = re.compile(r"去年|上年|前年|以前|原来|过去|上一年")
 _PAST_ASKED = re.compile(r"上年|上一年|去年|同比|比上|增长|增加|新增")
 
@@ -108,8 +109,9 @@ def case_fit(incentive, amounts: list[Amount], case_terms: list[str], words: lis
         told = [x for x in _told(amounts, words) if x[1] == cur and x[2] is not None]
         if not told:
             continue
-        a, _cur, value, _w = _about(told, str(t.get("what") or ""))
-        if not op(value, limit):
+        a, _cur, value, w = _about(told, str(t.get("what") or ""))
+        if not op(value, limit) and not (t.get("op") == ">" and _OPS["=="](value, limit) and _ABOVE.search(w)):
+            # (an amount told as "above 2亿" meets "超过2亿元"; told as exactly 2亿 it does not)
             return CaseFit(-1.0, f"{a.text}不满足“{t.get('text') or t.get('what', '')}”")
         reason = f"{a.text}，符合“{t.get('text') or t.get('what', '')}”"
         if reason not in met:

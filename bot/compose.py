@@ -379,10 +379,49 @@ def respective(sentence: str, question: str) -> str | None:
 RESPECTIVE_FIT = 0.8  # share of an item's bigrams the question must name
 
 
+def respective_tier(sentence: str, amounts: list) -> tuple[object, object] | None:  # noqa: ANN001 - Amounts
+    """"首次超过1亿元、1.5亿元、2亿元的给予奖励，奖励额度分别参照…的50%、60%、70%确定" for an asker
+    told 2亿元 (or "above 200 million"): (2亿元, 70%), the tier the amount reaches and what it pays."""
+    from bot.cases import _absolute
+    from knowledge.extract.figures import find_amounts
+
+    text = normalize(sentence)
+    at = text.find("分别")
+    if at < 0 or not amounts:
+        return None
+    values = [a for _, a in find_amounts(re.split(r"[。；;]", text[at:])[0])]
+    found = find_amounts(text[:at])
+    run: list = []  # a run of amounts joined by 、 before 分别, as many as the values after it
+    prev_end = 0
+    for p, a in found:
+        run = [*run, a] if run and text[prev_end:p].strip() == "、" else [a]
+        prev_end = p + len(a.text)
+        if len(run) == len(values) >= 2:
+            break
+    if len(run) != len(values) or len(values) < 2:
+        return None
+    for told in amounts:
+        cur, value = _absolute(told)
+        tiers = [(i, _absolute(a)[1]) for i, a in enumerate(run) if _absolute(a)[0] == cur and cur is not None]
+        reached = [(i, v) for i, v in tiers if v is not None and value is not None and v <= value * (1 + 1e-9)]
+        if len(tiers) == len(run) and reached:
+            i = max(reached, key=lambda x: x[1])[0]
+            return run[i], values[i]
+    return None
+
+
 def _sentence(c: Candidate, u: Understanding, doc: SourceDocument | None, translate=None) -> tuple[str, str]:  # noqa: ANN001
     s = c.record
     # a graded sentence's head states the tier the asker's case meets (30亩以上的奖励80万元)
     head = fact_head(met_tier(s.text, u.amounts, u.case) or s.text, _overlap(u), _intent_weights(u))
+    tier = respective_tier(s.text, u.amounts)
+    if tier is not None:  # "…1亿元、1.5亿元、2亿元的…分别…50%、60%、70%" for a case of 2亿元: 70%
+        reached, pays = tier
+        if u.lang == "zh":
+            head = f"{reached.text}：{pays.text}"
+        else:
+            paid = f"{pays.value:g}% ({pays.text})" if pays.unit == "%" else pays.text
+            head = f"For {money_words(reached.amount_usd or reached.amount_cny or 0, reached.currency)} ({reached.text}): {paid}"
     if u.lang == "zh" and (paired := respective(s.text, u.original)):
         head = paired
     if u.p("who") >= 0.3 and c.chunk is not None and not carries(head, "who"):
@@ -391,6 +430,8 @@ def _sentence(c: Candidate, u: Understanding, doc: SourceDocument | None, transl
     if u.p("who") >= 0.3 and label and label.group(1) not in head and _names_doer(label.group(1)):
         head = f"{_ARTICLE.sub('', label.group(1))}：{head}"  # "二、梁伟新党组副书记…：协助分管…"
     zh_source = c.chunk is not None and c.chunk.language == "zh"
+    if u.lang == "en" and zh_source and tier is not None:
+        return head + ".", f"Original text (Chinese): 「{s.text}」"
     if u.lang == "en" and zh_source:
         en = (translate(head) if translate else None) or sentence_head(s.text, u.original, head, who=u.p("who") >= 0.3 or u.asked_fact == "unit")
         return en or f"The document says (Chinese): {head}", f"Original text (Chinese): 「{s.text}」"

@@ -273,7 +273,23 @@ def _zh_terms(text: str) -> str:
 
 def is_followup(question: str) -> bool:
     q = normalize(question)
+    if _names_nothing(q):
+        return True
     return bool(_FOLLOWUP.search(q)) and len(q) < (FOLLOWUP_MAX_EN if language_of(q) == "en" else FOLLOWUP_MAX_ZH)
+
+
+_ASKING_WORDS = re.compile(r"是多少|有多少|多少|是什么|什么|是谁|由谁|谁|在哪里|在哪|哪里|哪个|哪些|哪家|几个|几|怎么样|怎么|如何|是否|吗|呢|了|是|的|[？?！!。，,\s]")
+
+
+def _names_nothing(q: str) -> bool:
+    """"完成率是多少？", "谁牵头？", "电话呢": an attribute asked of nothing named (at most
+    BARE_CHARS characters of Chinese once the asking words go) is asked of the last answer's subject."""
+    rest = _ASKING_WORDS.sub("", q)
+    return (bool(rest) and len(rest) <= BARE_CHARS and all("\u4e00" <= ch <= "\u9fff" for ch in rest)
+            and not places_in(rest))  # fmt: skip
+
+
+BARE_CHARS = 3  # 完成率, 总投资, 谁牵头; "营商环境怎么样" names a topic of its own
 
 
 FOLLOWUP_MAX_ZH = 40  # characters: a longer question states its own setting
@@ -314,6 +330,8 @@ def understand(question: str, audience: str, intents: IntentClassifier, docs: Do
     parts = [bigrams(_topic(p, lang, zh_terms if lang == "zh" else (_zh_terms(p) or zh_terms), full)) for p in split]
     qvec = vectors.query(asking) if vectors is not None else None
     told = sorted(find_amounts(normalize(question)) + find_quantities(normalize(question)), key=lambda x: x[0])
+    if not told and context and lang == "en":  # "And if it goes above 200 million?" after "…exceeds RMB 100 million"
+        told = _in_currency_of(normalize(question), normalize(context))
     refs = docs.resolve(full, qvec, zh_terms, tuple(names.split()))
     reading = intents.read(asking, qvec) if intents is not None else IntentReading({"what": 1.0})
     return Understanding(
@@ -400,6 +418,23 @@ def words_before(text: str, found: list[tuple[int, Amount]], most: int = 12) -> 
     return out
 
 
+_BARE_EN = re.compile(r"(?<![\w$¥])(\d+(?:\.\d+)?)\s*(million|billion|thousand)\b", re.I)
+
+
+def _in_currency_of(question: str, context: str) -> list[tuple[int, Amount]]:
+    """A follow-up's bare "200 million" in the currency the question it follows used."""
+    earlier = [a for _, a in find_amounts(context) if a.currency in ("CNY", "USD")]
+    if not earlier:
+        return []
+    code = "RMB" if earlier[-1].currency == "CNY" else "USD"
+    out = []
+    for m in _BARE_EN.finditer(question):
+        found = find_amounts(f"{code} {m.group(0)}")
+        if found:
+            out.append((m.start(), found[0][1]))
+    return out
+
+
 def _en_amount_words(text: str, found: list[tuple[int, Amount]]) -> list[str]:
     """Per amount of an English question, the glossary's Chinese terms for the words of its clause
     on either side ("US$50 million registered capital" → 注册资本; "US$8 million of paid-in foreign
@@ -410,7 +445,7 @@ def _en_amount_words(text: str, found: list[tuple[int, Amount]]) -> list[str]:
         stop = found[i + 1][0] if i + 1 < len(found) else len(text)
         before = re.split(r"[.,;?!]", text[start:at])[-1]
         after = re.split(r"[.,;?!]", text[at + len(a.text) : stop])[0]
-        out.append(_zh_terms(f"{before} {after}") or before[-40:])
+        out.append(f"{_zh_terms(f'{before} {after}')} {before[-40:]}".strip())  # and the words as asked: "goes above"
     return out
 
 

@@ -297,3 +297,31 @@ def test_an_english_askers_amounts_are_matched_to_the_conditions_they_are_of():
     registered = [{"what": "注册资本", "op": ">", "amount_usd": 3e7, "currency": "USD", "text": "注册资本超3000万美元"}]
     fit = case_fit(clause("外商投资性公司", registered), [a for _, a in found], [], words)
     assert fit.value > 0 and "US$50 million" in fit.reason  # not the US$8 million put into projects
+
+
+def test_an_amount_told_as_above_a_threshold_meets_over_that_threshold():
+    from bot.cases import case_fit
+
+    over = [{"what": "入库税收", "op": ">", "amount_cny": 2e8, "currency": "CNY", "text": "入库税收首次超过2亿元"}]
+    told = [amount("RMB 200 million")]
+    assert case_fit(clause("外商投资企业", over), told, [], ["tax goes above"]).value > 0
+    assert case_fit(clause("外商投资企业", over), told, [], ["tax of exactly"]).value == -1.0
+
+
+def test_a_respective_list_pays_the_tier_the_askers_amount_reaches():
+    from bot.compose import respective_tier
+
+    text = "对外商投资企业当年入库税收首次超过1亿元、1.5亿元、2亿元的给予奖励，奖励额度分别参照其当年形成地方综合贡献度的50%、60%、70%确定。"
+    reached, pays = respective_tier(text, [amount("RMB 200 million")])
+    assert (reached.text, pays.text) == ("2亿元", "70%")
+    assert respective_tier(text, [amount("1.2亿元")])[1].text == "50%"
+    assert respective_tier(text, [amount("5000万元")]) is None  # below every tier
+
+
+def test_a_follow_up_naming_nothing_or_a_bare_sum_reads_the_question_it_follows():
+    from bot.understand import _in_currency_of, is_followup
+
+    assert is_followup("完成率是多少？") and is_followup("谁牵头？")
+    assert not is_followup("QFLP是什么？") and not is_followup("营商环境怎么样？") and not is_followup("绍兴在哪？")
+    [(_, a)] = _in_currency_of("And if its tax paid goes above 200 million?", "the first year its tax exceeds RMB 100 million")
+    assert a.currency == "CNY" and a.amount_cny == 2e8
