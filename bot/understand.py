@@ -135,6 +135,8 @@ _BOTH = re.compile(r"([\u4e00-\u9fff]{2,10})(?:和|与|及|、)([\u4e00-\u9fff]{
 _PART_FACTS = (
     (re.compile(r"多少分|几分|分数|得分"), "score"),
     (re.compile(r"多少钱|多少万|多少元|金额|奖金|资金多少|补多少|奖多少|补贴多少|奖励多少"), "money"),
+    # "实际利用外资是多少", "总投资多少": a sum, not any figure ("三种模式" answers no such question)
+    (re.compile(r"(?:利用外资|外资|投资额?|资金|税收|产值|营收|营业收入|销售额)(?:是|为|达到?|有)?多少(?![个项家次%])"), "money"),
     (re.compile(r"比例|百分之|几成"), "percent"),
     (re.compile(r"多久|多长时间|期限|几年|补多久|能补多长"), "duration"),
     (re.compile(r"哪天|哪一天|哪几天|哪些天|起止|什么时候|何时|日期|哪一年|哪年"), "date"),

@@ -237,3 +237,13 @@ def test_a_cell_read_alone_gives_way_to_its_row_when_another_column_is_asked():
     # a question about the cell's own column keeps the cell
     own = SimpleNamespace(original="引进浙商回归和杭商回家的10亿以上项目，考核指标是多少个？")
     assert _row_first(own, [cell, as_row])[0] is cell
+
+
+def test_a_sum_asked_of_money_wants_money_and_each_one_is_no_count():
+    from bot.sentences import has_fact
+    from bot.understand import part_fact
+
+    assert part_fact("桐乡2023年1-5月实际利用外资是多少？") == "money"  # "三种模式" answers no such question
+    assert part_fact("实际利用外资增长多少？") == "quantity"
+    assert not has_fact("这些成绩的取得，离不开每一家外资企业的信任和付出。", "count")
+    assert has_fact("全年新设外资企业3000家。", "count")
