@@ -200,7 +200,10 @@ def _project(c: Candidate, u: Understanding, doc: SourceDocument | None) -> tupl
     p = c.record
     as_of = human_date(p.as_of, u.lang) if p.as_of else None
     if u.lang == "zh":
-        parts = [p.name] + [f"{label}：{v}" for label, v in (("阶段", p.stage), ("类别", p.category), ("金额", p.amount_text),
+        # the stage as the source states it: "已经签约" says it has happened, "签约" alone may be a plan
+        done = re.search(rf"(?:已经|已)\s*{re.escape(p.stage)}", p.source or "") if p.stage else None
+        stage = done.group(0) if done else p.stage
+        parts = [p.name] + [f"{label}：{v}" for label, v in (("阶段", stage), ("类别", p.category), ("金额", p.amount_text),
                                                              ("地点", p.place), ("单位", p.company)) if v]  # fmt: skip
         when = f"截至{as_of}" if as_of else "（文件未注明日期）"
         return f"{when}，" + "；".join(parts) + "。此后情况可能已有变化，请以最新台账为准。", "原文：" + p.source

@@ -51,3 +51,15 @@ def test_a_sentence_paying_each_item_its_own_amount_states_the_items_asked():
     assert respective(s, "那省级数字化车间呢？能奖多少") == "省级数字化车间：15万元"
     assert respective(s, "评上省级未来工厂能奖多少？") == "省级未来工厂：100万元"
     assert respective(s, "数字化车间能奖多少？") is None  # two items of that name: the sentence answers
+
+
+def test_a_projects_stage_is_stated_as_its_source_says_it():
+    from types import SimpleNamespace
+
+    from bot.compose import _project
+    from knowledge.models import Project
+
+    p = Project("wh", "", "海创磷酸铁锂项目", None, "150亿元", 150.0, "亿元", "CNY", None, 1.5e10, "签约", None, None,
+                source="总投资150亿元海创磷酸铁锂项目已经签约；")
+    head, _ = _project(SimpleNamespace(record=p), SimpleNamespace(lang="zh"), None)
+    assert "阶段：已经签约" in head
