@@ -19,6 +19,16 @@ import numpy as np
 from bot import compose
 from bot.candidates import Candidate, doc_facts, records, sentences
 from bot.docrefs import DocIndex
+from bot.filters import (
+    aims,
+    by_place,
+    case_first,
+    closest_tier,
+    not_restated,
+    not_sums_for_one,
+    other_years,
+    row_first,
+)
 from bot.intents import IntentClassifier
 from bot.knowledge_view import Knowledge, load_views, visible
 from bot.memory import ConversationMemory, Turn
@@ -26,7 +36,7 @@ from bot.models import Answer, Citation
 from bot.project_filters import project_filter
 from bot.ranking import load_model
 from bot.render_en import substantive
-from bot.sentences import states_fact, states_target
+from bot.sentences import states_fact
 from bot.settings import Settings
 from bot.tables import TableResult, pick_table, row_name
 from bot.text_match import raw_bigrams
@@ -147,7 +157,7 @@ class Assistant:
                            self.catalogue, visible(audience))  # fmt: skip
         if table is not None:
             return self._table(u, v.knowledge, table, cid)
-        ranked = self._stating(u, v.knowledge, _case_first(u, _row_first(u, self.rank(u, v.knowledge)),
+        ranked = self._stating(u, v.knowledge, case_first(u, row_first(u, self.rank(u, v.knowledge)),
                                                            lambda c: self.model.answers(c, u.lang)))
         if not ranked or not self.model.answers(ranked[0], u.lang):
             return self._not_found(u, ranked)
@@ -158,17 +168,15 @@ class Assistant:
         query = f"{query} {u.names_zh}" if u.names_zh else query  # the names as printed
         hits = self.retriever.search(query, audience=u.audience, k=PASSAGE_K)
         recs = records(u, k, hits)
-        found = recs + _not_restated(u, recs, sentences(u, k, hits[:SENTENCE_PASSAGES])) + doc_facts(u, k)
+        found = recs + not_restated(u, recs, sentences(u, k, hits[:SENTENCE_PASSAGES])) + doc_facts(u, k)
         if u.actual:  # "最终完成了多少": a target is no answer, however close its words
-            found = [c for c in found if not _aims(c)]
-        if (u.p("amount") >= SUM_ASK or u.asked_fact in ("money", "quantity")) and not _TOTAL_ASK.search(u.original):
-            # one item's amount is not the sum of a list it is in
-            found = [c for c in found if not _summed_with_others(f"{c.text} {getattr(c.record, 'source', '')}", u.original)]
+            found = [c for c in found if not aims(c)]
+        found = not_sums_for_one(u, found)
         if u.years and (u.actual or u.asked_fact in FIGURE_FACTS):  # a figure of 2021 is not one of 2023
-            found = [c for c in found if not _other_years(c, u.years)]
+            found = [c for c in found if not other_years(c, u.years)]
         if u.places:
-            found = _by_place(found, u.lang)
-        found = _closest_tier(found)
+            found = by_place(found, u.lang)
+        found = closest_tier(found)
         if u.docs.named:  # a 文号 in the question narrows the answer to that document
             named = [c for c in found if c.doc_key in u.docs.named]
             found = named or found
@@ -358,118 +366,6 @@ def _asks_projects(question: str) -> bool:
     return m is None or m.group(1).startswith(("项目", "工程", "企业", "公司", "重点", "外资", "招商", "签约", "在建", "洽谈"))
 
 
-def _by_place(found: list[Candidate], lang: str) -> list[Candidate]:
-    """A place named in characters rules out documents of other places; an English name is pinyin
-    ("Datong": 大同 or 大通), so it fits a document of its place but rules none out."""
-    if lang == "en":
-        for c in found:
-            c.features["place"] = max(0.0, c.features.get("place", 0.0))
-        return found
-    return [c for c in found if c.features.get("place", 0.0) >= 0.0]
-
-
-# "三菱树脂、横滨轮胎、协鑫光伏二期等7个外资项目，合计总投资12.1亿美元": a sum over the items listed
-_SUMMED = re.compile(r"((?:[^、，,。；：:]{2,20}、)+[^、，,。；：:]{2,20}?)等\s*(?:\d+|[一二三四五六七八九十]+)\s*(?:个|项|家|批)"
-                     r"[^。；]{0,30}?(?:合计|共计|总计|累计|共)")
-SUM_ASK = 0.3  # the weight of the amount intent from which a sum over a list is no item's amount
-_TOTAL_ASK = re.compile(r"合计|共计|总计|一共|总共|加起来|累计|in total|altogether|combined|together", re.I)
-
-
-def _summed_with_others(text: str, question: str) -> bool:
-    """Whether `text` states the amount the question asks of one item only as a sum over a list
-    the item is in (the question names an item of the list, and not the sum)."""
-    q = normalize(question)
-    for m in _SUMMED.finditer(normalize(text)):
-        items = [x.strip("“”\"' ") for x in m.group(1).split("、")]
-        if any(len(x) >= 2 and x in q for x in items[1:] + [items[0][-8:]]):
-            return True
-    return False
-
-
-def _row_first(u: Understanding, ranked: list[Candidate]) -> list[Candidate]:
-    """A table cell read alone ("引进浙商回归…10亿以上项目50个", a 考核内容 cell) gives way to its row
-    when the question asks what another column of that row says ("完成了几个？完成率多少？":
-    完成情况, 完成率): the row states both, the cell only what was set."""
-    if not ranked or ranked[0].kind not in ("sentence", "figure"):  # a record of the row reads it already
-        return ranked
-    best = ranked[0]
-    said = normalize(getattr(best.record, "source", "") or best.text)
-    words = raw_bigrams(normalize(u.original))  # the asking words too: 有什么进展 names 进展情况
-    for c in ranked[1:ROW_WITHIN]:
-        if c.kind != "table_row" or c.doc_key != best.doc_key or c.score < ROW_CLOSE * best.score:
-            continue
-        cells = {h: normalize(v) for h, v in c.record.cells.items() if v}
-        holding = [h for h, v in cells.items() if len(v) >= 6 and (v in said or said in v)]
-        asked = [h for h in cells if h not in holding and raw_bigrams(normalize(h)) & words]
-        if holding and asked:
-            return [c] + [x for x in ranked if x is not c]
-    return ranked
-
-
-ROW_WITHIN = 8  # candidates looked at for the row of the cell that ranks first
-ROW_CLOSE = 0.8  # the row must score this close to the cell (its other cells dilute its word share)
-
-
-def _case_first(u: Understanding, ranked: list[Candidate], answers=lambda c: True) -> list[Candidate]:  # noqa: ANN001
-    """When the asker tells amounts and the best candidate is a sentence, the incentive record of
-    the same document whose tier the case meets comes first: it is that clause, read, with its
-    tier picked ("固定资产投资实际完成3500万元" → 完成3000万元以上的，奖励10万元)."""
-    if not u.amounts or not ranked or ranked[0].kind not in ("sentence", "incentive"):
-        return ranked
-    best = ranked[0]
-    if best.kind == "incentive" and best.features.get("case", 0.0) > 0:
-        return ranked
-    # an incentive lead-in that grades by amount ("按固定资产投资数额确定补贴比例") gives way to its tier
-    met = [c for c in ranked[1:CASE_WITHIN] if c.kind == "incentive" and c.doc_key == best.doc_key
-           and c.features.get("case", 0.0) > 0 and answers(c)
-           and (best.kind == "sentence" or c.section == best.section)]  # fmt: skip
-    if not met:
-        return ranked
-    top = max(met, key=lambda c: c.score)
-    return [top] + [c for c in ranked if c is not top]
-
-
-CASE_WITHIN = 12  # candidates looked at for the record of the tier the case meets
-
-
-def _closest_tier(found: list[Candidate]) -> list[Candidate]:
-    """Of the tiers of one clause the asker's case meets (A: 年产值150万元/亩, B: 250万元/亩), only
-    the one whose thresholds sit closest pays: its siblings go."""
-    best: dict[tuple[str, str], float] = {}
-    for c in found:
-        if c.kind == "incentive" and c.features.get("case", 0.0) > 0:
-            key = (c.doc_key, c.record.source)
-            best[key] = max(best.get(key, 0.0), c.features["case"])
-    return [c for c in found if not (c.kind == "incentive" and c.features.get("case", 0.0) > 0
-                                     and c.features["case"] < best[(c.doc_key, c.record.source)])]  # fmt: skip
-
-
-def _other_years(c: Candidate, years: list[str]) -> bool:
-    """A figure or sentence that states years of its own, none of them (nor a span holding them) asked."""
-    if c.kind not in ("figure", "sentence"):
-        return False
-    text = normalize(c.text if c.kind == "sentence" else f"{c.record.period or ''}{c.record.source}")
-    stated = [int(y) for y in _YEARS_IN.findall(text)]
-    if not stated:
-        return False
-    spans = [(int(a), int(b)) for a, b in _YEAR_SPAN.findall(text)]
-    asked = [int(y) for y in years]
-    return not any(y in stated or any(a <= y <= b for a, b in spans) for y in asked)
-
-
-_PLANNED = re.compile(r"^(?!占).*计划(?:总)?(?:投资|完成|新增|引进)")
-_YEARS_IN = re.compile(r"(?<!\d)((?:19|20)\d{2})(?=\s*年|\s*[—–\-－~至到])")
-_YEAR_SPAN = re.compile(r"((?:19|20)\d{2})\s*年?\s*[—–\-－~至到]\s*((?:19|20)\d{2})")
-
-
-def _aims(c: Candidate) -> bool:
-    if c.kind == "figure":  # a target, or a plan's figure (年度计划投资853.8亿元; 占年度计划73% is done)
-        return c.record.kind == "target" or bool(_PLANNED.search(c.record.subject or ""))
-    if c.kind == "sentence":
-        return states_target(c.text, c.chunk.section if c.chunk is not None else "")
-    return False
-
-
 def _section(c: Candidate) -> str:
     if c.kind == "responsibility":
         return f"{c.record.section} {c.record.task}".strip()
@@ -479,16 +375,6 @@ def _section(c: Candidate) -> str:
 
 
 __all__ = ["Assistant", "Citation"]
-
-
-def _not_restated(u: Understanding, recs: list[Candidate], sents: list[Candidate]) -> list[Candidate]:
-    """For "who leads" questions, a sentence that is a gathered responsibility record's own item
-    goes: the record states the lead and co-units the sentence leaves to a tag on the next line."""
-    if u.p("who") + u.p("tasks") < 0.3:
-        return sents
-    keys = {normalize(getattr(c.record, "item", "") or c.record.task or "")[:20] for c in recs if c.kind == "responsibility"}
-    keys.discard("")
-    return [s for s in sents if not any(key in s.record.norm for key in keys)]
 
 
 def _same_setting(question: str, u: Understanding) -> bool:

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from bot.answer import _aims, _other_years
 from bot.candidates import Candidate
+from bot.filters import aims, other_years
 from bot.sentences import states_target
 from bot.understand import _ACTUAL_ASK
 
@@ -27,35 +27,35 @@ def test_a_target_sentence_is_known_by_its_cue_or_its_heading():
     assert states_target("力争全年引进项目30个")
     assert states_target("外资规模稳步提升", section="一、总体目标")
     assert not states_target("2022年实际使用外资193亿美元，位列全国第五")
-    assert _aims(_sentence("到2025年，实际利用外资达到10亿美元"))
-    assert not _aims(_sentence("1-8月完成投资622.2亿元，占年度计划的73%"))
+    assert aims(_sentence("到2025年，实际利用外资达到10亿美元"))
+    assert not aims(_sentence("1-8月完成投资622.2亿元，占年度计划的73%"))
 
 
 def test_a_figure_of_other_years_is_not_one_of_the_year_asked():
-    assert _other_years(_sentence("2021年全市实际利用外资13509万美元，同比增长20%"), ["2023"])
-    assert not _other_years(_sentence("2023—2025年，累计实际利用外资40亿美元以上"), ["2024"])
-    assert not _other_years(_sentence("全市实际利用外资13509万美元"), ["2023"])  # states no year: may be of any
+    assert other_years(_sentence("2021年全市实际利用外资13509万美元，同比增长20%"), ["2023"])
+    assert not other_years(_sentence("2023—2025年，累计实际利用外资40亿美元以上"), ["2024"])
+    assert not other_years(_sentence("全市实际利用外资13509万美元"), ["2023"])  # states no year: may be of any
 
 
 def test_of_the_tiers_of_one_clause_only_the_closest_met_one_stays():
-    from bot.answer import _closest_tier
+    from bot.filters import closest_tier
 
     def tier(case: float, source: str = "标准为：A、…；B、…") -> Candidate:
         return Candidate("incentive", SimpleNamespace(source=source), "doc", "", "", {"case": case})
 
     a, b, other, unmet = tier(0.93), tier(0.98), tier(0.91, "另一条"), tier(-1.0)
-    assert _closest_tier([a, b, other, unmet]) == [b, other, unmet]
+    assert closest_tier([a, b, other, unmet]) == [b, other, unmet]
 
 
 def test_another_place_rules_a_document_out_in_chinese_and_only_weighs_in_english():
-    from bot.answer import _by_place
+    from bot.filters import by_place
 
     def at(place: float) -> Candidate:
         return Candidate("sentence", SimpleNamespace(text=""), "doc", "", "", {"place": place})
 
     here, there = at(1.0), at(-1.0)
-    assert _by_place([here, there], "zh") == [here]
-    kept = _by_place([at(1.0), at(-1.0)], "en")
+    assert by_place([here, there], "zh") == [here]
+    kept = by_place([at(1.0), at(-1.0)], "en")
     assert [c.features["place"] for c in kept] == [1.0, 0.0]
 
 
@@ -63,8 +63,8 @@ def test_a_plans_figure_is_no_achievement_but_its_completed_share_is():
     def figure(subject: str, kind: str = "figure") -> Candidate:
         return Candidate("figure", SimpleNamespace(kind=kind, subject=subject), "doc", "", subject)
 
-    assert _aims(figure("年度计划投资")) and _aims(figure("累计实际利用外资", kind="target"))
-    assert not _aims(figure("占年度计划")) and not _aims(figure("共完成投资"))
+    assert aims(figure("年度计划投资")) and aims(figure("累计实际利用外资", kind="target"))
+    assert not aims(figure("占年度计划")) and not aims(figure("共完成投资"))
 
 
 def test_months_so_far_are_asked_as_reports_print_them():
@@ -75,7 +75,7 @@ def test_months_so_far_are_asked_as_reports_print_them():
 
 
 def test_the_record_of_the_tier_the_case_meets_comes_before_its_own_sentence():
-    from bot.answer import _case_first
+    from bot.filters import case_first
 
     def cand(kind: str, score: float, case: float = 0.0, doc: str = "doc") -> Candidate:
         c = Candidate(kind, SimpleNamespace(source=""), doc, "", kind, {"case": case})
@@ -84,8 +84,8 @@ def test_the_record_of_the_tier_the_case_meets_comes_before_its_own_sentence():
 
     sentence, tier, other_doc = cand("sentence", 7.8), cand("incentive", 7.0, 0.99), cand("incentive", 7.5, 0.99, "另一份")
     u = SimpleNamespace(amounts=["3500万元"])
-    assert _case_first(u, [sentence, other_doc, tier])[0] is tier
-    assert _case_first(SimpleNamespace(amounts=[]), [sentence, tier])[0] is sentence  # no case told
+    assert case_first(u, [sentence, other_doc, tier])[0] is tier
+    assert case_first(SimpleNamespace(amounts=[]), [sentence, tier])[0] is sentence  # no case told
 
 
 def test_the_measure_an_amount_is_asked_per_and_english_asks_for_rates_and_money():
@@ -216,16 +216,16 @@ def test_the_askers_origin_is_no_place_the_answer_must_be_of():
 
 
 def test_one_items_amount_is_not_the_sum_of_a_list_it_is_in():
-    from bot.answer import _summed_with_others
+    from bot.filters import summed_with_others
 
     text = "三菱树脂、横滨轮胎、协鑫光伏二期等7个外资项目，合计总投资12.1亿美元；"
-    assert _summed_with_others(text, "苏州高新区那批开工项目里，横滨轮胎项目单独投资了多少？")
-    assert not _summed_with_others(text, "苏州高新区开工的外资项目总投资多少？")  # names no item
-    assert not _summed_with_others("横滨轮胎项目总投资3亿美元。", "横滨轮胎项目投资了多少？")
+    assert summed_with_others(text, "苏州高新区那批开工项目里，横滨轮胎项目单独投资了多少？")
+    assert not summed_with_others(text, "苏州高新区开工的外资项目总投资多少？")  # names no item
+    assert not summed_with_others("横滨轮胎项目总投资3亿美元。", "横滨轮胎项目投资了多少？")
 
 
 def test_a_cell_read_alone_gives_way_to_its_row_when_another_column_is_asked():
-    from bot.answer import _row_first
+    from bot.filters import row_first
     from knowledge.models import TableRow
 
     cells = {"目标名称": "项目引进", "考核内容及指标": "引进浙商回归和杭商回家的10亿以上项目50个。", "完成情况": "29个。", "完成率": "58%"}
@@ -233,10 +233,10 @@ def test_a_cell_read_alone_gives_way_to_its_row_when_another_column_is_asked():
     cell = Candidate("sentence", SimpleNamespace(text=cells["考核内容及指标"]), "tz", "", cells["考核内容及指标"], {}, score=10.9)
     as_row = Candidate("table_row", row, "tz", "", row.source, {}, score=10.2)
     asked = SimpleNamespace(original="引进浙商回归和杭商回家10亿以上项目完成了几个？完成率多少？")
-    assert _row_first(asked, [cell, as_row])[0] is as_row
+    assert row_first(asked, [cell, as_row])[0] is as_row
     # a question about the cell's own column keeps the cell
     own = SimpleNamespace(original="引进浙商回归和杭商回家的10亿以上项目，考核指标是多少个？")
-    assert _row_first(own, [cell, as_row])[0] is cell
+    assert row_first(own, [cell, as_row])[0] is cell
 
 
 def test_a_sum_asked_of_money_wants_money_and_each_one_is_no_count():
