@@ -219,15 +219,12 @@ class Assistant:
         # words every part shares (the place, the period) say nothing about which part it answers
         shared = frozenset.intersection(*u.parts) if len(u.parts) > 1 else frozenset()
 
-        def said(c: Candidate) -> str:  # a record is matched on its text, and says its source too
-            return f"{c.text} {getattr(c.record, 'source', '') or ''}"
-
         def cover(c: Candidate, part: frozenset[str]) -> float:
             own = (part - shared) or part
-            return len(own & raw_bigrams(said(c))) / len(own)
+            return len(own & raw_bigrams(c.said)) / len(own)
 
         def states(c: Candidate, fact: str | None) -> bool:
-            return fact is None or states_fact(said(c), fact)
+            return fact is None or states_fact(c.said, fact)
 
         facts = u.part_facts if len(u.part_facts) == len(u.parts) else [None] * len(u.parts)
         for part, fact in zip(u.parts, facts, strict=True):

@@ -69,6 +69,11 @@ class Candidate:
     note: str = ""  # why it applies to the asker's case ("营业收入20亿元，符合“10亿元以上”")
     estimate: Estimate | None = None  # what a met clause pays for the asker's amounts (3亿元×2.5%)
 
+    @property
+    def said(self) -> str:
+        """What the candidate says: the text it was matched on and, for a record, its source."""
+        return f"{self.text} {getattr(self.record, 'source', '') or ''}"
+
 
 @lru_cache(maxsize=65536)  # record texts and titles come back question after question
 def _lower_norm(text: str) -> str:
@@ -371,22 +376,22 @@ def _pairs(u: Understanding, units: tuple[tuple[Sentence, frozenset[str]], ...])
     at a semicolon and both are on the topic (True: the pair stands for the first sentence)."""
     q = u.grams
     out = []
-    for (a, ga), (b, gb) in zip(units, units[1:], strict=False):
-        la, lb = (len(q & g) / len(q) if q else 0.0 for g in (ga, gb))
-        ca, cb = _carries(u, a.norm), _carries(u, b.norm)
+    share = [len(q & g) / len(q) if q else 0.0 for _, g in units]
+    carried = [_carries(u, s.norm) for s, _ in units]
+    for i, ((a, _), (b, _)) in enumerate(zip(units, units[1:], strict=False)):
+        la, lb, ca, cb = share[i], share[i + 1], carried[i], carried[i + 1]
         # "前3年…由财政扶持企业；后2年…的50%，由财政扶持企业。": one provision, cut at its semicolon
         joined = a.text.rstrip().endswith(("；", ";")) and min(la, lb) >= 0.2 and max(la, lb) >= 0.3
-        if len(a.text) + len(b.text) <= 220 and (joined or (la >= 0.3 and cb > ca + 0.2) or (lb >= 0.3 and ca > cb + 0.2)):
+        if len(a.text) + len(b.text) <= PAIR_CHARS and (joined or (la >= 0.3 and cb > ca + 0.2) or (lb >= 0.3 and ca > cb + 0.2)):
             pair = Sentence(a.text + b.text, a.norm + b.norm, a.index)
             out.append((pair, raw_bigrams(pair.norm), joined))
     # "…按固定资产投资数额确定补贴比例。" then "2000万元以上…补贴42%；" "3000万元以上…补贴60%；" …:
     # every tier of a run cut at semicolons is read with the lead-in that names what it grades
-    for i, (a, ga) in enumerate(units):
-        la, ca = (len(q & ga) / len(q) if q else 0.0), _carries(u, a.norm)
+    for i, (a, _) in enumerate(units):
         j = i + 2
-        while la >= 0.3 and j < len(units) and units[j - 1][0].text.rstrip().endswith(("；", ";")):
+        while share[i] >= 0.3 and j < len(units) and units[j - 1][0].text.rstrip().endswith(("；", ";")):
             b = units[j][0]
-            if len(a.text) + len(b.text) > 220 or _carries(u, b.norm) <= ca + 0.2:
+            if len(a.text) + len(b.text) > PAIR_CHARS or carried[j] <= carried[i] + 0.2:
                 break
             pair = Sentence(a.text + b.text, a.norm + b.norm, b.index)
             out.append((pair, raw_bigrams(pair.norm), False))
@@ -404,6 +409,7 @@ def _pairs(u: Understanding, units: tuple[tuple[Sentence, frozenset[str]], ...])
 
 
 LIST_ITEMS = 10  # items after a lead-in read with it
+PAIR_CHARS = 220  # two sentences read as one candidate at most this long
 
 
 def _en_overlap(u: Understanding, text: str) -> float:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from bot.text_match import raw_bigrams
 from knowledge.amounts import MEASURE_UNITS, Amount, find_quantities, parse_amount
+from knowledge.normalize import normalize
 
 _OPS = {">=": lambda a, b: a >= b, ">": lambda a, b: a > b, "<=": lambda a, b: a <= b, "<": lambda a, b: a < b,
         "==": lambda a, b: abs(a - b) < 1e-6 * max(1.0, abs(b))}  # fmt: skip
@@ -210,6 +211,37 @@ def met_tier(text: str, amounts: list[Amount], case_terms: list[str]) -> str | N
         return None
     met = [(t, f) for t, f in fitted if f.value > 0]
     return max(met, key=lambda x: x[1].value)[0] if met else None
+
+
+def respective_tier(sentence: str, amounts: list[Amount]) -> tuple[Amount, Amount] | None:
+    """"首次超过1亿元、1.5亿元、2亿元的给予奖励，奖励额度分别参照…的50%、60%、70%确定" for an asker
+    told 2亿元 (or "above 200 million"): (2亿元, 70%), the tier the amount reaches and what it pays."""
+    from knowledge.extract.figures import find_amounts
+
+    text = normalize(sentence)
+    at = text.find("分别")
+    if at < 0 or not amounts:
+        return None
+    values = [a for _, a in find_amounts(re.split(r"[。；;]", text[at:])[0])]
+    found = find_amounts(text[:at])
+    run: list[Amount] = []  # a run of amounts joined by 、 before 分别, as many as the values after it
+    prev_end = 0
+    for p, a in found:
+        run = [*run, a] if run and text[prev_end:p].strip() == "、" else [a]
+        prev_end = p + len(a.text)
+        if len(run) == len(values) >= 2:
+            break
+    if len(run) != len(values) or len(values) < 2:
+        return None
+    levels = [_absolute(a) for a in run]
+    for told in amounts:
+        cur, value = _absolute(told)
+        tiers = [(i, v) for i, (c, v) in enumerate(levels) if c == cur and cur is not None]
+        reached = [(i, v) for i, v in tiers if v is not None and value is not None and v <= value * (1 + 1e-9)]
+        if len(tiers) == len(run) and reached:
+            i = max(reached, key=lambda x: x[1])[0]
+            return run[i], values[i]
+    return None
 
 
 @dataclass(frozen=True)

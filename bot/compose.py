@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from bot.candidates import Candidate
-from bot.cases import Estimate, estimate_en, met_tier
+from bot.cases import Estimate, estimate_en, met_tier, respective_tier
 from bot.models import Citation
 from bot.render_en import (
     STAGE_EN,
@@ -380,37 +380,6 @@ def respective(sentence: str, question: str) -> str | None:
 
 
 RESPECTIVE_FIT = 0.8  # share of an item's bigrams the question must name
-
-
-def respective_tier(sentence: str, amounts: list) -> tuple[object, object] | None:  # noqa: ANN001 - Amounts
-    """"首次超过1亿元、1.5亿元、2亿元的给予奖励，奖励额度分别参照…的50%、60%、70%确定" for an asker
-    told 2亿元 (or "above 200 million"): (2亿元, 70%), the tier the amount reaches and what it pays."""
-    from bot.cases import _absolute
-    from knowledge.extract.figures import find_amounts
-
-    text = normalize(sentence)
-    at = text.find("分别")
-    if at < 0 or not amounts:
-        return None
-    values = [a for _, a in find_amounts(re.split(r"[。；;]", text[at:])[0])]
-    found = find_amounts(text[:at])
-    run: list = []  # a run of amounts joined by 、 before 分别, as many as the values after it
-    prev_end = 0
-    for p, a in found:
-        run = [*run, a] if run and text[prev_end:p].strip() == "、" else [a]
-        prev_end = p + len(a.text)
-        if len(run) == len(values) >= 2:
-            break
-    if len(run) != len(values) or len(values) < 2:
-        return None
-    for told in amounts:
-        cur, value = _absolute(told)
-        tiers = [(i, _absolute(a)[1]) for i, a in enumerate(run) if _absolute(a)[0] == cur and cur is not None]
-        reached = [(i, v) for i, v in tiers if v is not None and value is not None and v <= value * (1 + 1e-9)]
-        if len(tiers) == len(run) and reached:
-            i = max(reached, key=lambda x: x[1])[0]
-            return run[i], values[i]
-    return None
 
 
 def _sentence(c: Candidate, u: Understanding, doc: SourceDocument | None, translate=None) -> tuple[str, str]:  # noqa: ANN001

@@ -35,7 +35,7 @@ def not_sums_for_one(u: Understanding, found: list[Candidate]) -> list[Candidate
     list the item is in; a question asking the sum (合计, 一共, in total) may have it."""
     if (u.p("amount") < SUM_ASK and u.asked_fact not in ("money", "quantity")) or _TOTAL_ASK.search(u.original):
         return found
-    return [c for c in found if not summed_with_others(f"{c.text} {getattr(c.record, 'source', '')}", u.original)]
+    return [c for c in found if not summed_with_others(c.said, u.original)]
 
 
 def summed_with_others(text: str, question: str) -> bool:

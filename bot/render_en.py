@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from bot.sentences import FLOOR_ZH
 from knowledge.amounts import parse_amount
 from knowledge.dates import find_dates, human_date
 from knowledge.normalize import normalize
@@ -187,7 +188,7 @@ def key_facts(zh: str, limit: int = 6) -> list[str]:
             facts.append(en)
     for m in _ADDRESS.finditer(text):
         facts.append(f"address {m.group(1)}")
-    for m in _FLOOR.finditer(undated):
+    for m in FLOOR_ZH.finditer(undated):
         n = _cn_int(m.group(1)) if not m.group(1).isdigit() else int(m.group(1))
         if n:
             facts.append(f"{_ordinal(n)} floor ({m.group(0)})")
@@ -199,8 +200,7 @@ def key_facts(zh: str, limit: int = 6) -> list[str]:
     return list(dict.fromkeys(facts))[:limit]
 
 
-# "四楼是行政审批大厅" (a floor, not "办公楼共6层", a count of them); "坐落于中华大街勤政路299号"
-_FLOOR = re.compile(r"(?<![共计有])([一二三四五六七八九十]{1,2}|\d{1,2})\s*(?:楼|层)(?=是|为|设|[，,；;。、]|$)")
+# "坐落于中华大街勤政路299号"
 _ADDRESS = re.compile(r"(?:坐落于|位于|地址[:：]?)\s*([\u4e00-\u9fff\d]{2,30}?(?:路|街|大道|大街|巷)\d+号)")
 _RANK = re.compile(r"(?:位列|位居|排名|排在|名列|居)(全国|全省|全市|全球|世界|全国各省份)?第([一二三四五六七八九十]{1,3}|\d{1,3})(?:位|名)?")
 _SCOPE_EN = {"全国": " nationally", "全国各省份": " nationally", "全省": " in the province", "全市": " in the city",

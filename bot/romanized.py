@@ -15,6 +15,7 @@ from __future__ import annotations
 import operator
 import re
 from collections import Counter
+from collections.abc import Container
 
 _RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:'[a-z]+)?\b")  # Titlecase: a name (acronyms such as ETDZ are not pinyin)
@@ -66,13 +67,13 @@ class Romanized:
         holders = {p: tuple(docs_of[p]) for p in spellings.values() if len(docs_of[p]) <= NAMING_DOCS}
         return cls(spellings, holders)
 
-    def names_in(self, question: str, skip: set[str] = frozenset()) -> list[tuple[str, list[str]]]:
+    def names_in(self, question: str, skip: Container[str] = frozenset(), *more: Container[str]) -> list[tuple[str, list[str]]]:
         """(word, Chinese names) for each capitalised word of an English question that spells a
         name of the corpus; `skip`: words already read (glossary terms, places)."""
         out = []
         for m in _NAME.finditer(question):
             word = re.sub(r"'s$", "", m.group(0).lower())  # "Tianhe's measures"
-            if word in skip:
+            if word in skip or any(word in known for known in more):
                 continue
             name = self.spellings.get(word.replace("'", ""))
             if name:

@@ -18,6 +18,9 @@ _SENTENCE_END = re.compile(r"(?<=[。；！？!?;])|(?<=\.)\s+(?=[A-Z])|\n+")
 _OPENING = re.compile(r"^(?:\d{1,2}[\.、．]\s*|（[一二三四五六七八九十\d]{1,3}）|[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十百零\d]+条\s*)")
 _NUMBER = r"(?:\d+(?:[.,]\d+)*|[一二两三四五六七八九十百千万零〇]+)"
 
+# "四楼是行政审批大厅": a floor ("办公楼共6层" counts floors); its number is group 1
+FLOOR_ZH = re.compile(r"(?<![共计有])([一二三四五六七八九十]{1,2}|\d{1,2})\s*(?:楼|层)(?=是|为|设|[，,；;。、]|$)")
+
 FACT_TYPES: dict[str, re.Pattern[str]] = {
     "money": re.compile(_NUMBER + r"\s*(?:余|多)?\s*(?:亿|万|千)?\s*(?:元|美元|欧元|港元)|(?:RMB|USD|US\$|\$|CNY)\s?\d|\d\s?(?:million|billion|yuan|dollars?)", re.I),
     "percent": re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|‰|个百分点)|[一二三四五六七八九十\d]\s*成(?![本立员果为都])|百分之[一二三四五六七八九十百零〇\d]+|\bhalf\b|\d+ per ?cent", re.I),
@@ -38,7 +41,7 @@ FACT_TYPES: dict[str, re.Pattern[str]] = {
     "unit": re.compile(r"[\u4e00-\u9fff]{1,14}?(?:人民政府|管委会|委员会|办公室|办公厅|局|厅|委|办(?![法理事好学])|部(?![门分署])|署|中心|银行|集团|公司|分局|分行|协会|联合会|商会)(?![\u4e00-\u9fff]{0,1}(?:长|员))"),
     "phone": re.compile(r"(?<!\d)(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8}|\d{7,8})(?!\d)"),
     "address": re.compile(r"(?:路|街|大道|大街|巷)\d+号|坐落于|位于|地址[:：]|\b\d+\s+[A-Z]\w+\s+(?:Road|Street|Avenue)\b"),
-    "floor": re.compile(r"[一二三四五六七八九十\d]{1,2}\s*(?:楼|层)(?=是|为|设|[，,；;。、]|$)|\b\d+(?:st|nd|rd|th)\s+floor\b|\bfloor\s+\d+\b", re.I),
+    "floor": re.compile(FLOOR_ZH.pattern + r"|\b\d+(?:st|nd|rd|th)\s+floor\b|\bfloor\s+\d+\b", re.I),
     "issuer": re.compile(r"发文机关：|印发单位：|\bissued by\b"),  # what a document fact states of who issued it
     "enumeration": re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,12}(?:、[\u4e00-\u9fffA-Za-z0-9]{2,12}){2,}|(?:\w+, ){2,}\w+"),
 }

@@ -320,8 +320,8 @@ def understand(question: str, audience: str, intents: IntentClassifier, docs: Do
     zh_terms, glossed, names = "", 1.0, ""
     if lang == "en":
         found = load_glossary().english_terms(full)
-        read = {w for phrase, _ in found for w in phrase.split()} | english_names().keys()
-        spelled = docs.romanized.names_in(full, read)  # "Juxin Development Zone" → 聚鑫
+        read = {w for phrase, _ in found for w in phrase.split()}
+        spelled = docs.romanized.names_in(full, read, english_names())  # "Juxin Development Zone" → 聚鑫
         found += spelled
         names = " ".join(dict.fromkeys(zh for _, zhs in spelled for zh in zhs))
         zh_terms = " ".join(dict.fromkeys(zh for _, zhs in found for zh in zhs))
@@ -331,9 +331,10 @@ def understand(question: str, audience: str, intents: IntentClassifier, docs: Do
     # an English part naming nothing of its own ("how much", "for how long") asks of the whole topic
     parts = [bigrams(_topic(p, lang, zh_terms if lang == "zh" else (_zh_terms(p) or zh_terms), full)) for p in split]
     qvec = vectors.query(asking) if vectors is not None else None
-    told = sorted(find_amounts(normalize(question)) + find_quantities(normalize(question)), key=lambda x: x[0])
+    said = normalize(question)
+    told = sorted(find_amounts(said) + find_quantities(said), key=lambda x: x[0])
     if not told and context and lang == "en":  # "And if it goes above 200 million?" after "…exceeds RMB 100 million"
-        told = _in_currency_of(normalize(question), normalize(context))
+        told = _in_currency_of(said, normalize(context))
     refs = docs.resolve(full, qvec, zh_terms, tuple(names.split()))
     reading = intents.read(asking, qvec) if intents is not None else IntentReading({"what": 1.0})
     return Understanding(
@@ -346,7 +347,7 @@ def understand(question: str, audience: str, intents: IntentClassifier, docs: Do
         places=asked_places(full),
         years=YEARS.findall(DOC_NO.sub(" ", full)),  # 〔2024〕 in a 文号 names a document, not a year asked about
         amounts=[a for _, a in told],
-        amount_words=words_before(normalize(question), told) if lang == "zh" else _en_amount_words(normalize(question), told),
+        amount_words=words_before(said, told) if lang == "zh" else _en_amount_words(said, told),
         case=_own_case(question, refs, docs),
         **_naming(question, topic, refs, docs),
         docs=refs,

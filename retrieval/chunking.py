@@ -163,10 +163,9 @@ def _units(texts: list[str]) -> list[str]:
 
 
 def _leads_in(unit: str) -> bool:
-    """A unit that ends in a colon, or a lead-in already followed by its items."""
+    """A lead-in ("…are:", "…如下："), alone or already followed by items of its list."""
     first, *items = unit.split("\n")
-    return (first.rstrip().endswith((":", "：")) or bool(items)) and all(LIST_ITEM.match(x) for x in items) and (
-        first.rstrip().endswith((":", "：")))
+    return first.rstrip().endswith((":", "：")) and all(LIST_ITEM.match(x) for x in items)
 
 
 def _rows(texts: list[str]) -> list[str]:

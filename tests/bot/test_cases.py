@@ -309,7 +309,7 @@ def test_an_amount_told_as_above_a_threshold_meets_over_that_threshold():
 
 
 def test_a_respective_list_pays_the_tier_the_askers_amount_reaches():
-    from bot.compose import respective_tier
+    from bot.cases import respective_tier
 
     text = "对外商投资企业当年入库税收首次超过1亿元、1.5亿元、2亿元的给予奖励，奖励额度分别参照其当年形成地方综合贡献度的50%、60%、70%确定。"
     reached, pays = respective_tier(text, [amount("RMB 200 million")])
