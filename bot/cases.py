@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from bot.text_match import raw_bigrams
-from knowledge.amounts import MEASURE_UNITS, Amount, find_quantities, parse_amount
+from knowledge.amounts import MEASURE_UNITS, Amount, find_quantities, parse_amount, spread_range_unit
 from knowledge.normalize import normalize
 
 _OPS = {">=": lambda a, b: a >= b, ">": lambda a, b: a > b, "<=": lambda a, b: a <= b, "<": lambda a, b: a < b,
@@ -145,6 +145,7 @@ def text_thresholds(text: str) -> list[dict]:
     from knowledge.extract.figures import find_amounts
 
     out = []
+    text = spread_range_unit(text)
     found = sorted(find_amounts(text) + find_quantities(text), key=lambda x: x[0])
     ranged: set[int] = set()
     for (at1, a1), (at2, a2) in zip(found, found[1:], strict=False):  # "10亿元到50亿元之间", "500万元至2000万元"

@@ -25,7 +25,7 @@ from bot.render_en import (
 )
 
 __all__ = ["en_name", "money_words", "with_gloss", "render", "assemble", "citation", "not_found", "status_warning"]
-from bot.sentences import carries, fact_head
+from bot.sentences import carries, fact_head, states_fact
 from bot.tables import ordered_cells
 from bot.text_match import raw_bigrams
 from bot.understand import Understanding
@@ -36,6 +36,7 @@ from knowledge.normalize import normalize
 
 MOBILE_MASK = "（个人手机号不对外提供）"
 LIST_MAX = 20  # items a chat answer lists; the rest is counted, never silently dropped
+PART_FACT = 0.5  # what stating the kind of fact a part asks for adds to a clause's overlap with that part
 
 
 def citation(doc: SourceDocument | None, key: str, section: str) -> Citation:
@@ -344,10 +345,16 @@ def _quote(text: str, u: Understanding) -> str:
 def _overlap(u: Understanding):  # noqa: ANN202
     """Overlap with the question, or one overlap per part of a question asking several things."""
 
-    def of(q: frozenset[str]):  # noqa: ANN202
-        return lambda clause: len(q & raw_bigrams(clause)) / len(q) if q else 0.0
+    def of(q: frozenset[str], fact: str | None = None):  # noqa: ANN202
+        # a part asking for a kind of fact ("占年计划的百分之几": a percent) is answered by a clause
+        # stating one, whatever words it shares with the part
+        return lambda clause: (len(q & raw_bigrams(clause)) / len(q) if q else 0.0) + (
+            PART_FACT if fact and states_fact(clause, fact) else 0.0)
 
-    return [of(p) for p in u.parts] if u.parts else of(u.grams)
+    if not u.parts:
+        return of(u.grams)
+    facts = u.part_facts if len(u.part_facts) == len(u.parts) else [None] * len(u.parts)
+    return [of(p, f) for p, f in zip(u.parts, facts, strict=True)]
 
 
 def _intent_weights(u: Understanding) -> dict[str, float]:

@@ -259,3 +259,16 @@ def find_quantities(text: str) -> list[tuple[int, Amount]]:
 
 
 MEASURE_UNITS = frozenset(_MEASURES)
+
+
+# "3000-5000万元", "10至50亿元": a range printed with its unit once, on the upper bound
+_SHARED_UNIT = re.compile(
+    r"(?<![\d.,])(\d+(?:\.\d+)?)\s*(—|–|-|~|～|至|到)\s*(\d+(?:\.\d+)?)\s*"
+    r"((?:十亿|亿|千万|百万|万|千)?\s*(?:美元|元)|万?平方米|亩|公顷|万?吨)"
+)
+
+
+def spread_range_unit(text: str) -> str:
+    """Give a range's lower bound the unit printed once after the upper one, so both bounds read
+    as amounts: "3000-5000万元" → "3000万元-5000万元". A year range (2023—2025年) has no such unit."""
+    return _SHARED_UNIT.sub(lambda m: f"{m[1]}{m[4]}{m[2]}{m[3]}{m[4]}", text)

@@ -149,6 +149,27 @@ def describe_en(inc: Incentive) -> str:
     return what[0].upper() + what[1:]
 
 
+# what a rate is of: "按实际完成固定资产投资额2‰给予奖励", "参照其当年形成地方综合贡献度的50%确定",
+# "给予市场平均价首年租费30%的一次性补贴"; a cap or a frequency before the rate is no base
+_BASE_LEAD = re.compile(r"(?:按照|按|参照|依照|依据|根据|给予|返还)(?:其)?")
+_BASE_TRIM = re.compile(r"^(?:不高于|不超过|不低于|最高|最多|其)+|(?:的|给予|予以|计|计算|进行|按|不高于|不超过)+$")
+_NO_BASE = re.compile(r"\d|^每|降低|下调|提高|比例$|标准$|额度$")
+
+
+def rate_base(benefit: str, rate: str) -> str:
+    """The amount a rate is taken of, as printed ("实际完成固定资产投资额"); "" when the clause
+    does not say ("补贴80%") or the phrase before the rate is no amount (每年, 比例)."""
+    if re.search(r"[:：比]", rate):  # a matching ratio (1:0.5) is of another grant, told as such
+        return ""
+    before = re.sub(r"（[^（）]*）|\([^()]*\)", "", benefit.split(rate, 1)[0])
+    before = re.split(r"[，,；;。：:]", before)[-1]
+    for lead in reversed(list(_BASE_LEAD.finditer(before))):  # the nearest lead that names an amount
+        base = _BASE_TRIM.sub("", before[lead.end() :]).strip()
+        if 2 <= len(base) <= 24 and not _NO_BASE.search(base):
+            return base
+    return ""
+
+
 def describe_zh(inc: Incentive) -> str:
     """一行中文：按原文的金额、频次和期限说明给什么、给谁，如 "创建补贴：一次性最高500万元（新组建中试平台）"."""
     parts: list[str] = []
@@ -164,7 +185,8 @@ def describe_zh(inc: Incentive) -> str:
         and not (inc.reduction and _CEILING.search(inc.benefit))
     ):
         rate = inc.rate_text or f"{inc.rate:g}%"
-        text = f"{'降低' if inc.reduction and '降' not in inc.benefit else ''}{rate}"
+        base = "" if inc.reduction else rate_base(inc.benefit, rate)
+        text = f"{'降低' if inc.reduction and '降' not in inc.benefit else ''}{base + '的' if base else ''}{rate}"
         if inc.amount_text:
             text += (
                 f"，{'每年' if inc.frequency == 'yearly' else ''}{'最高' if inc.cap else ''}{inc.amount_text}"

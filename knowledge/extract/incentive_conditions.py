@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from knowledge.amounts import parse_amount
+from knowledge.amounts import parse_amount, spread_range_unit
 from knowledge.extract.incentive_values import MONEY, NUM
 
 # --- thresholds -----------------------------------------------------------------------------
@@ -65,7 +65,7 @@ def thresholds(text: str) -> list[dict[str, Any]]:
     """Quantities a condition compares: 营业收入首次突破10亿元, 新增床位50张以上, 实到外资1000万美元以上;
     "亿元及以上" with no number is 1亿元."""
     out: list[dict[str, Any]] = []
-    text = _BARE_UNIT.sub(r"1\1", text)
+    text = _BARE_UNIT.sub(r"1\1", spread_range_unit(text))
     prev_end = 0
     for m in _QTY_RE.finditer(text):
         qty = m.group(0)
