@@ -74,25 +74,41 @@ ROW_CLOSE = 0.8  # the row must score this close to the cell (its other cells di
 
 
 def case_first(u: Understanding, ranked: list[Candidate], answers=lambda c: True) -> list[Candidate]:  # noqa: ANN001
-    """When the asker tells amounts and the best candidate is a sentence, the incentive record of
-    the same document whose tier the case meets comes first: it is that clause, read, with its
-    tier picked ("固定资产投资实际完成3500万元" → 完成3000万元以上的，奖励10万元)."""
-    if not u.amounts or not ranked or ranked[0].kind not in ("sentence", "incentive"):
+    """When the asker tells amounts and the best candidate is a sentence, an amount inside an
+    incentive clause, or a tier, the incentive record of the same document whose tier the case
+    meets most closely comes first: it is that clause, read, with its tier picked
+    ("固定资产投资实际完成3500万元" → 完成3000万元以上的，奖励10万元)."""
+    if not u.amounts or not ranked or ranked[0].kind not in ("sentence", "incentive", "figure"):
         return ranked
     best = ranked[0]
-    if best.kind == "incentive" and best.features.get("case", 0.0) > 0:
+    if best.kind == "figure" and not _in_incentive(best, ranked):
         return ranked
-    # an incentive lead-in that grades by amount ("按固定资产投资数额确定补贴比例") gives way to its tier
+    # an incentive lead-in that grades by amount ("按固定资产投资数额确定补贴比例") gives way to its tier;
+    # a tier the case meets, to one of the same section it meets more closely
     met = [c for c in ranked[1:CASE_WITHIN] if c.kind == "incentive" and c.doc_key == best.doc_key
            and c.features.get("case", 0.0) > 0 and answers(c)
-           and (best.kind == "sentence" or c.section == best.section)]  # fmt: skip
+           and (best.kind != "incentive" or c.section == best.section)]  # fmt: skip
+    if best.kind == "incentive" and best.features.get("case", 0.0) > 0:
+        met.append(best)
     if not met:
         return ranked
-    top = max(met, key=lambda c: c.score)
+    top = max(met, key=lambda c: (round(c.features["case"], 2), c.score))  # the case meets its tier best
     return [top] + [c for c in ranked if c is not top]
 
 
 CASE_WITHIN = 12  # candidates looked at for the record of the tier the case meets
+
+
+def _in_incentive(figure: Candidate, ranked: list[Candidate]) -> bool:
+    """Whether a figure is an amount inside an incentive clause (固定资产投资50000万元以上项目，按…1‰
+    给予奖励): a threshold or a cap of that clause, whose tier is what the asker's case asks for."""
+    source = figure.record.source
+    return any(c.kind == "incentive" and c.doc_key == figure.doc_key
+               and (source[:SAME_OPENING] in c.record.source or c.record.source[:SAME_OPENING] in source)
+               for c in ranked[:CASE_WITHIN])  # fmt: skip
+
+
+SAME_OPENING = 16  # characters of one source found in the other: the same clause, cut differently
 
 
 def closest_tier(found: list[Candidate]) -> list[Candidate]:

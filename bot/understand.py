@@ -134,7 +134,7 @@ _BOTH = re.compile(r"([\u4e00-\u9fff]{2,10})(?:和|与|及|、)([\u4e00-\u9fff]{
 # what one part of a many-part question asks for, by its asking words (a fact type of bot.sentences)
 _PART_FACTS = (
     (re.compile(r"多少分|几分|分数|得分"), "score"),
-    (re.compile(r"多少钱|多少万|多少元|金额|奖金|资金多少|补多少|奖多少|补贴多少|奖励多少"), "money"),
+    (re.compile(r"多少钱|多少万|多少元|金额|奖金|资金多少|补多少|奖多少|补贴多少|奖励多少|(?:拿|给|领|发|补|奖)(?:到|了)?多少(?![个项家次分%])"), "money"),
     # "实际利用外资是多少", "总投资多少": a sum, not any figure ("三种模式" answers no such question)
     (re.compile(r"(?:利用外资|外资|投资额?|资金|税收|产值|营收|营业收入|销售额)(?:是|为|达到?|有)?多少(?![个项家次%])"), "money"),
     (re.compile(r"比例|百分之|几成"), "percent"),
@@ -298,6 +298,17 @@ FOLLOWUP_MAX_ZH = 40  # characters: a longer question states its own setting
 FOLLOWUP_MAX_EN = 100  # English takes about twice the characters to say as much
 
 
+def _printed_zh(said: str) -> list[str]:
+    """An English question's sums as Chinese documents print them ("US$100 million" → 1亿美元):
+    the amount is a word the Chinese text shares with the question."""
+    out = []
+    for _, a in find_amounts(said):
+        value, unit = (a.amount_usd, "美元") if a.amount_usd else (a.amount_cny, "元")
+        if value:
+            out.append(f"{value / 1e8:g}亿{unit}" if value >= 1e8 else f"{value / 1e4:g}万{unit}" if value >= 1e4 else f"{value:g}{unit}")
+    return out
+
+
 def english_words(question: str) -> list[str]:
     from retrieval.glossary import stem
 
@@ -324,7 +335,7 @@ def understand(question: str, audience: str, intents: IntentClassifier, docs: Do
         spelled = docs.romanized.names_in(full, read, english_names())  # "Juxin Development Zone" → 聚鑫
         found += spelled
         names = " ".join(dict.fromkeys(zh for _, zhs in spelled for zh in zhs))
-        zh_terms = " ".join(dict.fromkeys(zh for _, zhs in found for zh in zhs))
+        zh_terms = " ".join(dict.fromkeys([*(zh for _, zhs in found for zh in zhs), *_printed_zh(normalize(full))]))
         glossed = glossed_share(full, found)
     topic = _topic(full, lang, zh_terms, full)
     split = question_parts(asking) if lang == "zh" else english_parts(asking)

@@ -137,3 +137,8 @@ def test_ranking_scores_are_the_models_score(seed_runtime, cases):
     for u, k, _ in cases:
         ranked = a.model.rank(a.candidates(u, k))
         assert ranked and all(c.score == a.model.score(c) for c in ranked)
+
+
+def test_a_count_of_events_is_a_count_and_an_ordinal_is_not():
+    assert states_fact("统筹全市开展招商拜访活动400多场", "count")
+    assert not states_fact("习近平主席在第五届中国国际进口博览会开幕式上指出", "count")

@@ -325,3 +325,10 @@ def test_a_follow_up_naming_nothing_or_a_bare_sum_reads_the_question_it_follows(
     assert not is_followup("QFLP是什么？") and not is_followup("营商环境怎么样？") and not is_followup("绍兴在哪？")
     [(_, a)] = _in_currency_of("And if its tax paid goes above 200 million?", "the first year its tax exceeds RMB 100 million")
     assert a.currency == "CNY" and a.amount_cny == 2e8
+
+
+def test_an_amount_range_with_one_unit_is_read_as_a_condition():
+    from bot.cases import text_thresholds
+
+    low, high = text_thresholds("固定资产投资5000-10000万元项目，按实际完成固定资产投资额2‰给予奖励")
+    assert (low["op"], low["amount_cny"], high["op"], high["amount_cny"]) == (">=", 5e7, "<", 1e8)

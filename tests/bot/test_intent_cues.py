@@ -73,3 +73,10 @@ def test_an_english_line_wrapped_mid_sentence_is_one_sentence():
     parts = split_sentences("A reward of up to 2% of the capital paid in will be\ngiven within one year. The cap is 5 million yuan.")
     assert [p.text for p in parts] == ["A reward of up to 2% of the capital paid in will be given within one year.",
                                        "The cap is 5 million yuan."]
+
+
+def test_an_english_questions_sum_is_looked_for_as_chinese_prints_it():
+    from bot.understand import _printed_zh
+
+    assert _printed_zh("projects with a total investment of over US$100 million") == ["1亿美元"]
+    assert _printed_zh("a RMB 200 million project") == ["2亿元"]

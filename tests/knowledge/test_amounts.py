@@ -80,3 +80,13 @@ def test_unit_from_header(header, unit):
 def test_chinese_number(text, value):
     assert chinese_number(text) == value
     assert chinese_number("百家") is None
+
+
+def test_a_range_printed_with_its_unit_once_gives_both_bounds_the_unit():
+    from knowledge.amounts import spread_range_unit
+    from knowledge.extract.incentive_conditions import thresholds
+
+    assert spread_range_unit("固定资产投资3000-5000万元项目") == "固定资产投资3000万元-5000万元项目"
+    assert spread_range_unit("2023—2025年，营业收入10至50亿元") == "2023—2025年，营业收入10亿元至50亿元"
+    (t,) = thresholds("固定资产投资5000-10000万元项目,按实际完成固定资产投资额2‰给予奖励")
+    assert (t["op"], t["amount_cny"], t["amount_max_cny"]) == ("between", 5e7, 1e8)

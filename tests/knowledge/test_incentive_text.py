@@ -90,3 +90,17 @@ def test_waivers_cuts_and_fee_ceilings_are_not_payments():
     fee = next(r for r in fin if r.rate == 1)
     assert describe_en(fee).startswith("A charge capped at 1% (担保费率不超过1%)")
     assert "担保费率不超过1%" in describe_zh(fee) and "降低1%" not in describe_zh(fee)
+
+
+def test_a_rate_is_stated_with_what_it_is_of():
+    from knowledge.incentive_text import rate_base
+
+    # real clauses: 温州 地区总部, 绍兴 标准厂房, 从江 引资奖励, 厦门 到资奖励
+    assert rate_base("给予奖励，奖励额度参照其当年形成地方综合贡献度的50%确定", "50%") == "当年形成地方综合贡献度"
+    assert rate_base("给予市场平均价首年租费30%的一次性补贴", "30%") == "市场平均价首年租费"
+    assert rate_base("按实际完成固定资产投资额给予2.5‰奖励", "2.5‰") == "实际完成固定资产投资额"
+    assert rate_base("按不高于新增实际外资金额2%的比例予以奖励", "2%") == "新增实际外资金额"
+    # no amount named before the rate: nothing is made up
+    assert rate_base("补贴80%", "80%") == ""
+    assert rate_base("按每亩300万元计算投资额度，给予每年1%的财政奖励扶持", "1%") == ""
+    assert rate_base("参照上级奖励标准给予不高于1:1的配套补贴", "1:1") == ""
