@@ -25,7 +25,7 @@ from bot.render_en import (
 )
 
 __all__ = ["en_name", "money_words", "with_gloss", "render", "assemble", "citation", "not_found", "status_warning"]
-from bot.sentences import carries, fact_head, states_fact
+from bot.sentences import FACT_TYPES, STATED_BY, carries, fact_head, states_fact
 from bot.tables import ordered_cells
 from bot.text_match import raw_bigrams
 from bot.understand import Understanding
@@ -354,7 +354,7 @@ def _overlap(u: Understanding):  # noqa: ANN202
     if not u.parts:
         return of(u.grams)
     facts = u.part_facts if len(u.part_facts) == len(u.parts) else [None] * len(u.parts)
-    return [of(p, f) for p, f in zip(u.parts, facts, strict=True)]
+    return [of(p, f if f in FACT_TYPES or f in STATED_BY else None) for p, f in zip(u.parts, facts, strict=True)]
 
 
 def _intent_weights(u: Understanding) -> dict[str, float]:

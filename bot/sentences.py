@@ -25,7 +25,7 @@ FACT_TYPES: dict[str, re.Pattern[str]] = {
     "money": re.compile(_NUMBER + r"\s*(?:余|多)?\s*(?:亿|万|千)?\s*(?:元|美元|欧元|港元)|(?:RMB|USD|US\$|\$|CNY)\s?\d|\d\s?(?:million|billion|yuan|dollars?)", re.I),
     "percent": re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|‰|个百分点)|[一二三四五六七八九十\d]\s*成(?![本立员果为都])|百分之[一二三四五六七八九十百零〇\d]+|\bhalf\b|\d+ per ?cent", re.I),
     "ratio": re.compile(r"\d+(?:\.\d+)?\s*[:：比]\s*\d+(?:\.\d+)?"),
-    "count": re.compile(r"(?<![每这那同第])" + _NUMBER + r"\s*(?:余|多)?\s*(?:个|项|家|名|条|张|批|所|次|人|件|户|座|套|台|亩|平方米|公里|类|种|款|位|只|栋|处|支|场|轮)"
+    "count": re.compile(r"(?<![每这那同])" + _NUMBER + r"\s*(?:余|多)?\s*(?:个|项|家|名|条|张|批|所|次|人|件|户|座|套|台|亩|平方米|公里|类|种|款|位|只|栋|处|支|场|轮)"
                         r"|\b\d+\s+(?:[a-z\-]+\s+){0,2}(?:representatives?|companies|projects?|stations?|items?|units?|firms?|enterprises?|parks?|zones?|offices?|people|persons?|talents?)\b", re.I),
     "score": re.compile(_NUMBER + r"\s*分(?![之钟类别期制])"),
     "date": re.compile(r"(?:19|20)\d{2}\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月(?:\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日|底|末|份)?"
