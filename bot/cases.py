@@ -89,7 +89,7 @@ def _about(told: list, what: str):  # noqa: ANN202 - one entry of `_told`
     return (named or told)[-1]
 
 
-_ABOVE = re.compile(r"超过|以上|高于|突破|\b(?:above|over|more than|exceeds?|exceeding|beyond)\b", re.I)
+_ABOVE = re.compile(r"超过|以上|高于|突破|破|过了|\b(?:above|over|more than|exceeds?|exceeding|beyond)\b", re.I)
 _PAST = re.compile(r"去年|上年|前年|以前|原来|过去|上一年")
 _PAST_ASKED = re.compile(r"上年|上一年|去年|同比|比上|增长|增加|新增")
 

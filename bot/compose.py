@@ -37,6 +37,7 @@ from knowledge.normalize import normalize
 MOBILE_MASK = "（个人手机号不对外提供）"
 LIST_MAX = 20  # items a chat answer lists; the rest is counted, never silently dropped
 PART_FACT = 0.5  # what stating the kind of fact a part asks for adds to a clause's overlap with that part
+SUM_TOLD_AS = ("money", "percent")  # "最多补多少" is answered by a sum or by a rate of one (…的30%)
 
 
 def citation(doc: SourceDocument | None, key: str, section: str) -> Citation:
@@ -348,8 +349,9 @@ def _overlap(u: Understanding):  # noqa: ANN202
     def of(q: frozenset[str], fact: str | None = None):  # noqa: ANN202
         # a part asking for a kind of fact ("占年计划的百分之几": a percent) is answered by a clause
         # stating one, whatever words it shares with the part
+        kinds = SUM_TOLD_AS if fact == "money" else (fact,) if fact else ()
         return lambda clause: (len(q & raw_bigrams(clause)) / len(q) if q else 0.0) + (
-            PART_FACT if fact and states_fact(clause, fact) else 0.0)
+            PART_FACT if any(states_fact(clause, x) for x in kinds) else 0.0)
 
     if not u.parts:
         return of(u.grams)

@@ -88,12 +88,12 @@ def case_first(u: Understanding, ranked: list[Candidate], answers=lambda c: True
     met = [c for c in ranked[1:CASE_WITHIN] if c.kind == "incentive" and c.doc_key == best.doc_key
            and c.features.get("case", 0.0) > 0 and answers(c)
            and (best.kind != "incentive" or c.section == best.section)]  # fmt: skip
-    if best.kind == "incentive" and best.features.get("case", 0.0) > 0:
-        met.append(best)
+    if best.kind != "figure" and best.features.get("case", 0.0) > 0:
+        met.append(best)  # a tier sentence the case meets more closely than any record stays first
     if not met:
         return ranked
     top = max(met, key=lambda c: (round(c.features["case"], 2), c.score))  # the case meets its tier best
-    return [top] + [c for c in ranked if c is not top]
+    return ranked if top is best else [top] + [c for c in ranked if c is not top]
 
 
 CASE_WITHIN = 12  # candidates looked at for the record of the tier the case meets
