@@ -25,8 +25,10 @@ from knowledge.places import compatible, doc_place
 KINDS: tuple[str, ...] = ("responsibilities", "incentives", "figures", "projects", "contacts", "table_rows")
 
 
-def record_texts(kind: str, r: Any) -> tuple[str, str]:
-    """(key text a question names, full text embedded for meaning) of one record."""
+def record_texts(kind: str, r: Any, title: str = "") -> tuple[str, str]:
+    """(key text a question names, full text embedded for meaning) of one record; a contact's full
+    text leads with its document's `title`: "who do I call about <the plan>" names the document,
+    not the person."""
     if kind == "responsibilities":
         item = getattr(r, "item", "") or ""
         return r.task, " ".join(filter(None, [r.task, item if item != r.task else "", r.scope, r.source]))
@@ -40,7 +42,7 @@ def record_texts(kind: str, r: Any) -> tuple[str, str]:
         return key, " ".join(filter(None, [key, r.category, r.place, r.stage, r.content, r.table]))
     if kind == "contacts":
         key = " ".join(filter(None, [r.unit, r.role, r.person]))
-        return key, " ".join(filter(None, [key, r.section, r.source]))
+        return key, " ".join(filter(None, [title if title != key else "", key, r.section, r.source]))
     if kind == "table_rows":
         key = " ".join(v for v in r.cells.values() if v)
         return key, " ".join(filter(None, [r.table, key]))
@@ -169,9 +171,10 @@ def load_views(catalogue, vectors=None, questions: dict[str, np.ndarray] | None 
     romanized = Romanized.build(texts)  # over every document: a spelling only adds search terms
     references = catalogue.references(None)
     rows = {kind: catalogue.records_with_visibility(kind) for kind in KINDS}
+    titles = {(d.doc_no or d.title): d.title for d in all_docs}
     full_vectors: dict[str, np.ndarray] = {}
     for kind, pairs in rows.items():
-        texts = [record_texts(kind, r)[1][:300] for r, _ in pairs]
+        texts = [record_texts(kind, r, titles.get(r.doc_no, ""))[1][:300] for r, _ in pairs]
         full_vectors[kind] = vectors.passages(texts) if vectors is not None and texts else np.zeros((len(texts), 0))
     views: dict[str, Knowledge] = {}
     for audience in ("staff", "investor"):
@@ -183,7 +186,7 @@ def load_views(catalogue, vectors=None, questions: dict[str, np.ndarray] | None 
         for kind, pairs in rows.items():
             keep = [i for i, (_, v) in enumerate(pairs) if vis is None or v in vis]
             recs = [pairs[i][0] for i in keep]
-            keys, texts = zip(*(record_texts(kind, r) for r in recs), strict=True) if recs else ((), ())
+            keys, texts = zip(*(record_texts(kind, r, titles.get(r.doc_no, "")) for r in recs), strict=True) if recs else ((), ())
             vec = full_vectors[kind][keep] if len(keep) else np.zeros((0, full_vectors[kind].shape[1]))
             kinds[kind] = KindView(recs, list(keys), list(texts), GramIndex(keys), GramIndex(texts), vec)
         units = sorted({u for r in kinds["responsibilities"].records for u in r.units}, key=len, reverse=True)

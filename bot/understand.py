@@ -143,7 +143,7 @@ _PART_FACTS = (
     (re.compile(r"发文机关|发文单位|谁发的|哪个(?:单位|部门)发的|印发单位|哪个(?:单位|部门)印发"), "issuer"),
     (re.compile(r"电话|联系方式|手机"), "phone"),
     (re.compile(r"几楼|哪一?层|哪个楼层|第几层"), "floor"),
-    (re.compile(r"在哪里?|在哪儿|地址|位于哪|坐落在哪"), "address"),
+    (re.compile(r"在哪里?|在哪儿|地址|位于哪|坐落在哪|(?:寄|送|交|报)到哪|寄往哪"), "address"),
     (re.compile(r"文号|发文字号|文件编号"), "docno"),
     (re.compile(r"谁|哪个(?:部门|单位|机构)|哪些(?:部门|单位|机构)|哪几个(?:部门|单位)"), "unit"),
     (re.compile(r"多少个|(?<!哪)几个|(?<!哪)几项|(?<!哪)几家|多少家|多少项"), "count"),  # 哪几家 asks which, not how many
@@ -152,7 +152,7 @@ _PART_FACTS = (
 # the same for an English question, by its asking words
 _PART_FACTS_EN = (
     (re.compile(r"\b(?:issued|issuer|issuing)\b|\b(?:who|which \w+) (?:published|signed)\b", re.I), "issuer"),
-    (re.compile(r"\b(?:phone|telephone|hotline)\b", re.I), "phone"),
+    (re.compile(r"\b(?:phone|telephone|hotline)\b|\b(?:who|what number|which number) (?:can|should|do|could|shall) (?:i|we) (?:call|ring|dial)\b", re.I), "phone"),
     (re.compile(r"\b(?:which|what) floor\b", re.I), "floor"),
     (re.compile(r"\bwhere (?:is|are)\b|\baddress\b", re.I), "address"),
     (re.compile(r"\bhow many\b(?!\s+(?:years|months|days)\b)", re.I), "count"),

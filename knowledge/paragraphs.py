@@ -33,9 +33,18 @@ def split_lines(text: str) -> list[str]:
     return out
 
 
+# a unit list wrapped onto the next line ("责任单位：…、市财政局，各县（市）" / "区人民政府、高新区管委会"):
+# the next line is only more units, whatever the first line ended with
+_TAG_LINE = re.compile(r"^[（(]?(?:责任单位|牵头单位|配合单位|责任部门|牵头部门|配合部门)[：:]")
+_UNIT = r"[^。；;：:，,、]{1,30}?(?:政府|管委会|委员会|局|委|办|厅|中心|公司|集团|单位|部门)"
+_UNITS_ONLY = re.compile(rf"^{_UNIT}(?:[、，,]{_UNIT})*[。；;）)]?$")
+
+
 def should_join(cur: str, nxt: str) -> bool:
     """A page break split one paragraph in two: join when the first half cannot end there."""
     n_next = normalize(nxt)
+    if _TAG_LINE.match(normalize(cur)) and not normalize(cur).endswith(("。", "；")) and _UNITS_ONLY.match(n_next):
+        return True
     if parse_heading(n_next) or n_next.startswith(_NO_JOIN_START) or is_footer_line(n_next):
         return False
     if cur.count(" | ") >= 2 or nxt.count(" | ") >= 2:

@@ -25,6 +25,17 @@ _TITLED = re.compile(
 )
 
 
+_NUMBER = r"(?:1[3-9]\d{9}|(?:0\d{2,3}-?)?\d{7,8})(?!\d)"
+# a directory line: "光电园  姜一鸣  联系方式：67886210", "综保办 占旃、刘岑 联系方式:87700710" (the office,
+# then its people, spaced apart; a mirror may have turned the spaces into "?")
+_LISTED = re.compile(r"(?:^|(?<=\d)|(?<=[\s。；;，,]))([\u4e00-\u9fff]{2,12})[\s?？\u3000]+"
+                     r"([\u4e00-\u9fff](?:[ ?？\u3000]{0,3}[\u4e00-\u9fff]){1,3}(?:、[\u4e00-\u9fff]{2,4})*)"
+                     rf"[\s?？\u3000]*(?:联系方式|聯系方式|聯繫方式|联系电话|聯系電話|聯繫電話|电话|電話)[：:]?\s*({_NUMBER})")
+_LABEL = re.compile(r"联系|聯系|聯繫|电话|電話")
+# a person named by surname and form of address, then the number: "胡工，88210452", "王老师 0575-8888888"
+_ADDRESSED = re.compile(rf"(?:^|[，,；;\s(（])([\u4e00-\u9fff]{{1,2}}(?:工|老师|先生|女士|小姐|经理))[，,\s]*(?:电话|联系电话|联系方式)?[：:]?\s*({_NUMBER})")
+
+
 def extract_contacts(doc: SourceDocument) -> list[Contact]:
     doc_no = doc.doc_no or doc.title
     people: list[tuple[int, str, str, str]] = []  # (paragraph index, role, name, source)
@@ -38,7 +49,18 @@ def extract_contacts(doc: SourceDocument) -> list[Contact]:
             phone = re.sub(r"\s*[、，,/或]\s*", "、", m.group(4))
             out.append(Contact(doc_no, section or "落款", m.group(2), role, phone, bool(MOBILE.search(phone)),
                                doc.issuer, m.group(0)))  # fmt: skip
-        if titled:
+        # a directory of offices and people, where no label (联系人：) says who is who; read in the text,
+        # whose spaces part an office from its people
+        directory = [] if _PERSON.search(p.norm) else [m for m in _LISTED.finditer(p.text) if not _LABEL.match(m.group(2))]
+        listed = [*directory, *_ADDRESSED.finditer(p.norm)]
+        for m in listed:
+            section = "".join(heading_number(h) for h in p.path)
+            if m.re is _LISTED:  # the office is the unit the people answer for
+                name, unit, phone = re.sub(r"[\s?？\u3000]", "", m.group(2)), m.group(1), m.group(3)
+            else:
+                name, unit, phone = m.group(1), doc.issuer, m.group(2)
+            out.append(Contact(doc_no, section or "落款", name, "联系人", phone, bool(MOBILE.search(phone)), unit, p.text))
+        if titled or listed:
             continue  # the paragraph's people are read
         offices = list(_UNIT_PHONE.finditer(p.norm))
         for m in offices:

@@ -80,3 +80,19 @@ def test_an_english_questions_sum_is_looked_for_as_chinese_prints_it():
 
     assert _printed_zh("projects with a total investment of over US$100 million") == ["1亿美元"]
     assert _printed_zh("a RMB 200 million project") == ["2亿元"]
+
+
+def test_units_qualified_by_a_few_words_are_asked_for_as_units():
+    from bot.intents import CUES
+
+    for q in ("这一条压给了哪些市直部门？", "里面点名了哪几个管委会？", "哪些部门负责？"):
+        assert CUES["who"].search(q) and not CUES["list"].search(q), q
+    assert CUES["list"].search("哪几个县区") and not CUES["who"].search("哪几个县区")
+
+
+def test_who_to_call_asks_for_a_phone_number():
+    from bot.understand import part_fact
+
+    assert part_fact("Who can I call about the plan?", "en") == "phone"
+    assert part_fact("Who leads the plan?", "en") == "unit"
+    assert part_fact("纸质材料寄到哪？") == "address"

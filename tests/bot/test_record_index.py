@@ -24,3 +24,13 @@ def test_overlap_counts_shared_bigrams_of_every_text():
         assert idx.overlap(bigrams(q)).tolist() == expected
     assert idx.sizes.tolist() == [len(bigrams(t)) for t in texts]
     assert GramIndex([]).overlap(bigrams("外资")).tolist() == []
+
+
+def test_a_contact_is_embedded_with_its_documents_title():
+    """"Who can I call about the task-division plan?" names the document, not the person."""
+    from bot.knowledge_view import record_texts
+    from knowledge.models import Contact
+
+    c = Contact("高政字〔2024〕5号", "三、", "张超", "联系人", "0635-7219958", False, None, "具体联系人:张 超\n咨询电话:0635-7219958")
+    key, full = record_texts("contacts", c, "2024年政府工作报告目标任务分工方案")
+    assert key == "联系人 张超" and full.startswith("2024年政府工作报告目标任务分工方案 联系人 张超")

@@ -167,3 +167,12 @@ def test_table_rows_are_never_joined():
     )
     doc = parse_document(LoadedFile(path="023.txt", text=text, format="txt"))
     assert len([p for p in doc.paragraphs if " | " in p.norm]) == 3
+
+
+def test_a_unit_list_wrapped_onto_the_next_line_stays_one_tag():
+    """福州 稳外资 measures (a page of the 福清 policy compilation): the tag's last units wrap after "（市）"."""
+    from knowledge.paragraphs import should_join
+
+    assert should_join("责任单位:市商务局、市发改委、市工信局、市财政局,各县(市)", "区人民政府、高新区管委会")
+    assert not should_join("责任单位:市商务局、市发改委", "六、优化外商投资企业金融")
+    assert not should_join("责任单位:市商务局、市发改委", "各县区要加强组织领导，确保落实。")
