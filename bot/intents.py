@@ -28,7 +28,7 @@ _TOP = 2  # examples per intent averaged
 # "哪些市直部门", "哪几个管委会": a few words may qualify the units asked for
 _UNIT_ASKED = r"[\u4e00-\u9fff]{0,4}?(?:部门|单位|机构|部委|管委会|委办局)"
 CUES: dict[str, re.Pattern[str]] = {
-    "who": re.compile(rf"哪(?:[两几三]个|些|个|家){_UNIT_ASKED}|哪位|牵头|负责|责任单位|哪个单位|哪些单位|什么单位|哪个部门|哪些部门|哪家|部委|配合|谁来|由谁|谁牵头|主管|在管|指导|"
+    "who": re.compile(rf"哪(?:[两几三]个|些|个|家){_UNIT_ASKED}|哪位|牵头|负责|责任单位|哪个单位|哪些单位|什么单位|哪个部门|哪些部门|哪家|部委|配合|谁来|由谁|谁牵头|给了?谁|归谁|谁(?:负责|来?管|抓|办)|主管|在管|指导|"
                       r"\blead|responsible|in charge|which (?:government )?(?:office|department|unit|agenc|bureau|ministr)(?![a-z]*\s+(?:issued|published|signed))", re.I),
     "tasks": re.compile(r"参与了?哪些|负责哪些|承担了?哪些|牵头.{0,4}哪些|哪些工作|哪些任务|哪些事项|what (?:tasks|work)|which tasks|involved in", re.I),
     "amount": re.compile(r"(?<!电话)(?<!号码)(?<!手机)多少|(?<!哪)几个|(?<!哪)几项|(?<!哪)几名|(?<!哪)几家|比例|标准|最高|最多|上限|封顶|目标|how much|how many|\bcap\b|up to|maximum|target|percent|rate", re.I),

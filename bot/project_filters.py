@@ -56,6 +56,11 @@ def _money(v: float, cur: str, lang: str) -> str:
     return f"{cur} {v / 1e6:g} million"
 
 
+# a sum told as capital paid in or used, not as a project's investment: a report's prose counts those
+_PAID_IN = re.compile(r"实到|到位|到资|实际利用|实际使用|实缴|paid[- ]in|utili[sz]ed|actually used", re.I)
+PAID_IN_BEFORE = 8  # characters before the amount where such words name what it measures
+
+
 def project_filter(question: str) -> ProjectFilter | None:
     """The filter a project question states, or None when it is not about projects."""
     q = normalize(question)
@@ -66,6 +71,8 @@ def project_filter(question: str) -> ProjectFilter | None:
         stage = next((st for en, st in _STAGE_EN.items() if en in q.lower()), None)
     kw: dict[str, float] = {}
     amount = parse_amount(q)
+    if amount and _PAID_IN.search(q[max(0, q.find(amount.text) - PAID_IN_BEFORE) : max(0, q.find(amount.text))]):
+        return None  # "实到外资1000万美元以上的项目有几个": capital paid in, which no project row holds
     if amount and amount.currency in ("USD", "CNY") and (_OVER.search(q) or _UNDER.search(q)):
         absolute = amount.amount_usd if amount.currency == "USD" else amount.amount_cny
         kw[("max_" if _UNDER.search(q) else "min_") + amount.currency.lower()] = absolute  # type: ignore[assignment]

@@ -128,7 +128,7 @@ def language_of(question: str) -> str:
 
 _PART_SPLIT = re.compile(r"[？?；;]|，(?=[^，]*(?:多少|几|什么|哪|谁|吗|呢|如何|怎么))")
 _ASKS = re.compile(r"多少|几|什么|哪|谁|吗|呢|如何|怎么|how|what|which|when|where|who|whether", re.I)
-_BOTH = re.compile(r"([\u4e00-\u9fff]{2,10})(?:和|与|及|、)([\u4e00-\u9fff]{2,10})(?:分别|各)")
+_BOTH = re.compile(r"([\u4e00-\u9fffA-Za-z0-9]{2,12})(?:和|与|及|、)([\u4e00-\u9fffA-Za-z0-9]{2,12})(?:分别|各)")
 
 
 # what one part of a many-part question asks for, by its asking words (a fact type of bot.sentences)

@@ -96,3 +96,25 @@ def test_who_to_call_asks_for_a_phone_number():
     assert part_fact("Who can I call about the plan?", "en") == "phone"
     assert part_fact("Who leads the plan?", "en") == "unit"
     assert part_fact("纸质材料寄到哪？") == "address"
+
+
+def test_two_subjects_asked_each_split_even_with_latin_letters():
+    from bot.understand import question_parts
+
+    parts = question_parts("2022年计划里，技术合同交易额和研发经费占GDP比重各定了什么目标？")
+    assert len(parts) == 2 and "技术合同交易额" in parts[0] and "研发经费占GDP比重" in parts[1]
+
+
+def test_capital_paid_in_is_no_filter_on_projects_investment():
+    from bot.project_filters import project_filter
+
+    assert project_filter("2022年上半年实到外资1000万美元以上的项目有几个？") is None
+    f = project_filter("总投资1000万美元以上的项目有几个？")
+    assert f is not None and f.min_usd == 1e7
+
+
+def test_to_whom_a_task_fell_asks_who():
+    from bot.intents import CUES
+
+    for q in ("管招商干部培养的那一项，落给了谁？", "这件事归谁？", "谁负责？", "这块谁来管？"):
+        assert CUES["who"].search(q), q
