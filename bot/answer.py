@@ -60,6 +60,7 @@ EXTRA_MIN = 0.6  # a candidate for another part of the question must score this 
 EXTRA_MIN_BARE = 0.5  # … or this close when the part names nothing of its own and its document is the best's
 PART_COVERED = 0.5  # … and name this share of that part's bigrams (the best did not)
 PART_NAMED = 0.25  # … or, stating the kind of fact the part asks for (多少分 → a score), this share
+ISSUING = frozenset({"印发", "发布", "出台", "签发", "成文", "发文", "下发", "公布"})  # a part asking of the document itself
 
 
 @dataclass
@@ -202,8 +203,8 @@ class Assistant:
             return fact is None or states_fact(c.text, fact) or bool(head) and states_fact(head, fact)
 
         stating = next((c for c in close if states(c)), None)
-        if stating is None:
-            return []
+        if stating is None:  # a question of several parts is answered in the parts the documents hold
+            return ranked if len(u.parts) > 1 else []
         return [stating] + [c for c in ranked if c is not stating]
 
     def rank(self, u: Understanding, k: Knowledge) -> list[Candidate]:
@@ -224,13 +225,18 @@ class Assistant:
             return len(own & raw_bigrams(c.said)) / len(own)
 
         def states(c: Candidate, fact: str | None) -> bool:
+            if c.kind == "doc_fact" and fact in ("date", "issuer"):  # its head states the document's own
+                return bool(c.record.date or c.record.printed_date) if fact == "date" else bool(c.record.issuer)
             return fact is None or states_fact(c.said, fact)
 
         facts = u.part_facts if len(u.part_facts) == len(u.parts) else [None] * len(u.parts)
         for part, fact in zip(u.parts, facts, strict=True):
-            if fact == "docno":  # "…分成了多少项？文号是什么？": the document's own number answers that part
+            # "…分成了多少项？文号是什么？", "…是哪天印发的？": the document's own number, date or issuer
+            # answers that part
+            if fact == "docno" or fact in ("date", "issuer") and part & ISSUING:
                 d = k.doc(best.doc_key) if k is not None else None
-                if d is not None and d.doc_no and best.kind != "doc_fact" and not any(d.doc_no in c.text for c in chosen):
+                known = d is not None and (d.doc_no if fact == "docno" else (d.date or d.printed_date) if fact == "date" else d.issuer)
+                if known and best.kind != "doc_fact" and not any(c.kind == "doc_fact" for c in chosen):
                     chosen.append(Candidate("doc_fact", d, best.doc_key, "", d.title, score=best.score))
                 continue
             # a part is answered by a candidate naming it and stating the kind of fact it asks for

@@ -234,6 +234,11 @@ def test_a_part_asking_the_documents_number_is_answered_in_the_head(assistant):
     assert a.answered and "10个" in head(a) and "绍政办发〔2023〕17号" in head(a), a.answer
 
 
+def test_a_part_asking_when_the_document_was_issued_is_answered_in_the_head(assistant):
+    a = ask(assistant, "国际化招商那份意见里，境外商务代表处要建几个？是哪天印发的？")
+    assert a.answered and "10个" in head(a) and "2023年5月4日" in head(a), a.answer
+
+
 def test_a_that_x_follow_up_asks_what_the_last_question_asked(assistant):
     from bot.understand import is_followup
 
