@@ -24,7 +24,7 @@ from knowledge.lawhead import _LINE as LAW_LINE
 from knowledge.lawhead import LawHead, read_law_head
 from knowledge.mirror_text import repair_lines
 from knowledge.normalize import is_chinese, normalize
-from knowledge.preface import prefaced_title
+from knowledge.preface import interpreted_title, prefaced_title
 from knowledge.report_head import delivered
 from knowledge.runon import rebreak
 from knowledge.signcols import column_signers
@@ -35,6 +35,7 @@ from knowledge.titles import (
     cited_in_notice,
     file_title,
     issues_document,
+    nested,
     promulgated_title,
     same_words,
     without_masthead,
@@ -144,8 +145,9 @@ def decide(meta: dict[str, str], layout: Layout, path: str) -> dict[str, object]
     head, table = layout.head, layout.table
     title = meta.get("title") or without_masthead(head.title or table.get("title") or "") or None
     subject = layout.subject or (layout.aliases[0] if layout.aliases else None)
+    explained = None if title else interpreted_title(layout.norms)
     if not title:
-        title = layout.subject or prefaced_title(layout.norms) or file_title(path)
+        title = layout.subject or prefaced_title(layout.norms) or (f"关于《{nested(explained)}》的解读" if explained else file_title(path))
         subject = None
     tail = layout.norms[-6:]
     doc_no = _doc_no(meta, head, table, layout.law)
@@ -159,7 +161,7 @@ def decide(meta: dict[str, str], layout: Layout, path: str) -> dict[str, object]
     return {
         "title": title,
         "subject_title": subject if subject and subject != title else None,
-        "aliases": [a for a in layout.aliases if a != title],
+        "aliases": [a for a in [*layout.aliases, *([explained] if explained else [])] if a != title],
         "doc_no": doc_no,
         "issuer": completed(choose_issuer(meta, layout, title, doc_no, tail), doc_no, layout.norms),
         "date": date,

@@ -42,3 +42,17 @@ def reviewing_organ(norms: list[str], title: str) -> str | None:
     if not m or not place or (m.group(1) and not place.group(1).endswith(m.group(1))):
         return None
     return f"{place.group(1)}人民代表大会常务委员会"
+
+
+# a policy interpretation opening on what it explains: "2024年3月28日，高唐县人民政府印发了《〈2024年政府
+# 工作报告目标任务分工方案〉的通知》（高政字〔2024〕5号，以下简称《通知》），现将主要内容解读如下："
+_INTERPRETS = re.compile(r"(?:印发|出台|发布|制定|下发)了?《((?:[^《》]|《[^《》]*》){4,100})》[^。]{0,80}?解读")
+
+
+def interpreted_title(norms: list[str]) -> str | None:
+    """The document a policy interpretation explains, named in its opening sentence: the
+    interpretation is known by that name ("关于《X》的解读") when nothing else titles it."""
+    m = _INTERPRETS.search(norms[0]) if norms else None
+    if not m:
+        return None
+    return re.sub(r"[<>〈〉]", lambda c: "《" if c.group(0) in "<〈" else "》", m.group(1))

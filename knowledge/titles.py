@@ -40,6 +40,11 @@ def unnested(title: str) -> str:
     return title.replace("〈", "《").replace("〉", "》")
 
 
+def nested(title: str) -> str:
+    """A title quoted inside another's 《》 prints the titles it names in 〈〉 (the inverse of `unnested`)."""
+    return title.replace("《", "〈").replace("》", "〉")
+
+
 def cited_in_notice(lines: list[str]) -> list[str]:
     """《X》 from "现将《X》印发给你们" in the notice text (lines may break mid-sentence)."""
     text = "".join(lines)

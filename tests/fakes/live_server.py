@@ -8,9 +8,16 @@ import time
 import uvicorn
 
 
+KEEP_ALIVE_S = 300
+
+
 class LiveServer:
     def __init__(self, app: object) -> None:
-        config = uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning", lifespan="on")
+        # uvicorn closes a connection idle for 5 s; a test client that waits on jobs longer than that
+        # and then reuses the pooled connection races the close ("Server disconnected without
+        # sending a response", seen under load): idle connections outlive any test's pause
+        config = uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning", lifespan="on",
+                                timeout_keep_alive=KEEP_ALIVE_S)  # fmt: skip
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)
 
