@@ -7,7 +7,6 @@ import time
 
 import uvicorn
 
-
 KEEP_ALIVE_S = 300
 
 
