@@ -176,3 +176,13 @@ def test_a_unit_list_wrapped_onto_the_next_line_stays_one_tag():
     assert should_join("责任单位:市商务局、市发改委、市工信局、市财政局,各县(市)", "区人民政府、高新区管委会")
     assert not should_join("责任单位:市商务局、市发改委", "六、优化外商投资企业金融")
     assert not should_join("责任单位:市商务局、市发改委", "各县区要加强组织领导，确保落实。")
+
+
+def test_a_policy_interpretation_is_titled_by_what_it_explains():
+    """高唐县 高政字〔2024〕5号 interpretation (a county portal page, body only)."""
+
+    text = ("2024年3月28日,高唐县人民政府印发了《<2024年政府工作报告目标任务分工方案>的通知》(高政字〔2024〕5号,"
+            "以下简称《通知》),现将主要内容解读如下:\n一、出台背景\n为确保各项重点工作任务贯彻落实到位,县政府制定了方案。")
+    d = parse_document(LoadedFile(path="gaotang_interpretation.txt", text=text, format="txt", metadata={}))
+    assert d.title == "关于《〈2024年政府工作报告目标任务分工方案〉的通知》的解读"
+    assert "《2024年政府工作报告目标任务分工方案》的通知" in d.aliases
