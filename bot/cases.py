@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from bot.text_match import raw_bigrams
 from knowledge.amounts import MEASURE_UNITS, Amount, find_quantities, parse_amount, spread_range_unit
+from knowledge.extract.incentive_conditions import alternative
 from knowledge.normalize import normalize
 
 _OPS = {">=": lambda a, b: a >= b, ">": lambda a, b: a > b, "<=": lambda a, b: a <= b, "<": lambda a, b: a < b,
@@ -113,6 +114,8 @@ def case_fit(incentive, amounts: list[Amount], case_terms: list[str], words: lis
         a, _cur, value, w = _about(told, str(t.get("what") or ""))
         if not op(value, limit) and not (t.get("op") == ">" and _OPS["=="](value, limit) and _ABOVE.search(w)):
             # (an amount told as "above 2亿" meets "超过2亿元"; told as exactly 2亿 it does not)
+            if t.get("alternative"):
+                continue  # "世界500强…项目，或总投资超过2亿美元的…": one way in of several, not a bar
             return CaseFit(-1.0, f"{a.text}不满足“{t.get('text') or t.get('what', '')}”")
         reason = f"{a.text}，符合“{t.get('text') or t.get('what', '')}”"
         if reason not in met:
@@ -163,7 +166,8 @@ def text_thresholds(text: str) -> list[dict]:
         marker = (after.group(1) if after else None) or (before.group(1) if before else None)
         if marker:
             out.append({"op": _OP_OF[marker], "amount_cny": a.amount_cny, "amount_usd": a.amount_usd,
-                        "unit": a.unit, "value": a.value, "text": a.text + (after.group(1) if after else "")})  # fmt: skip
+                        "unit": a.unit, "value": a.value, "text": a.text + (after.group(1) if after else ""),
+                        **({"alternative": True} if alternative(text, at) else {})})  # fmt: skip
     return out
 
 

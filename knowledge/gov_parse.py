@@ -35,7 +35,7 @@ ABSENT = {"", "none", "unknown", "not shown", "not shown in this copy", "n/a", "
 
 # Bump when parsing, extraction or chunking (retrieval/chunking.py) changes, so an unchanged file
 # is parsed and cut again once: the content hash the indexer compares carries it.
-PARSER_VERSION = "2026-12-09.3"
+PARSER_VERSION = "2026-12-09.4"
 
 
 def content_hash(loaded: LoadedFile) -> str:

@@ -116,9 +116,20 @@ def thresholds(text: str) -> list[dict[str, Any]]:
                 what + (op_b.group(1) if op_b else "") + qty + (after[: op_a.end()] if op_a else "")
             ).strip()
         if entry["value"] is not None and entry["unit"] != "星":
+            if alternative(text, m.start()):
+                entry["alternative"] = True
             out.append(entry)
             prev_end = m.end()
     return out
+
+
+_OR_BEFORE = re.compile(r"(?:^|[，,；;])\s*(?:或者?|或是)[^，,；;。]{0,16}$")
+
+
+def alternative(text: str, at: int) -> bool:
+    """Whether the condition at `at` is one of several ways in ("对新引进的世界500强企业项目，或总投资超过
+    2亿美元的大项目"): a clause opened by 或 offers it beside what came before, it bars nobody."""
+    return bool(_OR_BEFORE.search(text[max(0, at - 24) : at]))
 
 
 _BOUND_GAP = re.compile(r"\s*(?:（含）)?\s*(?:及|或)?\s*(?:以上|以下|以内|不含)?\s*(?:（含）|（不含）)?\s*")

@@ -332,3 +332,16 @@ def test_an_amount_range_with_one_unit_is_read_as_a_condition():
 
     low, high = text_thresholds("固定资产投资5000-10000万元项目，按实际完成固定资产投资额2‰给予奖励")
     assert (low["op"], low["amount_cny"], high["op"], high["amount_cny"]) == (">=", 5e7, "<", 1e8)
+
+
+def test_a_threshold_offered_as_one_way_in_does_not_bar_the_case():
+    """温州 开放型经济 policy: 世界500强 projects, or projects of over US$200 million, with US$10 million paid in."""
+    from knowledge.extract.incentive_conditions import thresholds
+
+    text = ("对新引进的世界500强企业外商投资项目,或总投资超过2亿美元的外商投资大项目,当年实到外资1000万美元以上的,"
+            "给予外商投资企业200万元一次性奖励")  # fmt: skip
+    ts = thresholds(text)
+    assert [t.get("alternative", False) for t in ts] == [True, False]
+    fit = case_fit(clause("世界500强企业外商投资项目", ts), [amount("1200万美元")], [])
+    assert fit.value > 0, fit
+    assert case_fit(clause("世界500强企业外商投资项目", ts), [amount("800万美元")], []).value < 0
