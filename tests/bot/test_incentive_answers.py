@@ -7,14 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.candidates import records
 from bot.compose import render
-from bot.docrefs import DocIndex
-from bot.knowledge_view import load_views
-from bot.understand import understand
-from knowledge.catalogue import Catalogue
-from knowledge.gov_parse import parse_document
-from knowledge.loaders import load_file
+from tests.bot.record_questions import asker
 
 pytestmark = pytest.mark.slow
 DATA = Path(__file__).resolve().parents[1] / "data" / "dev-real"
@@ -24,19 +18,7 @@ FILES = ("021_chongqing-liangjiang_elderly-care-institution-support-measures-yul
 
 @pytest.fixture(scope="module")
 def ask(seed_runtime):
-    a = seed_runtime.assistant
-    cat = Catalogue(":memory:")
-    for name in FILES:
-        cat.upsert(parse_document(load_file(DATA / name)))
-    k = load_views(cat, a.vectors, a._intents.by_language())["staff"]
-    docs = DocIndex(k.docs, a.vectors)
-
-    def run(question: str):
-        u = understand(question, "staff", a._intents, docs, a.vectors)
-        ranked = a.model.rank([c for c in records(u, k) if c.kind == "incentive"])
-        return u, k, ranked
-
-    return run
+    return asker(seed_runtime.assistant, [DATA / name for name in FILES], ("incentive",))
 
 
 def test_revenue_bracket_is_chosen_by_the_askers_revenue(ask):

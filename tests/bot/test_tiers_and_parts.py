@@ -8,15 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.candidates import records
 from bot.compose import render
-from bot.docrefs import DocIndex
 from bot.filters import case_first
-from bot.knowledge_view import load_views
-from bot.understand import understand
-from knowledge.catalogue import Catalogue
-from knowledge.gov_parse import parse_document
-from knowledge.loaders import load_file
+from tests.bot.record_questions import asker
 
 pytestmark = pytest.mark.slow
 DOCS = Path(__file__).resolve().parents[2] / "eval" / "h4-other" / "docs"
@@ -27,18 +21,7 @@ FILES = ("q22_guizhou-congjiang_county-investment-reward-measures-news-2011.txt"
 
 @pytest.fixture(scope="module")
 def ask(seed_runtime):
-    a = seed_runtime.assistant
-    cat = Catalogue(":memory:")
-    for name in FILES:
-        cat.upsert(parse_document(load_file(DOCS / name)))
-    k = load_views(cat, a.vectors, a._intents.by_language())["staff"]
-    docs = DocIndex(k.docs, a.vectors)
-
-    def run(question: str):
-        u = understand(question, "staff", a._intents, docs, a.vectors)
-        return u, k, a.model.rank(records(u, k))
-
-    return run
+    return asker(seed_runtime.assistant, [DOCS / name for name in FILES])
 
 
 def test_the_range_the_askers_investment_falls_in_decides_the_rate(ask):
