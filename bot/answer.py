@@ -36,7 +36,7 @@ from bot.models import Answer, Citation
 from bot.project_filters import project_filter
 from bot.ranking import load_model
 from bot.render_en import substantive
-from bot.sentences import states_fact
+from bot.sentences import states_fact, states_part
 from bot.settings import Settings
 from bot.tables import TableResult, pick_table, row_name
 from bot.text_match import raw_bigrams
@@ -227,7 +227,7 @@ class Assistant:
         def states(c: Candidate, fact: str | None) -> bool:
             if c.kind == "doc_fact" and fact in ("date", "issuer"):  # its head states the document's own
                 return bool(c.record.date or c.record.printed_date) if fact == "date" else bool(c.record.issuer)
-            return fact is None or any(states_fact(c.said, x) for x in (compose.SUM_TOLD_AS if fact == "money" else (fact,)))
+            return fact is None or states_part(c.said, fact)
 
         facts = u.part_facts if len(u.part_facts) == len(u.parts) else [None] * len(u.parts)
         for part, fact in zip(u.parts, facts, strict=True):

@@ -25,7 +25,7 @@ from bot.render_en import (
 )
 
 __all__ = ["en_name", "money_words", "with_gloss", "render", "assemble", "citation", "not_found", "status_warning"]
-from bot.sentences import FACT_TYPES, STATED_BY, carries, fact_head, states_fact
+from bot.sentences import carries, fact_head, states_part
 from bot.tables import ordered_cells
 from bot.text_match import raw_bigrams
 from bot.understand import Understanding
@@ -37,7 +37,6 @@ from knowledge.normalize import normalize
 MOBILE_MASK = "（个人手机号不对外提供）"
 LIST_MAX = 20  # items a chat answer lists; the rest is counted, never silently dropped
 PART_FACT = 0.5  # what stating the kind of fact a part asks for adds to a clause's overlap with that part
-SUM_TOLD_AS = ("money", "percent")  # "最多补多少" is answered by a sum or by a rate of one (…的30%)
 
 
 def citation(doc: SourceDocument | None, key: str, section: str) -> Citation:
@@ -349,14 +348,13 @@ def _overlap(u: Understanding):  # noqa: ANN202
     def of(q: frozenset[str], fact: str | None = None):  # noqa: ANN202
         # a part asking for a kind of fact ("占年计划的百分之几": a percent) is answered by a clause
         # stating one, whatever words it shares with the part
-        kinds = SUM_TOLD_AS if fact == "money" else (fact,) if fact else ()
         return lambda clause: (len(q & raw_bigrams(clause)) / len(q) if q else 0.0) + (
-            PART_FACT if any(states_fact(clause, x) for x in kinds) else 0.0)
+            PART_FACT if states_part(clause, fact) else 0.0)
 
     if not u.parts:
         return of(u.grams)
     facts = u.part_facts if len(u.part_facts) == len(u.parts) else [None] * len(u.parts)
-    return [of(p, f if f in FACT_TYPES or f in STATED_BY else None) for p, f in zip(u.parts, facts, strict=True)]
+    return [of(p, f) for p, f in zip(u.parts, facts, strict=True)]
 
 
 def _intent_weights(u: Understanding) -> dict[str, float]:

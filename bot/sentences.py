@@ -68,6 +68,16 @@ def has_fact(text: str, fact_type: str) -> bool:
     return found
 
 
+SUM_TOLD_AS = ("money", "percent")  # "最多补多少" is answered by a sum or by a rate of one (…的30%)
+
+
+def states_part(text: str, fact: str | None) -> bool:
+    """Whether `text` states the kind of fact one part of a question asks for; a sum asked may be
+    told as a rate. False for a kind no text is checked for (docno, unit)."""
+    kinds = SUM_TOLD_AS if fact == "money" else (fact,) if fact in FACT_TYPES or fact in STATED_BY else ()
+    return any(states_fact(text, x) for x in kinds)
+
+
 # What each intent wants a sentence to carry (empty: any fact will do).
 WANTED: dict[str, tuple[str, ...]] = {
     "who": ("unit",), "tasks": ("unit",), "amount": ("money", "percent", "ratio", "count", "score", "duration"),

@@ -142,3 +142,11 @@ def test_ranking_scores_are_the_models_score(seed_runtime, cases):
 def test_a_count_of_events_is_a_count_and_an_ordinal_is_not():
     assert states_fact("统筹全市开展招商拜访活动400多场", "count")
     assert not states_fact("习近平主席在第五届中国国际进口博览会开幕式上指出", "count")
+
+
+def test_a_sum_asked_of_a_part_may_be_told_as_a_rate():
+    from bot.sentences import states_part
+
+    assert states_part("按实际研发投入的30%给予补助", "money") and states_part("补助最高200万元", "money")
+    assert not states_part("按实际研发投入的30%给予补助", "date")
+    assert not states_part("绍政办发〔2023〕17号", "docno")  # the document's number is no fact a text is checked for
