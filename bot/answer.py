@@ -226,17 +226,15 @@ class Assistant:
 
         def states(c: Candidate, fact: str | None) -> bool:
             if c.kind == "doc_fact" and fact in ("date", "issuer"):  # its head states the document's own
-                return bool(c.record.date or c.record.printed_date) if fact == "date" else bool(c.record.issuer)
+                return bool(_own_fact(c.record, fact))
             return fact is None or states_part(c.said, fact)
 
-        facts = u.part_facts if len(u.part_facts) == len(u.parts) else [None] * len(u.parts)
-        for part, fact in zip(u.parts, facts, strict=True):
+        for part, fact in zip(u.parts, u.facts_of_parts, strict=True):
             # "…分成了多少项？文号是什么？", "…是哪天印发的？": the document's own number, date or issuer
             # answers that part
             if fact == "docno" or fact in ("date", "issuer") and part & ISSUING:
                 d = k.doc(best.doc_key) if k is not None else None
-                known = d is not None and (d.doc_no if fact == "docno" else (d.date or d.printed_date) if fact == "date" else d.issuer)
-                if known and best.kind != "doc_fact" and not any(c.kind == "doc_fact" for c in chosen):
+                if d is not None and _own_fact(d, fact) and best.kind != "doc_fact" and not any(c.kind == "doc_fact" for c in chosen):
                     chosen.append(Candidate("doc_fact", d, best.doc_key, "", d.title, score=best.score))
                 continue
             # a part is answered by a candidate naming it and stating the kind of fact it asks for
@@ -367,6 +365,11 @@ def _asks_projects(question: str) -> bool:
     """Whether what a question lists or counts is projects: "哪几个组手上有项目在洽谈" asks for groups."""
     m = _WHICH.search(normalize(question))
     return m is None or m.group(1).startswith(("项目", "工程", "企业", "公司", "重点", "外资", "招商", "签约", "在建", "洽谈"))
+
+
+def _own_fact(d, fact: str) -> str | None:  # noqa: ANN001 - SourceDocument
+    """What a document states of itself for a part asking its number, date or issuer."""
+    return {"docno": d.doc_no, "date": d.date or d.printed_date, "issuer": d.issuer}.get(fact)
 
 
 def _section(c: Candidate) -> str:

@@ -29,6 +29,7 @@ from bot.sentences import carries, fact_head, states_part
 from bot.tables import ordered_cells
 from bot.text_match import raw_bigrams
 from bot.understand import Understanding
+from knowledge.amounts import money_zh
 from knowledge.dates import human_date
 from knowledge.extract.contacts import MOBILE
 from knowledge.models import SourceDocument
@@ -167,9 +168,6 @@ def estimate_line(e: Estimate, lang: str) -> str:
     return f"For the case described: about {money_words(e.value, e.currency)} ({how})."
 
 
-def money_zh(absolute: float, currency: str | None) -> str:
-    unit = "美元" if currency == "USD" else "元"
-    return f"{absolute / 1e8:g}亿{unit}" if absolute >= 1e8 else f"{absolute / 1e4:g}万{unit}" if absolute >= 1e4 else f"{absolute:g}{unit}"
 
 
 def _incentive_fallback(r, lang: str) -> str:  # noqa: ANN001
@@ -353,8 +351,7 @@ def _overlap(u: Understanding):  # noqa: ANN202
 
     if not u.parts:
         return of(u.grams)
-    facts = u.part_facts if len(u.part_facts) == len(u.parts) else [None] * len(u.parts)
-    return [of(p, f) for p, f in zip(u.parts, facts, strict=True)]
+    return [of(p, f) for p, f in zip(u.parts, u.facts_of_parts, strict=True)]
 
 
 def _intent_weights(u: Understanding) -> dict[str, float]:

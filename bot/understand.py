@@ -16,7 +16,7 @@ import numpy as np
 from bot.docrefs import DocIndex, DocRefs, doc_names
 from bot.intents import IntentClassifier, IntentReading
 from bot.text_match import bigrams, focus
-from knowledge.amounts import Amount, find_quantities
+from knowledge.amounts import Amount, find_quantities, money_zh
 from knowledge.docno import DOC_NO
 from knowledge.extract.figures import find_amounts
 from knowledge.normalize import is_chinese, normalize
@@ -101,6 +101,11 @@ class Understanding:
     terms: list[tuple[str, float]] = field(default_factory=list)  # content tokens with their rarity (idf)
     named_doc: str | None = None  # the document the question names, when it names one
     unnamed: frozenset[str] = frozenset()  # the bigrams of the question less the words naming it
+
+    @property
+    def facts_of_parts(self) -> list[str | None]:
+        """The kind of fact each part asks for, one per part (None where it names none)."""
+        return self.part_facts if len(self.part_facts) == len(self.parts) else [None] * len(self.parts)
 
     def topic_in(self, doc_key: str) -> frozenset[str] | None:
         """The question's bigrams less those naming `doc_key`, when the question names that
@@ -301,12 +306,8 @@ FOLLOWUP_MAX_EN = 100  # English takes about twice the characters to say as much
 def _printed_zh(said: str) -> list[str]:
     """An English question's sums as Chinese documents print them ("US$100 million" → 1亿美元):
     the amount is a word the Chinese text shares with the question."""
-    out = []
-    for _, a in find_amounts(said):
-        value, unit = (a.amount_usd, "美元") if a.amount_usd else (a.amount_cny, "元")
-        if value:
-            out.append(f"{value / 1e8:g}亿{unit}" if value >= 1e8 else f"{value / 1e4:g}万{unit}" if value >= 1e4 else f"{value:g}{unit}")
-    return out
+    return [money_zh(a.amount_usd, "USD") if a.amount_usd else money_zh(a.amount_cny, "CNY")
+            for _, a in find_amounts(said) if a.amount_usd or a.amount_cny]
 
 
 def english_words(question: str) -> list[str]:

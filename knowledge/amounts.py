@@ -261,6 +261,12 @@ def find_quantities(text: str) -> list[tuple[int, Amount]]:
 MEASURE_UNITS = frozenset(_MEASURES)
 
 
+def money_zh(absolute: float, currency: str | None) -> str:
+    """An absolute sum as Chinese documents print it: 1.5亿美元, 16万元, 800元."""
+    unit = "美元" if currency == "USD" else "元"
+    return f"{absolute / 1e8:g}亿{unit}" if absolute >= 1e8 else f"{absolute / 1e4:g}万{unit}" if absolute >= 1e4 else f"{absolute:g}{unit}"
+
+
 # "3000-5000万元", "10至50亿元": a range printed with its unit once, on the upper bound
 _SHARED_UNIT = re.compile(
     r"(?<![\d.,])(\d+(?:\.\d+)?)\s*(—|–|-|~|～|至|到)\s*(\d+(?:\.\d+)?)\s*"

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from knowledge.titles import unnested
+
 _QUOTED = re.compile(r"^《([^《》]{4,60})》")
 _REVIEWED = re.compile(
     r"已经\s*(?:本?(省|自治区|市))?\s*(?:第?[一二三四五六七八九十]+届)?\s*人大常委会第?[一二三四五六七八九十百\d]+次会议"
@@ -55,4 +57,4 @@ def interpreted_title(norms: list[str]) -> str | None:
     m = _INTERPRETS.search(norms[0]) if norms else None
     if not m:
         return None
-    return re.sub(r"[<>〈〉]", lambda c: "《" if c.group(0) in "<〈" else "》", m.group(1))
+    return unnested(m.group(1).replace("<", "〈").replace(">", "〉"))  # a web copy prints 〈〉 as <>
