@@ -40,7 +40,15 @@ from bot.sentences import states_fact, states_part
 from bot.settings import Settings
 from bot.tables import TableResult, pick_table, row_name
 from bot.text_match import raw_bigrams
-from bot.understand import DOC_NAMED, YEARS, Understanding, is_followup, language_of, understand
+from bot.understand import (
+    DOC_NAMED,
+    YEARS,
+    Understanding,
+    facts_of_parts,
+    is_followup,
+    language_of,
+    understand,
+)
 from knowledge.contacts_mask import mask_mobiles
 from knowledge.normalize import normalize
 from knowledge.places import places_in, without_origin
@@ -229,7 +237,7 @@ class Assistant:
                 return bool(_own_fact(c.record, fact))
             return fact is None or states_part(c.said, fact)
 
-        for part, fact in zip(u.parts, u.facts_of_parts, strict=True):
+        for part, fact in zip(u.parts, facts_of_parts(u), strict=True):
             # "…分成了多少项？文号是什么？", "…是哪天印发的？": the document's own number, date or issuer
             # answers that part
             if fact == "docno" or fact in ("date", "issuer") and part & ISSUING:

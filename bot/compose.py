@@ -28,7 +28,7 @@ __all__ = ["en_name", "money_words", "with_gloss", "render", "assemble", "citati
 from bot.sentences import carries, fact_head, states_part
 from bot.tables import ordered_cells
 from bot.text_match import raw_bigrams
-from bot.understand import Understanding
+from bot.understand import Understanding, facts_of_parts
 from knowledge.amounts import money_zh
 from knowledge.dates import human_date
 from knowledge.extract.contacts import MOBILE
@@ -351,7 +351,7 @@ def _overlap(u: Understanding):  # noqa: ANN202
 
     if not u.parts:
         return of(u.grams)
-    return [of(p, f) for p, f in zip(u.parts, u.facts_of_parts, strict=True)]
+    return [of(p, f) for p, f in zip(u.parts, facts_of_parts(u), strict=True)]
 
 
 def _intent_weights(u: Understanding) -> dict[str, float]:

@@ -102,11 +102,6 @@ class Understanding:
     named_doc: str | None = None  # the document the question names, when it names one
     unnamed: frozenset[str] = frozenset()  # the bigrams of the question less the words naming it
 
-    @property
-    def facts_of_parts(self) -> list[str | None]:
-        """The kind of fact each part asks for, one per part (None where it names none)."""
-        return self.part_facts if len(self.part_facts) == len(self.parts) else [None] * len(self.parts)
-
     def topic_in(self, doc_key: str) -> frozenset[str] | None:
         """The question's bigrams less those naming `doc_key`, when the question names that
         document and keeps some words besides: inside the named document its name tells no
@@ -237,6 +232,11 @@ def asked_money(question: str) -> tuple[str, ...]:
 def asked_per(question: str) -> tuple[str, ...]:
     """How a text writes the measure the question asks an amount per; () when it asks none."""
     return _forms(question, _PER_MEASURES)
+
+
+def facts_of_parts(u) -> list[str | None]:  # noqa: ANN001 - an Understanding, or what reads as one
+    """The kind of fact each part of `u` asks for, one per part (None where it names none)."""
+    return u.part_facts if len(u.part_facts) == len(u.parts) else [None] * len(u.parts)
 
 
 def part_fact(part: str, lang: str = "zh") -> str | None:
